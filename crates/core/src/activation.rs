@@ -1,0 +1,145 @@
+//! Activation functions φ and their derivatives φ′.
+
+use crate::{Error, Real};
+use serde::{Deserialize, Serialize};
+
+/// An element-wise activation function φ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Activation {
+    /// σ(z) = 1 / (1 + e⁻ᶻ), with σ′(z) = σ(z)·(1 − σ(z)) = e^{−|z|} / (1 + e^{−|z|})².
+    Sigmoid,
+    /// tanh(z), with tanh′(z) = 1 − tanh²(z) = 4e^{−2|z|} / (1 + e^{−2|z|})².
+    Tanh,
+    /// ReLU(z) = max(0, z), with ReLU′(z) = 1 for z > 0 and 0 otherwise (0 at z = 0, as in
+    /// PyTorch). NaN stays NaN in both.
+    Relu,
+    /// The identity φ(z) = z, with φ′(z) = 1: a deep linear network.
+    Identity,
+}
+
+impl Activation {
+    /// Every activation, in the order the page lists them.
+    pub const ALL: [Activation; 4] = [
+        Activation::Sigmoid,
+        Activation::Tanh,
+        Activation::Relu,
+        Activation::Identity,
+    ];
+    /// The names accepted by [`Activation::parse`].
+    pub const NAMES: &'static [&'static str] = &["sigmoid", "tanh", "relu", "identity"];
+
+    /// Parses one of [`Activation::NAMES`].
+    pub fn parse(name: &str) -> Result<Self, Error> {
+        Self::ALL
+            .into_iter()
+            .find(|a| a.name() == name)
+            .ok_or_else(|| Error::UnknownChoice {
+                field: "activation",
+                value: name.to_string(),
+                choices: Self::NAMES,
+            })
+    }
+
+    /// The lower-case name, as in [`Activation::NAMES`].
+    pub fn name(self) -> &'static str {
+        match self {
+            Activation::Sigmoid => "sigmoid",
+            Activation::Tanh => "tanh",
+            Activation::Relu => "relu",
+            Activation::Identity => "identity",
+        }
+    }
+
+    /// φ(z).
+    #[inline]
+    pub fn apply<T: Real>(self, z: T) -> T {
+        match self {
+            Activation::Sigmoid => {
+                // Two branches so that e^x never overflows: for z < 0, σ(z) = eᶻ / (1 + eᶻ).
+                if z >= T::zero() {
+                    T::one() / (T::one() + (-z).exp())
+                } else {
+                    let e = z.exp();
+                    e / (T::one() + e)
+                }
+            }
+            Activation::Tanh => z.tanh(),
+            // Written so that NaN passes through (NaN <= 0 is false), as in PyTorch.
+            Activation::Relu => {
+                if z <= T::zero() {
+                    T::zero()
+                } else {
+                    z
+                }
+            }
+            Activation::Identity => z,
+        }
+    }
+
+    /// φ′(z), in forms that stay accurate where φ saturates (they reach 0 only when e^{−|z|}
+    /// itself underflows, not when 1 − σ(z) rounds to 0).
+    #[inline]
+    pub fn derivative<T: Real>(self, z: T) -> T {
+        match self {
+            Activation::Sigmoid => {
+                let e = (-z.abs()).exp();
+                let d = T::one() + e;
+                e / (d * d)
+            }
+            Activation::Tanh => {
+                let e = (-(z.abs() + z.abs())).exp();
+                let d = T::one() + e;
+                let four = T::from_f64(4.0);
+                four * e / (d * d)
+            }
+            Activation::Relu => {
+                if z > T::zero() {
+                    T::one()
+                } else if z <= T::zero() {
+                    T::zero()
+                } else {
+                    z // NaN stays NaN, so an overflow is never silently turned into a 0.
+                }
+            }
+            Activation::Identity => T::one(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derivative_matches_central_difference() {
+        for act in Activation::ALL {
+            for &z in &[-6.0, -1.3, -0.2, 0.4, 1.0, 2.5, 7.0] {
+                let h = 1e-6;
+                let fd = (act.apply(z + h) - act.apply(z - h)) / (2.0 * h);
+                let d: f64 = act.derivative(z);
+                assert!(
+                    (fd - d).abs() <= 1e-8 * (1.0 + d.abs()),
+                    "{act:?} at {z}: {fd} vs {d}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn saturated_derivatives_stay_positive_in_f32() {
+        // 1 − σ(20) rounds to 0 in f32, but σ′(20) ≈ 2·10⁻⁹ is representable.
+        let d: f32 = Activation::Sigmoid.derivative(20.0f32);
+        assert!(d > 0.0 && (d as f64 - (-20.0f64).exp()).abs() < 1e-10);
+        let s: f32 = Activation::Sigmoid.apply(-100.0f32);
+        assert!(s >= 0.0 && s.is_finite());
+    }
+
+    #[test]
+    fn names_round_trip_and_unknown_is_an_error() {
+        for act in Activation::ALL {
+            assert_eq!(Activation::parse(act.name()), Ok(act));
+        }
+        assert_eq!(Activation::parse("gelu").unwrap_err().field(), "activation");
+    }
+}

@@ -1,0 +1,27 @@
+//! # gradscope-core
+//!
+//! The numbers behind gradscope, with no web dependency: activations, initializers, an L-layer
+//! network with its forward and backward passes, per-layer statistics and the verdict
+//! (vanishing, stable or exploding). Everything is generic over the precision (`f32`, `f64`) and
+//! takes its randomness from a seed.
+
+pub mod activation;
+pub mod draws;
+pub mod error;
+pub mod initializer;
+pub mod network;
+pub mod probe;
+pub mod real;
+pub mod settings;
+pub mod stats;
+pub mod verdict;
+
+pub use activation::Activation;
+pub use error::Error;
+pub use initializer::{Family, Initializer, SigmaRole};
+pub use network::{Forward, Gradients, Layer, Network};
+pub use probe::{GradientProbe, GradientReport};
+pub use real::{Precision, Real};
+pub use settings::{limits, GradSettings};
+pub use stats::{LayerStats, NumStatus};
+pub use verdict::{Verdict, VerdictKind, STABLE_DECADES};

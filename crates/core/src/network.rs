@@ -1,0 +1,191 @@
+//! The model: an L-layer network without biases, its forward pass and its backward pass.
+//!
+//! h⁰ = x, zˡ = Wˡhˡ⁻¹, hˡ = φ(zˡ) for l = 1..L, with Wˡ of shape n_l × n_{l−1} and inputs as the
+//! columns of x (n₀ × B). The loss is ℓ = (1/B)·Σ_b Σ_i hᴸ_{i,b}, the sum of the outputs averaged
+//! over the batch. Backward, with δˡ = ∂ℓ/∂zˡ:
+//!
+//! - ∂ℓ/∂hᴸ = 1/B in every entry;
+//! - δˡ = ∂ℓ/∂hˡ ⊙ φ′(zˡ);
+//! - ∂ℓ/∂Wˡ = δˡ (hˡ⁻¹)ᵀ;
+//! - ∂ℓ/∂hˡ⁻¹ = (Wˡ)ᵀ δˡ.
+//!
+//! So ∂ℓ/∂hˡ⁻¹ is the product of the layers' Jacobians diag(φ′(zᵏ))·Wᵏ for k = L..l applied to
+//! ∂ℓ/∂hᴸ: the product that vanishes or explodes.
+
+use crate::real::{matmul_into, Op};
+use crate::stats::{status_of, std_dev, NumStatus};
+use crate::{Activation, Real};
+use nalgebra::DMatrix;
+use std::borrow::Cow;
+
+/// One layer's weights, kept as Wˡ = scale · draws, so that the draws can be shared with a
+/// cache and a new scale costs nothing.
+#[derive(Debug, Clone)]
+pub struct Layer<'a, T: Real> {
+    /// The standard draws Dˡ (n_l × n_{l−1}), or the weights themselves when `scale` is 1.
+    pub draws: Cow<'a, DMatrix<T>>,
+    /// The scale s with Wˡ = s·Dˡ.
+    pub scale: T,
+}
+
+impl<T: Real> Layer<'_, T> {
+    /// The weight matrix Wˡ = s·Dˡ.
+    pub fn weights(&self) -> DMatrix<T> {
+        self.draws.map(|d| self.scale * d)
+    }
+}
+
+/// An L-layer network hˡ = φ(Wˡhˡ⁻¹) without biases.
+#[derive(Debug, Clone)]
+pub struct Network<'a, T: Real> {
+    /// The activation φ, the same for every layer (the output layer included).
+    pub activation: Activation,
+    /// Layers 1..L, nearest the input first.
+    pub layers: Vec<Layer<'a, T>>,
+}
+
+/// What the forward pass keeps for the backward pass, and the forward statistics.
+#[derive(Debug, Clone)]
+pub struct Forward<T: Real> {
+    /// h⁰ = x, h¹, …, hᴸ.
+    pub hidden: Vec<DMatrix<T>>,
+    /// φ′(zˡ) for l = 1..L (index l − 1).
+    pub slopes: Vec<DMatrix<T>>,
+    /// The standard deviation of zˡ (index l − 1), see [`std_dev`].
+    pub preact_std: Vec<f64>,
+    /// What happened to zˡ (index l − 1).
+    pub preact_status: Vec<NumStatus>,
+}
+
+impl<T: Real> Forward<T> {
+    /// The loss ℓ = (1/B)·Σ hᴸ, summed in `f64`.
+    pub fn loss(&self) -> f64 {
+        let out = self.hidden.last().expect("h⁰ is always present");
+        let b = out.ncols().max(1) as f64;
+        out.iter().map(|v| v.as_f64()).sum::<f64>() / b
+    }
+}
+
+/// All the gradients of ℓ, as [`Network::gradients`] returns them.
+#[derive(Debug, Clone)]
+pub struct Gradients<T: Real> {
+    /// ∂ℓ/∂Wˡ for l = 1..L (index l − 1).
+    pub weights: Vec<DMatrix<T>>,
+    /// ∂ℓ/∂hˡ for l = 0..L (index l); ∂ℓ/∂hᴸ is 1/B everywhere.
+    pub hidden: Vec<DMatrix<T>>,
+}
+
+impl<'a, T: Real> Network<'a, T> {
+    /// A network from explicit weight matrices W¹..Wᴸ (scale 1).
+    pub fn from_weights(activation: Activation, weights: Vec<DMatrix<T>>) -> Network<'static, T> {
+        Network {
+            activation,
+            layers: weights
+                .into_iter()
+                .map(|w| Layer {
+                    draws: Cow::Owned(w),
+                    scale: T::one(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The depth L.
+    pub fn depth(&self) -> usize {
+        self.layers.len()
+    }
+
+    /// The forward pass on a batch x (n₀ × B, one example per column).
+    pub fn forward(&self, x: &DMatrix<T>) -> Forward<T> {
+        let depth = self.depth();
+        let mut hidden = Vec::with_capacity(depth + 1);
+        let mut slopes = Vec::with_capacity(depth);
+        let mut preact_std = Vec::with_capacity(depth);
+        let mut preact_status = Vec::with_capacity(depth);
+        hidden.push(x.clone());
+        for layer in &self.layers {
+            let h = hidden.last().expect("non-empty");
+            let mut z = DMatrix::<T>::zeros(layer.draws.nrows(), h.ncols());
+            matmul_into(layer.scale, &layer.draws, Op::N, h, Op::N, &mut z);
+            preact_std.push(std_dev(z.as_slice()));
+            preact_status.push(status_of(z.as_slice()));
+            let act = self.activation;
+            slopes.push(z.map(|v| act.derivative(v)));
+            z.apply(|v| *v = act.apply(*v));
+            hidden.push(z);
+        }
+        Forward {
+            hidden,
+            slopes,
+            preact_std,
+            preact_status,
+        }
+    }
+
+    /// The backward pass. For l = L down to 1 it calls `visit(l, ∂ℓ/∂Wˡ, ∂ℓ/∂hˡ⁻¹)`.
+    pub fn backward(
+        &self,
+        fwd: &Forward<T>,
+        mut visit: impl FnMut(usize, &DMatrix<T>, &DMatrix<T>),
+    ) {
+        let out = fwd.hidden.last().expect("non-empty");
+        let batch = out.ncols();
+        let inv_b = T::one() / T::from_f64(batch.max(1) as f64);
+        // g = ∂ℓ/∂hˡ, starting at l = L.
+        let mut g = DMatrix::<T>::from_element(out.nrows(), batch, inv_b);
+        for l in (1..=self.depth()).rev() {
+            let layer = &self.layers[l - 1];
+            let h_prev = &fwd.hidden[l - 1];
+            g.component_mul_assign(&fwd.slopes[l - 1]); // now δˡ
+            let mut d_w = DMatrix::<T>::zeros(layer.draws.nrows(), layer.draws.ncols());
+            matmul_into(T::one(), &g, Op::N, h_prev, Op::T, &mut d_w);
+            let mut g_prev = DMatrix::<T>::zeros(h_prev.nrows(), batch);
+            matmul_into(layer.scale, &layer.draws, Op::T, &g, Op::N, &mut g_prev);
+            visit(l, &d_w, &g_prev);
+            g = g_prev;
+        }
+    }
+
+    /// Every gradient of ℓ at input x (for checks against finite differences).
+    pub fn gradients(&self, x: &DMatrix<T>) -> Gradients<T> {
+        let fwd = self.forward(x);
+        let depth = self.depth();
+        let out = fwd.hidden.last().expect("non-empty");
+        let inv_b = T::one() / T::from_f64(out.ncols().max(1) as f64);
+        let mut weights = vec![DMatrix::<T>::zeros(0, 0); depth];
+        let mut hidden = vec![DMatrix::<T>::zeros(0, 0); depth + 1];
+        hidden[depth] = DMatrix::from_element(out.nrows(), out.ncols(), inv_b);
+        self.backward(&fwd, |l, d_w, d_h| {
+            weights[l - 1] = d_w.clone();
+            hidden[l - 1] = d_h.clone();
+        });
+        Gradients { weights, hidden }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_linear_layer_has_the_closed_form_gradient() {
+        // ℓ = (1/B) Σ_b Σ_i (W x_b)_i, so ∂ℓ/∂W_ij = (1/B) Σ_b x_jb and ∂ℓ/∂x = Wᵀ·1/B.
+        let w: DMatrix<f64> = DMatrix::from_row_slice(2, 3, &[1.0, -2.0, 0.5, 3.0, 0.0, -1.0]);
+        let x: DMatrix<f64> = DMatrix::from_row_slice(3, 2, &[1.0, 2.0, -1.0, 0.0, 4.0, 1.0]);
+        let net = Network::from_weights(Activation::Identity, vec![w.clone()]);
+        let g = net.gradients(&x);
+        for i in 0..2 {
+            for j in 0..3 {
+                let expected = (x[(j, 0)] + x[(j, 1)]) / 2.0;
+                assert!((g.weights[0][(i, j)] - expected).abs() < 1e-15);
+            }
+        }
+        for j in 0..3 {
+            let expected = (w[(0, j)] + w[(1, j)]) / 2.0;
+            assert!((g.hidden[0][(j, 0)] - expected).abs() < 1e-15);
+        }
+        let loss = net.forward(&x).loss();
+        let direct: f64 = (&w * &x).sum() / 2.0;
+        assert!((loss - direct).abs() < 1e-12);
+    }
+}

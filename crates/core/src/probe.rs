@@ -1,0 +1,181 @@
+//! The gradient experiment: settings in, per-layer statistics out.
+
+use crate::draws::DrawCache;
+use crate::error::check_range;
+use crate::network::{Layer, Network};
+use crate::settings::{limits, GradSettings};
+use crate::stats::{norm, status_of, LayerStats};
+use crate::verdict::Verdict;
+use crate::{Activation, Error, Initializer, Precision, Real};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// The result of one run: a row of statistics per layer and the verdict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GradientReport {
+    /// The precision the run used.
+    pub precision: Precision,
+    /// The loss ℓ = (1/B)·Σ hᴸ.
+    pub loss: f64,
+    /// Layers 1..L, nearest the input first.
+    pub layers: Vec<LayerStats>,
+    /// Vanishing, stable or exploding, and why.
+    pub verdict: Verdict,
+}
+
+/// Runs the gradient experiment, keeping the standard draws between runs so that a new σ, a
+/// new activation, a new initializer of the same family or a new precision samples nothing.
+#[derive(Debug, Default, Clone)]
+pub struct GradientProbe {
+    cache: DrawCache,
+}
+
+impl GradientProbe {
+    /// A probe with an empty cache.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How many random matrices the probe has sampled so far.
+    pub fn matrices_drawn(&self) -> u64 {
+        self.cache.matrices_drawn()
+    }
+
+    /// Runs the network of `settings` (every layer `width` wide).
+    pub fn run(&mut self, settings: &GradSettings) -> Result<GradientReport, Error> {
+        settings.validate()?;
+        self.run_widths(&settings.widths(), settings)
+    }
+
+    /// Runs a network whose layer widths are `widths` = (n₀, n₁, …, n_L), ignoring
+    /// `settings.depth` and `settings.width` (each width must be within the width limits).
+    pub fn run_widths(
+        &mut self,
+        widths: &[usize],
+        settings: &GradSettings,
+    ) -> Result<GradientReport, Error> {
+        let depth = widths.len().saturating_sub(1);
+        check_range("depth", depth, limits::DEPTH.0, limits::DEPTH.1)?;
+        for &w in widths {
+            check_range("width", w, limits::WIDTH.0, limits::WIDTH.1)?;
+        }
+        let checked = GradSettings {
+            depth,
+            width: widths[0],
+            ..settings.clone()
+        };
+        checked.validate()?;
+        Ok(match settings.precision {
+            Precision::F32 => self.run_in::<f32>(widths, settings),
+            Precision::F64 => self.run_in::<f64>(widths, settings),
+        })
+    }
+
+    fn run_in<T: Real>(&mut self, widths: &[usize], s: &GradSettings) -> GradientReport {
+        let (x, draws) = self.cache.get(s.seed, widths, s.batch, s.init.family());
+        let net = build_network::<T>(s.activation, s.init, s.sigma, widths, &draws);
+        let x = T::matrix_from_f64(x);
+        let fwd = net.forward(&x);
+        let depth = net.depth();
+        let mut layers: Vec<LayerStats> = (1..=depth)
+            .map(|l| LayerStats {
+                layer: l,
+                grad_norm: 0.0,
+                backward_norm: 0.0,
+                preact_std: fwd.preact_std[l - 1],
+                grad_status: crate::NumStatus::Ok,
+                backward_status: crate::NumStatus::Ok,
+                forward_status: fwd.preact_status[l - 1],
+            })
+            .collect();
+        let sqrt_b = (s.batch as f64).sqrt();
+        net.backward(&fwd, |l, d_w, d_h| {
+            let row = &mut layers[l - 1];
+            row.grad_norm = norm(d_w.as_slice());
+            row.grad_status = status_of(d_w.as_slice());
+            row.backward_norm = norm(d_h.as_slice()) / sqrt_b;
+            row.backward_status = status_of(d_h.as_slice());
+        });
+        let verdict = Verdict::from_layers(&layers);
+        GradientReport {
+            precision: T::PRECISION,
+            loss: fwd.loss(),
+            layers,
+            verdict,
+        }
+    }
+}
+
+/// Wˡ = sˡ·Dˡ with sˡ = `init.scale(σ, n_{l−1}, n_l)`, in precision `T`.
+pub fn build_network<'a, T: Real>(
+    activation: Activation,
+    init: Initializer,
+    sigma: f64,
+    widths: &[usize],
+    draws: &[&'a nalgebra::DMatrix<f64>],
+) -> Network<'a, T> {
+    let layers = draws
+        .iter()
+        .enumerate()
+        .map(|(i, d)| Layer {
+            draws: match T::matrix_from_f64(d) {
+                Cow::Borrowed(b) => Cow::Borrowed(b),
+                Cow::Owned(o) => Cow::Owned(o),
+            },
+            scale: T::from_f64(init.scale(sigma, widths[i], widths[i + 1])),
+        })
+        .collect();
+    Network { activation, layers }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::VerdictKind;
+
+    #[test]
+    fn changing_sigma_activation_or_precision_samples_nothing() {
+        let mut probe = GradientProbe::new();
+        let mut s = GradSettings {
+            depth: 5,
+            width: 8,
+            batch: 4,
+            ..GradSettings::default()
+        };
+        probe.run(&s).unwrap();
+        let drawn = probe.matrices_drawn();
+        s.sigma = 2.0;
+        s.activation = Activation::Relu;
+        s.precision = Precision::F32;
+        s.init = Initializer::HeNormal; // same family as Normal
+        probe.run(&s).unwrap();
+        assert_eq!(probe.matrices_drawn(), drawn);
+        s.init = Initializer::Uniform;
+        probe.run(&s).unwrap();
+        assert!(probe.matrices_drawn() > drawn);
+    }
+
+    #[test]
+    fn same_seed_same_numbers_and_invalid_settings_are_errors() {
+        let s = GradSettings::default();
+        let a = GradientProbe::new().run(&s).unwrap();
+        let b = GradientProbe::new().run(&s).unwrap();
+        assert_eq!(a, b);
+        let bad = GradSettings {
+            depth: 0,
+            ..s.clone()
+        };
+        assert_eq!(GradientProbe::new().run(&bad).unwrap_err().field(), "depth");
+        let bad = GradSettings {
+            sigma: f64::NAN,
+            ..s
+        };
+        assert_eq!(GradientProbe::new().run(&bad).unwrap_err().field(), "sigma");
+    }
+
+    #[test]
+    fn default_setting_shows_vanishing() {
+        let r = GradientProbe::new().run(&GradSettings::default()).unwrap();
+        assert_eq!(r.verdict.kind, VerdictKind::Vanishing, "{:?}", r.verdict);
+    }
+}

@@ -1,0 +1,148 @@
+//! Per-layer statistics: norms and standard deviations that survive 0, ∞ and NaN.
+
+use crate::Real;
+use serde::{Deserialize, Serialize};
+
+/// What happened to a quantity in the working precision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NumStatus {
+    /// At least one entry is a normal, finite number and none is ∞ or NaN.
+    Ok,
+    /// Every entry is 0 or subnormal (|x| < the smallest normal number): the quantity has
+    /// underflowed to 0 (or lost almost all its precision on the way there).
+    Underflow,
+    /// Some entry is ±∞ or NaN: the quantity has overflowed.
+    Overflow,
+}
+
+impl NumStatus {
+    /// True for [`NumStatus::Ok`].
+    pub fn is_ok(self) -> bool {
+        self == NumStatus::Ok
+    }
+}
+
+/// The status of a set of values in precision `T` (see [`NumStatus`]).
+pub fn status_of<T: Real>(values: &[T]) -> NumStatus {
+    let mut any_normal = false;
+    for &v in values {
+        if !v.is_finite() {
+            return NumStatus::Overflow;
+        }
+        any_normal |= v.abs() >= T::min_positive_value();
+    }
+    if any_normal || values.is_empty() {
+        NumStatus::Ok
+    } else {
+        NumStatus::Underflow
+    }
+}
+
+/// The Euclidean (Frobenius, for a matrix) norm ‖v‖ = √(Σ vᵢ²), computed in `f64` with a scale
+/// factor m = max|vᵢ| so that neither the squares overflow nor the small ones underflow:
+/// ‖v‖ = m·√(Σ (vᵢ/m)²). Returns +∞ if an entry is ±∞ and NaN if one is NaN.
+pub fn norm<T: Real>(values: &[T]) -> f64 {
+    let mut max = 0.0f64;
+    for &v in values {
+        let a = v.as_f64().abs();
+        if a.is_nan() {
+            return f64::NAN;
+        }
+        max = max.max(a);
+    }
+    if max == 0.0 || max.is_infinite() {
+        return max;
+    }
+    let sum: f64 = values
+        .iter()
+        .map(|&v| {
+            let u = v.as_f64() / max;
+            u * u
+        })
+        .sum();
+    max * sum.sqrt()
+}
+
+/// The population standard deviation √((1/N)·Σ (vᵢ − v̄)²), computed in `f64` on values
+/// rescaled by m = max|vᵢ| (as in [`norm`]). Returns NaN if an entry is not finite.
+pub fn std_dev<T: Real>(values: &[T]) -> f64 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    let mut max = 0.0f64;
+    for &v in values {
+        let a = v.as_f64().abs();
+        if !a.is_finite() {
+            return f64::NAN;
+        }
+        max = max.max(a);
+    }
+    if max == 0.0 {
+        return 0.0;
+    }
+    let n = values.len() as f64;
+    let mean = values.iter().map(|&v| v.as_f64() / max).sum::<f64>() / n;
+    let var = values
+        .iter()
+        .map(|&v| {
+            let d = v.as_f64() / max - mean;
+            d * d
+        })
+        .sum::<f64>()
+        / n;
+    max * var.sqrt()
+}
+
+/// The numbers reported for one layer l of the network (layer 1 is nearest the input).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LayerStats {
+    /// The layer's index l, from 1 (nearest the input) to L.
+    pub layer: usize,
+    /// ‖∂ℓ/∂Wˡ‖_F, the Frobenius norm of the loss's gradient with respect to the layer's weights.
+    pub grad_norm: f64,
+    /// ‖∂ℓ/∂hˡ⁻¹‖_F / √B: the backward signal the layer passes down, per example.
+    pub backward_norm: f64,
+    /// The standard deviation of the pre-activations zˡ = Wˡhˡ⁻¹ over all units and examples.
+    pub preact_std: f64,
+    /// What happened to ∂ℓ/∂Wˡ in the working precision.
+    pub grad_status: NumStatus,
+    /// What happened to ∂ℓ/∂hˡ⁻¹.
+    pub backward_status: NumStatus,
+    /// What happened to zˡ.
+    pub forward_status: NumStatus,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn norm_survives_extremes() {
+        assert_eq!(norm::<f64>(&[3.0, 4.0]), 5.0);
+        assert_eq!(norm::<f64>(&[0.0, 0.0]), 0.0);
+        assert_eq!(norm::<f64>(&[1.0, f64::INFINITY]), f64::INFINITY);
+        assert!(norm::<f64>(&[1.0, f64::NAN]).is_nan());
+        // Squares of 1e200 overflow in f64; the scaled sum does not.
+        let big = norm::<f64>(&[3e200, 4e200]);
+        assert!((big / 5e200 - 1.0).abs() < 1e-15);
+        let small = norm::<f32>(&[3e-40, 4e-40]);
+        assert!((small / 5e-40 - 1.0).abs() < 1e-3, "{small}");
+    }
+
+    #[test]
+    fn status_tells_underflow_and_overflow() {
+        assert_eq!(status_of::<f32>(&[0.0, 1e-39]), NumStatus::Underflow);
+        assert_eq!(status_of::<f32>(&[0.0, 1e-30]), NumStatus::Ok);
+        assert_eq!(status_of::<f32>(&[1.0, f32::INFINITY]), NumStatus::Overflow);
+        assert_eq!(status_of::<f64>(&[f64::NAN]), NumStatus::Overflow);
+    }
+
+    #[test]
+    fn std_dev_is_the_population_formula() {
+        let v = [1.0f64, 2.0, 3.0, 4.0];
+        let expected = (1.25f64).sqrt();
+        assert!((std_dev(&v) - expected).abs() < 1e-15);
+        assert!((std_dev(&[1e300f64, -1e300]) / 1e300 - 1.0).abs() < 1e-15);
+    }
+}
