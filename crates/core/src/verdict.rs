@@ -91,14 +91,10 @@ impl Verdict {
         let weight_decades = decades(first.grad_norm, last.grad_norm);
         let backward_decades = decades(first.backward_norm, last.backward_norm);
         let forward_decades = decades(last.preact_std, first.preact_std);
-        let kind = if first_overflow.is_some() {
+        let kind = if first_overflow.is_some() || backward_decades > STABLE_DECADES {
             VerdictKind::Exploding
-        } else if first_underflow.is_some() {
+        } else if first_underflow.is_some() || backward_decades < -STABLE_DECADES {
             VerdictKind::Vanishing
-        } else if backward_decades < -STABLE_DECADES {
-            VerdictKind::Vanishing
-        } else if backward_decades > STABLE_DECADES {
-            VerdictKind::Exploding
         } else {
             VerdictKind::Stable
         };
