@@ -22,6 +22,6 @@ pub use initializer::{Family, Initializer, SigmaRole};
 pub use network::{Forward, Gradients, Layer, Network};
 pub use probe::{GradientProbe, GradientReport};
 pub use real::{Precision, Real};
-pub use settings::{limits, GradSettings};
+pub use settings::{limits, settings_from_parts, whole_number, GradSettings};
 pub use stats::{LayerStats, NumStatus};
 pub use verdict::{Verdict, VerdictKind, STABLE_DECADES};

@@ -73,3 +73,106 @@ impl GradSettings {
         vec![self.width; self.depth + 1]
     }
 }
+
+/// Converts a number from an untyped source (JavaScript, a URL, a command line) to a whole
+/// number in `[min, max]`, or says which field is wrong: NaN, ±∞, fractions and values out of
+/// range are all refused.
+pub fn whole_number(
+    field: &'static str,
+    value: f64,
+    (min, max): (usize, usize),
+) -> Result<usize, Error> {
+    if !value.is_finite() || value.fract() != 0.0 || value < min as f64 || value > max as f64 {
+        return Err(Error::out_of_range(field, value, min, max));
+    }
+    Ok(value as usize)
+}
+
+/// Builds [`GradSettings`] from untyped parts (numbers as `f64`, choices as names), checking
+/// every one of them; the error names the first bad field.
+#[allow(clippy::too_many_arguments)]
+pub fn settings_from_parts(
+    depth: f64,
+    width: f64,
+    batch: f64,
+    activation: &str,
+    init: &str,
+    sigma: f64,
+    seed: f64,
+    precision: &str,
+) -> Result<GradSettings, Error> {
+    let seed_max = limits::SEED.1 as usize;
+    let s = GradSettings {
+        depth: whole_number("depth", depth, limits::DEPTH)?,
+        width: whole_number("width", width, limits::WIDTH)?,
+        batch: whole_number("batch", batch, limits::BATCH)?,
+        activation: Activation::parse(activation)?,
+        init: Initializer::parse(init)?,
+        sigma: check_range("sigma", sigma, limits::SIGMA.0, limits::SIGMA.1)?,
+        seed: whole_number("seed", seed, (0, seed_max))? as u64,
+        precision: Precision::parse(precision)?,
+    };
+    s.validate()?;
+    Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_are_checked_one_by_one() {
+        let ok = settings_from_parts(3.0, 4.0, 2.0, "relu", "he-normal", 1.0, 9.0, "f32").unwrap();
+        assert_eq!((ok.depth, ok.width, ok.seed), (3, 4, 9));
+        let field = |r: Result<GradSettings, Error>| r.unwrap_err().field();
+        assert_eq!(
+            field(settings_from_parts(
+                2.5, 4.0, 2.0, "relu", "normal", 1.0, 0.0, "f64"
+            )),
+            "depth"
+        );
+        assert_eq!(
+            field(settings_from_parts(
+                3.0, 1e9, 2.0, "relu", "normal", 1.0, 0.0, "f64"
+            )),
+            "width"
+        );
+        assert_eq!(
+            field(settings_from_parts(
+                3.0,
+                4.0,
+                f64::NAN,
+                "relu",
+                "normal",
+                1.0,
+                0.0,
+                "f64"
+            )),
+            "batch"
+        );
+        assert_eq!(
+            field(settings_from_parts(
+                3.0, 4.0, 2.0, "elu", "normal", 1.0, 0.0, "f64"
+            )),
+            "activation"
+        );
+        assert_eq!(
+            field(settings_from_parts(
+                3.0, 4.0, 2.0, "relu", "normal", -1.0, 0.0, "f64"
+            )),
+            "sigma"
+        );
+        assert_eq!(
+            field(settings_from_parts(
+                3.0, 4.0, 2.0, "relu", "normal", 1.0, -1.0, "f64"
+            )),
+            "seed"
+        );
+        assert_eq!(
+            field(settings_from_parts(
+                3.0, 4.0, 2.0, "relu", "normal", 1.0, 0.0, "f16"
+            )),
+            "precision"
+        );
+    }
+}

@@ -1,0 +1,178 @@
+//! The wasm-bindgen exports. Each takes and returns plain JavaScript objects and returns
+//! `Result<_, JsError>`; no input from the page can make it panic.
+
+use crate::charts::{self, ChartStyle, GradientChartLabels, GradientChartOptions};
+use crate::convert::RawGradSettings;
+use gradscope_core::{limits, GradientProbe, Initializer, LayerStats};
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    value
+        .serialize(&ser)
+        .map_err(|e| JsError::new(&format!("result: {e}")))
+}
+
+/// Reads `value` as `T`; `undefined` or `null` give `T::default()`.
+fn from_js_or_default<T: DeserializeOwned + Default>(
+    field: &str,
+    value: JsValue,
+) -> Result<T, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("{field}: {e}")))
+}
+
+fn engine_error(e: gradscope_core::Error) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+/// The gradient experiment, keeping its random draws between calls (a new σ samples nothing).
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct Engine {
+    probe: GradientProbe,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// An engine with no draws yet.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Engine {
+        Engine::default()
+    }
+
+    /// Runs the network described by `settings` = `{depth, width, batch, activation, init,
+    /// sigma, seed, precision}` and returns `{precision, loss, layers: [{layer, grad_norm,
+    /// backward_norm, preact_std, grad_status, backward_status, forward_status}], verdict}`.
+    pub fn gradients(&mut self, settings: JsValue) -> Result<JsValue, JsError> {
+        let raw: RawGradSettings = serde_wasm_bindgen::from_value(settings)
+            .map_err(|e| JsError::new(&format!("settings: {e}")))?;
+        let settings = raw.parse().map_err(engine_error)?;
+        let report = self.probe.run(&settings).map_err(engine_error)?;
+        to_js(&report)
+    }
+
+    /// How many random matrices this engine has sampled (the page's tests check that moving σ
+    /// samples none).
+    #[wasm_bindgen(js_name = matricesDrawn)]
+    pub fn matrices_drawn(&self) -> f64 {
+        self.probe.matrices_drawn() as f64
+    }
+}
+
+#[derive(Deserialize)]
+struct ReportLayers {
+    layers: Vec<LayerStats>,
+}
+
+#[derive(Serialize)]
+struct Outcome {
+    zero_markers: usize,
+    overflow_markers: usize,
+}
+
+/// Draws the per-layer gradient chart of `report` (as [`Engine::gradients`] returned it) on
+/// `canvas`, with `labels` (every text, in the page's language), `options` (`{show_backward,
+/// show_forward, theory}`) and `style` (`{font_family, scale}`). Returns how many underflow and
+/// overflow markers it drew.
+#[wasm_bindgen(js_name = drawGradientChart)]
+pub fn draw_gradient_chart(
+    canvas: &HtmlCanvasElement,
+    report: JsValue,
+    labels: JsValue,
+    options: JsValue,
+    style: JsValue,
+) -> Result<JsValue, JsError> {
+    let report: ReportLayers = serde_wasm_bindgen::from_value(report)
+        .map_err(|e| JsError::new(&format!("report: {e}")))?;
+    let labels: GradientChartLabels = from_js_or_default("labels", labels)?;
+    let options: GradientChartOptions = from_js_or_default("options", options)?;
+    let style: ChartStyle = from_js_or_default("style", style)?;
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| JsError::new("canvas: no 2D context"))?;
+    let area = backend.into_drawing_area();
+    let outcome = charts::draw_gradient_chart(&area, &report.layers, &labels, &options, &style)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&Outcome {
+        zero_markers: outcome.zero_markers,
+        overflow_markers: outcome.overflow_markers,
+    })
+}
+
+/// A fresh random seed in [0, 2³²), from the browser's cryptographic generator.
+#[wasm_bindgen(js_name = newSeed)]
+pub fn new_seed() -> Result<u32, JsError> {
+    let mut bytes = [0u8; 4];
+    getrandom::fill(&mut bytes).map_err(|e| JsError::new(&format!("seed: {e}")))?;
+    Ok(u32::from_le_bytes(bytes))
+}
+
+#[derive(Serialize)]
+struct Range<T> {
+    min: T,
+    max: T,
+}
+
+#[derive(Serialize)]
+struct Limits {
+    depth: Range<usize>,
+    width: Range<usize>,
+    batch: Range<usize>,
+    sigma: Range<f64>,
+    seed: Range<u64>,
+}
+
+/// The allowed ranges: `{depth: {min, max}, width, batch, sigma, seed}`.
+#[wasm_bindgen]
+pub fn limits() -> Result<JsValue, JsError> {
+    let r = |(min, max)| Range { min, max };
+    to_js(&Limits {
+        depth: r(limits::DEPTH),
+        width: r(limits::WIDTH),
+        batch: r(limits::BATCH),
+        sigma: Range {
+            min: limits::SIGMA.0,
+            max: limits::SIGMA.1,
+        },
+        seed: Range {
+            min: limits::SEED.0,
+            max: limits::SEED.1,
+        },
+    })
+}
+
+/// The engine's default settings, which the page opens with: `{depth, width, batch, activation,
+/// init, sigma, seed, precision}`.
+#[wasm_bindgen(js_name = defaultSettings)]
+pub fn default_settings() -> Result<JsValue, JsError> {
+    to_js(&gradscope_core::GradSettings::default())
+}
+
+#[derive(Serialize)]
+struct InitializerInfo {
+    name: &'static str,
+    family: gradscope_core::Family,
+    sigma_role: gradscope_core::SigmaRole,
+}
+
+/// Every initializer: `[{name, family, sigma_role}]`, where `sigma_role` is "stddev", "value",
+/// "gain" or "ignored".
+#[wasm_bindgen]
+pub fn initializers() -> Result<JsValue, JsError> {
+    let list: Vec<InitializerInfo> = Initializer::ALL
+        .iter()
+        .map(|&i| InitializerInfo {
+            name: i.name(),
+            family: i.family(),
+            sigma_role: i.sigma_role(),
+        })
+        .collect();
+    to_js(&list)
+}

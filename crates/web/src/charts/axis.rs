@@ -1,0 +1,127 @@
+//! A log₁₀ axis that never breaks: ranges from finite positive values only, ticks at whole powers
+//! of ten, labels written as 10ᵏ.
+
+/// Where a value lands on a log₁₀ axis.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Placement {
+    /// A finite positive value, at log₁₀(v).
+    At(f64),
+    /// Exactly 0 (or negative, which a norm never is): below every power of ten, so it is drawn
+    /// as a marker on the bottom edge ("underflow to 0").
+    Zero,
+    /// +∞ or NaN: drawn as a marker on the top edge ("overflow").
+    Overflow,
+}
+
+/// Classifies `v` for a log₁₀ axis.
+pub fn place(v: f64) -> Placement {
+    if v.is_nan() || v == f64::INFINITY {
+        Placement::Overflow
+    } else if v > 0.0 {
+        Placement::At(v.log10())
+    } else {
+        Placement::Zero
+    }
+}
+
+/// A range in decades (log₁₀ units) `[lo, hi]`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DecadeRange {
+    /// The bottom, in decades.
+    pub lo: f64,
+    /// The top, in decades.
+    pub hi: f64,
+}
+
+impl DecadeRange {
+    /// The smallest range of whole decades holding every finite positive value, widened to at
+    /// least 2 decades; [10⁻¹, 10¹] when there is no such value.
+    pub fn covering(values: impl IntoIterator<Item = f64>) -> DecadeRange {
+        let mut lo = f64::INFINITY;
+        let mut hi = f64::NEG_INFINITY;
+        for v in values {
+            if let Placement::At(d) = place(v) {
+                lo = lo.min(d);
+                hi = hi.max(d);
+            }
+        }
+        if !lo.is_finite() {
+            return DecadeRange { lo: -1.0, hi: 1.0 };
+        }
+        let (mut lo, mut hi) = (lo.floor(), hi.ceil());
+        if hi - lo < 2.0 {
+            let mid = ((lo + hi) / 2.0).round();
+            lo = mid - 1.0;
+            hi = mid + 1.0;
+        }
+        DecadeRange { lo, hi }
+    }
+
+    /// The tick positions: whole decades, every 1, 2, 5, 10, 20, 50, … so that there are at most
+    /// `max_ticks` + 1 of them.
+    pub fn ticks(&self, max_ticks: usize) -> Vec<f64> {
+        let span = (self.hi - self.lo).max(1.0);
+        let mut step = 1.0;
+        let mut k = 0;
+        while span / step > max_ticks.max(1) as f64 {
+            step = [2.0, 5.0, 10.0][k % 3] * 10f64.powi((k / 3) as i32);
+            k += 1;
+        }
+        let first = (self.lo / step).ceil() as i64;
+        let last = (self.hi / step).floor() as i64;
+        (first..=last).map(|i| i as f64 * step).collect()
+    }
+}
+
+/// "10" followed by the exponent in superscript digits: 10⁻¹², 10⁰, 10²³.
+pub fn power_of_ten(decade: f64) -> String {
+    const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let k = decade.round() as i64;
+    let mut s = String::from("10");
+    if k < 0 {
+        s.push('⁻');
+    }
+    for c in k.unsigned_abs().to_string().chars() {
+        s.push(SUP[c.to_digit(10).unwrap_or(0) as usize]);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn range_ignores_zero_infinity_and_nan() {
+        let r = DecadeRange::covering([0.0, 1e-12, 3e5, f64::INFINITY, f64::NAN]);
+        assert_eq!(r, DecadeRange { lo: -12.0, hi: 6.0 });
+        assert_eq!(
+            DecadeRange::covering([0.0, f64::NAN]),
+            DecadeRange { lo: -1.0, hi: 1.0 }
+        );
+        let r = DecadeRange::covering([5.0]);
+        assert!(r.hi - r.lo >= 2.0 && r.lo <= 5f64.log10() && r.hi >= 5f64.log10());
+    }
+
+    #[test]
+    fn ticks_are_whole_decades_and_few() {
+        let r = DecadeRange {
+            lo: -300.0,
+            hi: 300.0,
+        };
+        let t = r.ticks(8);
+        assert!(t.len() <= 9 && t.len() >= 2, "{t:?}");
+        assert!(t.iter().all(|x| x.fract() == 0.0));
+        assert_eq!(
+            DecadeRange { lo: -1.0, hi: 1.0 }.ticks(8),
+            vec![-1.0, 0.0, 1.0]
+        );
+    }
+
+    #[test]
+    fn labels_use_superscripts() {
+        assert_eq!(power_of_ten(-12.0), "10⁻¹²");
+        assert_eq!(power_of_ten(0.0), "10⁰");
+        assert_eq!(power_of_ten(23.0), "10²³");
+    }
+}

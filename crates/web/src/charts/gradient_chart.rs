@@ -1,0 +1,148 @@
+//! The main chart: per layer, ‖∂ℓ/∂Wˡ‖, the backward signal and the forward signal on a log₁₀
+//! axis, with an optional theory overlay.
+
+use super::log_chart::{draw_log_chart, LineKind, LogChart, LogLine, PlotOutcome};
+use super::{palette, ChartError, ChartStyle};
+use gradscope_core::LayerStats;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use serde::Deserialize;
+
+/// Every text the gradient chart draws, in the page's language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct GradientChartLabels {
+    /// The caption.
+    pub title: String,
+    /// The x axis' title.
+    pub x_axis: String,
+    /// The y axis' title.
+    pub y_axis: String,
+    /// Legend: ‖∂ℓ/∂Wˡ‖.
+    pub grad: String,
+    /// Legend: the backward signal.
+    pub backward: String,
+    /// Legend: the forward signal.
+    pub forward: String,
+    /// Appended to a series' legend for its theory line.
+    pub theory_suffix: String,
+    /// Beside the bottom-edge markers.
+    pub underflow: String,
+    /// Beside the top-edge markers.
+    pub overflow: String,
+}
+
+impl Default for GradientChartLabels {
+    fn default() -> Self {
+        GradientChartLabels {
+            title: "Gradient magnitude per layer".into(),
+            x_axis: "layer l (1 = nearest the input)".into(),
+            y_axis: "magnitude (log scale)".into(),
+            grad: "‖∂ℓ/∂Wˡ‖ weight gradient".into(),
+            backward: "‖∂ℓ/∂hˡ⁻¹‖/√B backward signal".into(),
+            forward: "std(zˡ) forward signal".into(),
+            theory_suffix: " (theory)".into(),
+            underflow: "underflow to 0".into(),
+            overflow: "overflow (∞ or NaN)".into(),
+        }
+    }
+}
+
+/// Per-layer predictions to draw as dashed lines over the measured ones (index l − 1).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct TheoryLines {
+    /// Predicted ‖∂ℓ/∂Wˡ‖.
+    pub grad_norm: Vec<f64>,
+    /// Predicted ‖∂ℓ/∂hˡ⁻¹‖/√B.
+    pub backward_norm: Vec<f64>,
+    /// Predicted std(zˡ).
+    pub preact_std: Vec<f64>,
+}
+
+/// Which series to show.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct GradientChartOptions {
+    /// Show the backward signal.
+    pub show_backward: bool,
+    /// Show the forward signal.
+    pub show_forward: bool,
+    /// The theory overlay, if any.
+    pub theory: Option<TheoryLines>,
+}
+
+impl Default for GradientChartOptions {
+    fn default() -> Self {
+        GradientChartOptions {
+            show_backward: true,
+            show_forward: true,
+            theory: None,
+        }
+    }
+}
+
+/// Draws the per-layer chart of `layers` (layer 1 first).
+pub fn draw_gradient_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    layers: &[LayerStats],
+    labels: &GradientChartLabels,
+    options: &GradientChartOptions,
+    style: &ChartStyle,
+) -> Result<PlotOutcome, ChartError> {
+    let measured = |label: &str, color, values: Vec<f64>| LogLine {
+        label: label.to_string(),
+        color,
+        values,
+        kind: LineKind::Solid,
+        points: true,
+    };
+    let predicted = |label: &str, color, values: &[f64]| LogLine {
+        label: format!("{label}{}", labels.theory_suffix),
+        color,
+        values: values.to_vec(),
+        kind: LineKind::Dashed,
+        points: false,
+    };
+    let mut lines = vec![measured(
+        &labels.grad,
+        palette::BLUE,
+        layers.iter().map(|s| s.grad_norm).collect(),
+    )];
+    if options.show_backward {
+        lines.push(measured(
+            &labels.backward,
+            palette::VERMILLION,
+            layers.iter().map(|s| s.backward_norm).collect(),
+        ));
+    }
+    if options.show_forward {
+        lines.push(measured(
+            &labels.forward,
+            palette::GREEN,
+            layers.iter().map(|s| s.preact_std).collect(),
+        ));
+    }
+    if let Some(t) = &options.theory {
+        lines.push(predicted(&labels.grad, palette::BLUE, &t.grad_norm));
+        if options.show_backward {
+            lines.push(predicted(
+                &labels.backward,
+                palette::VERMILLION,
+                &t.backward_norm,
+            ));
+        }
+        if options.show_forward {
+            lines.push(predicted(&labels.forward, palette::GREEN, &t.preact_std));
+        }
+    }
+    let chart = LogChart {
+        title: labels.title.clone(),
+        x_label: labels.x_axis.clone(),
+        y_label: labels.y_axis.clone(),
+        x_start: 1.0,
+        lines,
+        underflow_label: labels.underflow.clone(),
+        overflow_label: labels.overflow.clone(),
+    };
+    draw_log_chart(area, &chart, style)
+}

@@ -1,0 +1,301 @@
+//! A chart of positive quantities against a whole-number index (a layer, a step) on a log₁₀ y
+//! axis, with markers on the edges for values that underflowed to 0 or overflowed to ∞/NaN.
+
+use super::axis::{place, power_of_ten, DecadeRange, Placement};
+use super::{palette, ChartError, ChartStyle};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// How a line is stroked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// A solid line (measured values).
+    Solid,
+    /// A dashed line (predictions).
+    Dashed,
+}
+
+/// One series: `values[i]` is drawn at x = `x_start` + i.
+#[derive(Debug, Clone)]
+pub struct LogLine {
+    /// The legend's text.
+    pub label: String,
+    /// The colour.
+    pub color: RGBColor,
+    /// The values; 0, ∞ and NaN are allowed and become edge markers.
+    pub values: Vec<f64>,
+    /// Solid or dashed.
+    pub kind: LineKind,
+    /// Whether to mark each point with a dot.
+    pub points: bool,
+}
+
+/// Everything a log chart shows.
+#[derive(Debug, Clone)]
+pub struct LogChart {
+    /// The caption above the chart.
+    pub title: String,
+    /// The x axis' title.
+    pub x_label: String,
+    /// The y axis' title.
+    pub y_label: String,
+    /// The x of each line's first value.
+    pub x_start: f64,
+    /// The series.
+    pub lines: Vec<LogLine>,
+    /// The text beside the bottom-edge markers (values that are exactly 0).
+    pub underflow_label: String,
+    /// The text beside the top-edge markers (values that are ∞ or NaN).
+    pub overflow_label: String,
+}
+
+/// What was drawn, for tests and for the page's text alternative.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlotOutcome {
+    /// The y range, in decades, of the finite positive values.
+    pub range: DecadeRange,
+    /// How many bottom-edge ("underflow to 0") markers were drawn.
+    pub zero_markers: usize,
+    /// How many top-edge ("overflow") markers were drawn.
+    pub overflow_markers: usize,
+}
+
+/// Draws `chart` on `area`. Never fails on 0, ∞ or NaN values; fails only if the backend does.
+pub fn draw_log_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &LogChart,
+    style: &ChartStyle,
+) -> Result<PlotOutcome, ChartError> {
+    area.fill(&WHITE)?;
+    let range = DecadeRange::covering(chart.lines.iter().flat_map(|l| l.values.iter().copied()));
+    let pad = 0.06 * (range.hi - range.lo) + 0.25;
+    let (y_min, y_max) = (range.lo - pad, range.hi + pad);
+    let n = chart
+        .lines
+        .iter()
+        .map(|l| l.values.len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let x_min = chart.x_start - 0.5;
+    let x_max = chart.x_start + n as f64 - 0.5;
+    let ticks = range.ticks(8);
+
+    let mut cc = ChartBuilder::on(area)
+        .caption(&chart.title, style.font(16.0).color(&palette::INK))
+        .margin(style.px(10.0))
+        .x_label_area_size(style.px(40.0))
+        .y_label_area_size(style.px(64.0))
+        .build_cartesian_2d(x_min..x_max, y_min..y_max)?;
+
+    let x_ticks = n.min(10) + 1;
+    cc.configure_mesh()
+        .x_desc(&chart.x_label)
+        .y_desc(&chart.y_label)
+        .x_labels(x_ticks)
+        .x_label_formatter(&|x| {
+            if (x - x.round()).abs() < 1e-9 {
+                format!("{}", x.round() as i64)
+            } else {
+                String::new()
+            }
+        })
+        // Plotters picks "nice" steps of 1, 2 or 5 × 10ᵏ, so asking for as many labels as there
+        // are whole-decade ticks lands them on whole decades; anything else stays unlabelled.
+        .y_labels(ticks.len().max(2))
+        .y_label_formatter(&|y| {
+            if (y - y.round()).abs() < 1e-9 {
+                power_of_ten(*y)
+            } else {
+                String::new()
+            }
+        })
+        .label_style(style.font(12.0).color(&palette::INK))
+        .axis_desc_style(style.font(13.0).color(&palette::INK))
+        .bold_line_style(palette::GRID.stroke_width(style.stroke(1.0)))
+        .light_line_style(TRANSPARENT)
+        .axis_style(palette::INK.stroke_width(style.stroke(1.0)))
+        .draw()?;
+
+    let width = style.stroke(2.0);
+    let mut zero_markers = 0;
+    let mut overflow_markers = 0;
+    let mut first_zero_x = None;
+    let mut first_overflow_x = None;
+    for line in &chart.lines {
+        let color = line.color;
+        let placed: Vec<(f64, Placement)> = line
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| (chart.x_start + i as f64, place(v)))
+            .collect();
+        // The legend entry, carried by an empty series so it exists even when nothing is finite.
+        let legend_width = style.px(9.0);
+        let dashed = line.kind == LineKind::Dashed;
+        cc.draw_series(std::iter::empty::<PathElement<(f64, f64)>>())?
+            .label(&line.label)
+            .legend(move |(x, y)| {
+                if dashed {
+                    PathElement::new(
+                        vec![(x, y), (x + legend_width, y)],
+                        color.stroke_width(width),
+                    )
+                } else {
+                    PathElement::new(
+                        vec![(x - legend_width, y), (x + legend_width, y)],
+                        color.stroke_width(width),
+                    )
+                }
+            });
+        // Runs of consecutive finite positive values are joined; a 0 or ∞ breaks the line.
+        let mut run: Vec<(f64, f64)> = Vec::new();
+        let mut runs = Vec::new();
+        for &(x, p) in &placed {
+            match p {
+                Placement::At(y) => run.push((x, y)),
+                _ => {
+                    if !run.is_empty() {
+                        runs.push(std::mem::take(&mut run));
+                    }
+                }
+            }
+        }
+        if !run.is_empty() {
+            runs.push(run);
+        }
+        for run in &runs {
+            match line.kind {
+                LineKind::Solid => {
+                    cc.draw_series(LineSeries::new(
+                        run.iter().copied(),
+                        color.stroke_width(width),
+                    ))?;
+                }
+                LineKind::Dashed => {
+                    cc.draw_series(DashedLineSeries::new(
+                        run.iter().copied(),
+                        style.px(6.0),
+                        style.px(4.0),
+                        color.stroke_width(width),
+                    ))?;
+                }
+            }
+            if line.points && n <= 80 {
+                cc.draw_series(
+                    run.iter()
+                        .map(|&p| Circle::new(p, style.px(2.5), color.filled())),
+                )?;
+            }
+        }
+        let s = style.px(5.0);
+        for &(x, p) in &placed {
+            match p {
+                Placement::Zero => {
+                    zero_markers += 1;
+                    first_zero_x.get_or_insert(x);
+                    cc.draw_series(std::iter::once(
+                        EmptyElement::at((x, y_min))
+                            + Polygon::new(
+                                vec![(-s, -2 * s), (s, -2 * s), (0, -s / 2)],
+                                color.filled(),
+                            ),
+                    ))?;
+                }
+                Placement::Overflow => {
+                    overflow_markers += 1;
+                    first_overflow_x.get_or_insert(x);
+                    cc.draw_series(std::iter::once(
+                        EmptyElement::at((x, y_max))
+                            + Polygon::new(
+                                vec![(-s, 2 * s), (s, 2 * s), (0, s / 2)],
+                                color.filled(),
+                            ),
+                    ))?;
+                }
+                Placement::At(_) => {}
+            }
+        }
+    }
+    let font = style.font(12.0).color(&palette::ALERT);
+    if let Some(x) = first_zero_x {
+        let anchor = if x > (x_min + x_max) / 2.0 { x_min } else { x };
+        cc.draw_series(std::iter::once(
+            EmptyElement::at((anchor, y_min))
+                + Text::new(
+                    format!("▼ {}", chart.underflow_label),
+                    (style.px(8.0), -style.px(30.0)),
+                    font.clone(),
+                ),
+        ))?;
+    }
+    if let Some(x) = first_overflow_x {
+        let anchor = if x > (x_min + x_max) / 2.0 { x_min } else { x };
+        cc.draw_series(std::iter::once(
+            EmptyElement::at((anchor, y_max))
+                + Text::new(
+                    format!("▲ {}", chart.overflow_label),
+                    (style.px(8.0), style.px(14.0)),
+                    font,
+                ),
+        ))?;
+    }
+    cc.configure_series_labels()
+        .position(emptiest_corner(chart, (x_min, x_max), (y_min, y_max)))
+        .margin(style.px(8.0))
+        .legend_area_size(style.px(26.0))
+        .label_font(style.font(12.0).color(&palette::INK))
+        .background_style(WHITE.mix(0.85))
+        .border_style(palette::GRID)
+        .draw()?;
+    area.present()?;
+    Ok(PlotOutcome {
+        range,
+        zero_markers,
+        overflow_markers,
+    })
+}
+
+/// The corner of the plot (a box of 45% of the width by 35% of the height) that covers the
+/// fewest points, so the legend hides as little as possible.
+fn emptiest_corner(
+    chart: &LogChart,
+    (x0, x1): (f64, f64),
+    (y0, y1): (f64, f64),
+) -> SeriesLabelPosition {
+    let corners = [
+        (SeriesLabelPosition::UpperRight, true, true),
+        (SeriesLabelPosition::UpperLeft, false, true),
+        (SeriesLabelPosition::LowerRight, true, false),
+        (SeriesLabelPosition::LowerLeft, false, false),
+    ];
+    let points: Vec<(f64, f64)> = chart
+        .lines
+        .iter()
+        .flat_map(|l| {
+            l.values
+                .iter()
+                .enumerate()
+                .filter_map(move |(i, &v)| match place(v) {
+                    Placement::At(y) => Some((chart.x_start + i as f64, y)),
+                    _ => None,
+                })
+        })
+        .collect();
+    let count = |right: bool, top: bool| {
+        points
+            .iter()
+            .filter(|&&(x, y)| {
+                let fx = (x - x0) / (x1 - x0);
+                let fy = (y - y0) / (y1 - y0);
+                (if right { fx > 0.55 } else { fx < 0.45 })
+                    && (if top { fy > 0.65 } else { fy < 0.35 })
+            })
+            .count()
+    };
+    corners
+        .into_iter()
+        .min_by_key(|&(_, right, top)| count(right, top))
+        .map(|(p, _, _)| p)
+        .unwrap_or(SeriesLabelPosition::UpperRight)
+}

@@ -1,0 +1,294 @@
+// The main widget: controls → state → engine → per-layer numbers → chart, verdict and table.
+// Computing and drawing are separate steps: a compute happens at most once per animation frame
+// (the latest state wins), and a redraw alone (resize, language, a series toggled) computes
+// nothing.
+
+import { formatNumber, pow10 } from '../i18n.js';
+
+export const PREFIX = '';
+
+/** The widget's state fields, with defaults and ranges taken from the engine. */
+export function gradientSchema(wasm) {
+  const limits = wasm.limits();
+  const d = wasm.defaultSettings();
+  const inits = wasm.initializers().map((i) => i.name);
+  return {
+    depth: { type: 'int', def: d.depth, min: limits.depth.min, max: limits.depth.max, key: 'depth' },
+    sigma: { type: 'float', def: d.sigma, min: limits.sigma.min, max: limits.sigma.max, key: 'sigma' },
+    activation: { type: 'enum', def: d.activation, values: ['sigmoid', 'tanh', 'relu', 'identity'], key: 'act' },
+    init: { type: 'enum', def: d.init, values: inits, key: 'init' },
+    width: { type: 'int', def: d.width, min: limits.width.min, max: limits.width.max, key: 'width' },
+    batch: { type: 'int', def: d.batch, min: limits.batch.min, max: limits.batch.max, key: 'batch' },
+    seed: { type: 'int', def: d.seed, min: limits.seed.min, max: limits.seed.max, key: 'seed' },
+    precision: { type: 'enum', def: d.precision, values: ['f64', 'f32'], key: 'prec' },
+    backward: { type: 'bool', def: true, key: 'bwd' },
+    forward: { type: 'bool', def: true, key: 'fwd' },
+    theory: { type: 'bool', def: false, key: 'theory' },
+    table: { type: 'bool', def: false, key: 'table' },
+  };
+}
+
+/** Fields whose change needs a new computation; the others only redraw. */
+const COMPUTE_FIELDS = new Set(['depth', 'sigma', 'activation', 'init', 'width', 'batch', 'seed', 'precision']);
+
+// The σ slider is logarithmic: position p ∈ [0, 1000] ↦ σ = 10^(−3 + 4p/1000), 0.001 to 10.
+const SIGMA_LOG_MIN = -3;
+const SIGMA_LOG_SPAN = 4;
+export const sliderToSigma = (p) => Number((10 ** (SIGMA_LOG_MIN + (SIGMA_LOG_SPAN * p) / 1000)).toPrecision(4));
+export const sigmaToSlider = (s) =>
+  s > 0 ? Math.min(1000, Math.max(0, Math.round(((Math.log10(s) - SIGMA_LOG_MIN) / SIGMA_LOG_SPAN) * 1000))) : 0;
+
+/** The verdict sentence for a result. */
+export function verdictText(result, t) {
+  const layers = result.layers;
+  const L = layers.length;
+  const v = result.verdict;
+  const kind = t(`verdict.${v.kind}`);
+  if (L < 2) return `${t('verdict.one')}: ${kind}.`;
+  let body;
+  if (v.first_overflow != null) body = t('verdict.overflow', { layer: v.first_overflow });
+  else if (v.first_underflow != null) body = t('verdict.underflow', { layer: v.first_underflow });
+  else {
+    body = `${t('verdict.ratio', { ratio: pow10(v.weight_decades), L })}; ${t('verdict.backward', {
+      factor: pow10(v.backward_decades),
+      L,
+    })}`;
+  }
+  return `${body}: ${kind}.`;
+}
+
+export function mountGradientCell(root, ctx) {
+  const { wasm, store, t, lang } = ctx;
+  const schema = gradientSchema(wasm);
+  const { state, notes } = store.register(PREFIX, schema);
+  const engine = new wasm.Engine();
+  const canvas = root.querySelector('canvas');
+  const verdictEl = root.querySelector('[data-out="verdict"]');
+  const roleEl = root.querySelector('[data-out="sigma-role"]');
+  const capsEl = root.querySelector('[data-out="caps"]');
+  const errorEl = root.querySelector('[data-out="error"]');
+  const tableWrap = root.querySelector('[data-out="table-wrap"]');
+  const tbody = root.querySelector('tbody');
+  const tableButton = root.querySelector('[data-action="table"]');
+  const roles = Object.fromEntries(wasm.initializers().map((i) => [i.name, i.sigma_role]));
+  const limits = wasm.limits();
+
+  const cell = {
+    state,
+    result: null,
+    outcome: null,
+    computes: 0,
+    frames: 0,
+    engine,
+    error: null,
+  };
+
+  // ---- notes beside the controls -------------------------------------------------------
+  const showNote = (name, note) => {
+    const el = root.querySelector(`[data-note="${name}"]`);
+    if (!el) return;
+    if (!note) {
+      el.textContent = '';
+      el.hidden = true;
+      return;
+    }
+    const used = note.value;
+    el.textContent =
+      note.kind === 'invalid'
+        ? t.now('note.invalid', { value: note.raw, used })
+        : note.kind === 'rounded'
+          ? t.now('note.rounded', { value: note.raw, used })
+          : t.now('note.clamped', { value: note.raw, min: note.min, max: note.max, used });
+    el.hidden = false;
+  };
+  for (const [name, note] of Object.entries(notes)) showNote(name, note);
+
+  // ---- controls → state ---------------------------------------------------------------
+  const controls = [...root.querySelectorAll('[data-field]')];
+  const syncControls = (except) => {
+    for (const el of controls) {
+      if (el === except) continue;
+      const name = el.dataset.field;
+      const value = state[name];
+      if (el.type === 'checkbox') el.checked = Boolean(value);
+      else if (el.dataset.scale === 'log') el.value = String(sigmaToSlider(value));
+      else el.value = String(value);
+    }
+    roleEl.textContent = t.now(`role.${roles[state.init]}`);
+    const sigmaIgnored = roles[state.init] === 'ignored';
+    for (const el of controls) if (el.dataset.field === 'sigma') el.setAttribute('aria-disabled', String(sigmaIgnored));
+    root.classList.toggle('sigma-ignored', sigmaIgnored);
+    tableWrap.classList.toggle('visually-hidden', !state.table);
+    tableButton.setAttribute('aria-expanded', String(state.table));
+    tableButton.textContent = t.now(state.table ? 'control.hideTable' : 'control.table');
+  };
+
+  const onControl = (el) => {
+    const name = el.dataset.field;
+    let raw;
+    if (el.type === 'checkbox') raw = el.checked ? '1' : '0';
+    else if (el.dataset.scale === 'log') raw = String(sliderToSigma(Number(el.value)));
+    else raw = el.value;
+    const note = store.set(PREFIX, name, raw);
+    showNote(name, note);
+    syncControls(el);
+    schedule(COMPUTE_FIELDS.has(name));
+  };
+  for (const el of controls) {
+    el.addEventListener('input', () => onControl(el));
+    el.addEventListener('change', () => {
+      onControl(el);
+      // A number box that was clamped shows the value in use once editing ends.
+      if (el.type === 'number') el.value = String(state[el.dataset.field]);
+    });
+  }
+  root.querySelector('[data-action="new-seed"]').addEventListener('click', () => {
+    showNote('seed', store.set(PREFIX, 'seed', String(wasm.newSeed())));
+    syncControls();
+    schedule(true);
+  });
+  tableButton.addEventListener('click', () => {
+    store.set(PREFIX, 'table', state.table ? '0' : '1');
+    syncControls();
+  });
+
+  // ---- the frame loop -------------------------------------------------------------------
+  let framePending = false;
+  let needCompute = true;
+  const schedule = (compute) => {
+    needCompute = needCompute || compute;
+    if (framePending) return;
+    framePending = true;
+    window.requestAnimationFrame(frame);
+  };
+
+  const showError = (message) => {
+    cell.error = message;
+    // The engine's messages start with the setting's name ("depth: …").
+    const field = message.split(':')[0].trim();
+    const beside = root.querySelector(`[data-note="${field}"]`);
+    const target = beside || errorEl;
+    target.textContent = t.now('error.engine', { message });
+    target.hidden = false;
+  };
+  const clearError = () => {
+    if (cell.error === null) return;
+    cell.error = null;
+    errorEl.textContent = '';
+    errorEl.hidden = true;
+  };
+
+  function compute() {
+    const settings = {
+      depth: state.depth,
+      width: state.width,
+      batch: state.batch,
+      activation: state.activation,
+      init: state.init,
+      sigma: state.sigma,
+      seed: state.seed,
+      precision: state.precision,
+    };
+    try {
+      cell.result = engine.gradients(settings);
+      cell.computes += 1;
+      clearError();
+    } catch (e) {
+      showError(String(e.message || e));
+    }
+  }
+
+  function renderText() {
+    const r = cell.result;
+    if (!r) return;
+    const text = verdictText(r, t.now);
+    verdictEl.textContent = text;
+    verdictEl.dataset.kind = r.verdict.kind;
+    canvas.setAttribute('aria-label', t.now('chart.alt', { verdict: text }));
+    // The table: update rows in place.
+    while (tbody.rows.length > r.layers.length) tbody.deleteRow(-1);
+    while (tbody.rows.length < r.layers.length) {
+      const row = tbody.insertRow();
+      const th = document.createElement('th');
+      th.scope = 'row';
+      row.appendChild(th);
+      for (let i = 0; i < 4; i += 1) row.insertCell();
+    }
+    const lang = ctx.lang();
+    r.layers.forEach((s, i) => {
+      const row = tbody.rows[i];
+      row.cells[0].textContent = String(s.layer);
+      const put = (cellEl, value) => {
+        cellEl.textContent = formatNumber(value, lang);
+        cellEl.dataset.value = String(value);
+      };
+      put(row.cells[1], s.grad_norm);
+      put(row.cells[2], s.backward_norm);
+      put(row.cells[3], s.preact_std);
+      const statuses = [s.grad_status, s.backward_status, s.forward_status];
+      const worst = statuses.includes('overflow') ? 'overflow' : statuses.includes('underflow') ? 'underflow' : 'ok';
+      row.cells[4].textContent = t.now(`status.${worst}`);
+      row.cells[4].dataset.status = worst;
+      row.dataset.status = worst;
+    });
+  }
+
+  function draw() {
+    const r = cell.result;
+    if (!r) return;
+    const dpr = window.devicePixelRatio || 1;
+    const w = Math.max(1, Math.round(canvas.clientWidth * dpr));
+    const h = Math.max(1, Math.round(canvas.clientHeight * dpr));
+    if (canvas.width !== w) canvas.width = w;
+    if (canvas.height !== h) canvas.height = h;
+    const labels = {
+      title: t.now('chart.title'),
+      x_axis: t.now('chart.x'),
+      y_axis: t.now('chart.y'),
+      grad: t.now('chart.grad'),
+      backward: t.now('chart.backward'),
+      forward: t.now('chart.forward'),
+      theory_suffix: t.now('chart.theorySuffix'),
+      underflow: t.now('chart.underflow'),
+      overflow: t.now('chart.overflow'),
+    };
+    const options = { show_backward: state.backward, show_forward: state.forward, theory: null };
+    try {
+      cell.outcome = wasm.drawGradientChart(canvas, r, labels, options, { font_family: ctx.fontFamily, scale: dpr });
+    } catch (e) {
+      showError(String(e.message || e));
+    }
+  }
+
+  function frame() {
+    framePending = false;
+    cell.frames += 1;
+    const computed = needCompute;
+    if (needCompute) {
+      needCompute = false;
+      compute();
+    }
+    if (computed) renderText();
+    draw();
+  }
+
+  // The controls' own ranges come from the engine's limits, not from the HTML.
+  for (const el of controls) {
+    const field = schema[el.dataset.field];
+    if (el.dataset.scale === 'log' || field.min === undefined) continue;
+    el.min = String(field.min);
+    el.max = String(field.max);
+  }
+  capsEl.textContent = t.now('caps', { depth: limits.depth.max, width: limits.width.max, batch: limits.batch.max });
+  syncControls();
+  new ResizeObserver(() => schedule(false)).observe(canvas);
+
+  cell.onLanguage = () => {
+    capsEl.textContent = t.now('caps', { depth: limits.depth.max, width: limits.width.max, batch: limits.batch.max });
+    syncControls();
+    renderText();
+    schedule(false);
+  };
+  schedule(true);
+  return cell;
+}

@@ -1,0 +1,55 @@
+// Boots the notebook: picks the language, loads the font and the wasm engine, mounts the cells.
+import init, * as wasm from './pkg/gradscope_web.js';
+import { Store } from './state.js';
+import { applyTranslations, initialLanguage, LANGS, translate } from './i18n.js';
+import { mountGradientCell } from './cells/gradients.js';
+
+const FONT_FAMILY = "'Be Vietnam Pro', 'DejaVu Sans', sans-serif";
+
+let lang = initialLanguage(window.location, window.localStorage, navigator.languages);
+const t = { now: (key, vars) => translate(lang, key, vars) };
+const store = new Store(window);
+const cells = {};
+
+function setLanguage(next, { remember }) {
+  if (!LANGS.includes(next)) return;
+  lang = next;
+  document.documentElement.lang = lang;
+  applyTranslations(document, lang);
+  document.title = t.now('page.title');
+  for (const b of document.querySelectorAll('[data-lang]')) {
+    b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
+  }
+  if (remember) {
+    try { window.localStorage.setItem('gradscope.lang', lang); } catch { /* blocked storage */ }
+    store.setExtra('lang', lang);
+  }
+  for (const cell of Object.values(cells)) cell.onLanguage?.();
+}
+
+async function boot() {
+  setLanguage(lang, { remember: false });
+  for (const b of document.querySelectorAll('[data-lang]')) {
+    b.addEventListener('click', () => setLanguage(b.dataset.lang, { remember: true }));
+  }
+  const status = document.getElementById('load-status');
+  try {
+    // The canvases name the bundled font: load it (Latin and Vietnamese subsets) before any draw.
+    await Promise.all([
+      document.fonts.load(`16px 'Be Vietnam Pro'`, 'Tiếng Việt ắằẳẵặ ‖∂ℓ/∂W'),
+      document.fonts.load(`600 16px 'Be Vietnam Pro'`, 'Tiếng Việt'),
+      init(),
+    ]);
+  } catch (e) {
+    status.textContent = t.now('error.load', { message: String(e.message || e) });
+    status.dataset.state = 'error';
+    throw e;
+  }
+  const ctx = { wasm, store, t, lang: () => lang, fontFamily: FONT_FAMILY };
+  cells.grad = mountGradientCell(document.getElementById('cell-gradients'), ctx);
+  status.hidden = true;
+  status.dataset.state = 'ready';
+}
+
+// Tests and the console reach the live objects here.
+window.gradscope = { cells, store, wasm, ready: boot() };
