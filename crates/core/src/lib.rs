@@ -11,9 +11,11 @@ pub mod error;
 pub mod initializer;
 pub mod network;
 pub mod probe;
+pub mod quadrature;
 pub mod real;
 pub mod settings;
 pub mod stats;
+pub mod theory;
 pub mod verdict;
 
 pub use activation::Activation;
@@ -24,4 +26,5 @@ pub use probe::{GradientProbe, GradientReport};
 pub use real::{Precision, Real};
 pub use settings::{limits, settings_from_parts, whole_number, GradSettings};
 pub use stats::{LayerStats, NumStatus};
+pub use theory::{predict, predict_widths, LayerPrediction};
 pub use verdict::{Verdict, VerdictKind, STABLE_DECADES};
