@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Everything `npm test` runs, in order. Stops at the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n== %s\n' "$*"; }
+step "setup"
+bash scripts/setup.sh --browser
+step "cargo fmt --check"
+cargo fmt --all -- --check
+step "cargo clippy -D warnings"
+cargo clippy --workspace --all-targets -- -D warnings
+step "cargo test"
+cargo test --workspace
+step "wasm build"
+bash scripts/build-wasm.sh
+node scripts/vendor.mjs
+step "browser tests (Playwright, Debian's Chromium)"
+status=0
+npx playwright test "$@" || status=$?
+node -e '
+  const r = require("./test-results/results.json");
+  const s = r.stats || {};
+  const passed = (s.expected || 0) + (s.flaky || 0);
+  const failed = s.unexpected || 0;
+  console.log(`browser: ${passed} passed, ${failed} failed` + (s.skipped ? `, ${s.skipped} skipped` : ""));
+' || true
+exit "$status"
