@@ -11,9 +11,11 @@ pub mod error;
 pub mod initializer;
 pub mod network;
 pub mod probe;
+pub mod product;
 pub mod quadrature;
 pub mod real;
 pub mod settings;
+pub mod sigmoid_curve;
 pub mod stats;
 pub mod theory;
 pub mod verdict;
@@ -23,8 +25,12 @@ pub use error::Error;
 pub use initializer::{Family, Initializer, SigmaRole};
 pub use network::{Forward, Gradients, Layer, Network};
 pub use probe::{GradientProbe, GradientReport};
+pub use product::{
+    random_product, random_product_with, ProductReport, ProductSettings, ProductStep,
+};
 pub use real::{Precision, Real};
 pub use settings::{limits, settings_from_parts, whole_number, GradSettings};
+pub use sigmoid_curve::{sigmoid_curve, SigmoidCurve};
 pub use stats::{LayerStats, NumStatus};
 pub use theory::{predict, predict_widths, LayerPrediction};
 pub use verdict::{Verdict, VerdictKind, STABLE_DECADES};

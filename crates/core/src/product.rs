@@ -1,0 +1,196 @@
+//! The chapter's random-matrix product: M = G₀·G₁·…·G_k with Gᵢ i.i.d. n×n N(0, σ²) matrices,
+//! which explodes (or vanishes) geometrically.
+//!
+//! The growth rate is the top Lyapunov exponent. For a fixed unit vector u, ‖G·u‖² = σ²·χ²_n, so
+//! ln‖M·u‖ grows by ½·ln(σ²χ²_n) per factor, whose mean is
+//! λ = ½·(ln 2σ² + ψ(n/2)) (ψ the digamma function) and whose variance is ¼·ψ′(n/2). For the
+//! book's n = 4, σ = 1: λ = ½(ln 2 + 1 − γ) ≈ 0.558, i.e. 0.2425 decades per factor, ≈ 24.5
+//! decades after 101 factors.
+
+use crate::error::check_range;
+use crate::real::{matmul, Op};
+use crate::stats::{norm, status_of, NumStatus};
+use crate::{Error, Precision, Real};
+use nalgebra::DMatrix;
+use rand::Rng;
+use rand_distr::{Distribution, Normal};
+use serde::{Deserialize, Serialize};
+
+/// The allowed ranges of [`ProductSettings`].
+pub mod product_limits {
+    /// Multiplications k: 0 ..= 10 000.
+    pub const STEPS: (usize, usize) = (0, 10_000);
+    /// Matrix size n: 1 ..= 64.
+    pub const SIZE: (usize, usize) = (1, 64);
+    /// σ: 0 ..= 10.
+    pub const SIGMA: (f64, f64) = (0.0, 10.0);
+}
+
+/// The experiment's settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductSettings {
+    /// k, the number of multiplications after the first matrix (the book: 100).
+    pub steps: usize,
+    /// n, the matrices are n × n (the book: 4).
+    pub size: usize,
+    /// σ, the entries' standard deviation (the book: 1).
+    pub sigma: f64,
+    /// The seed of the draws.
+    pub seed: u64,
+    /// The precision the product is computed in.
+    pub precision: Precision,
+}
+
+impl Default for ProductSettings {
+    /// The book's setting: one 4×4 N(0, 1) matrix times 100 more, in f64 as numpy computes.
+    fn default() -> Self {
+        ProductSettings {
+            steps: 100,
+            size: 4,
+            sigma: 1.0,
+            seed: 1,
+            precision: Precision::F64,
+        }
+    }
+}
+
+impl ProductSettings {
+    /// Checks each field against [`product_limits`] and the seed limits.
+    pub fn validate(&self) -> Result<(), Error> {
+        use product_limits::*;
+        check_range("steps", self.steps, STEPS.0, STEPS.1)?;
+        check_range("size", self.size, SIZE.0, SIZE.1)?;
+        check_range("sigma", self.sigma, SIGMA.0, SIGMA.1)?;
+        let seed = crate::settings::limits::SEED;
+        check_range("seed", self.seed, seed.0, seed.1)?;
+        Ok(())
+    }
+}
+
+/// The product after one step.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ProductStep {
+    /// The number of multiplications done (0 is the first matrix alone).
+    pub step: usize,
+    /// ‖M‖_F (∞ or NaN once the product has overflowed).
+    pub frobenius: f64,
+    /// max |M_ij| (∞ or NaN once the product has overflowed).
+    pub max_abs: f64,
+    /// Whether M has overflowed (some entry ∞ or NaN) or underflowed (all entries 0 or
+    /// subnormal) in the working precision.
+    pub status: NumStatus,
+}
+
+/// The experiment's result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductReport {
+    /// The settings it ran with.
+    pub settings: ProductSettings,
+    /// The first matrix G₀, row by row.
+    pub first: Vec<Vec<f64>>,
+    /// The final product, row by row.
+    pub product: Vec<Vec<f64>>,
+    /// One entry per step 0..=k.
+    pub steps: Vec<ProductStep>,
+    /// The first step at which the product overflowed (an entry became ∞ or NaN).
+    pub first_overflow: Option<usize>,
+    /// The first step at which every entry underflowed to 0 or a subnormal.
+    pub first_underflow: Option<usize>,
+}
+
+fn rows_of<T: Real>(m: &DMatrix<T>) -> Vec<Vec<f64>> {
+    (0..m.nrows())
+        .map(|i| (0..m.ncols()).map(|j| m[(i, j)].as_f64()).collect())
+        .collect()
+}
+
+fn step_of<T: Real>(step: usize, m: &DMatrix<T>) -> ProductStep {
+    let max_abs = m.iter().fold(0.0f64, |acc, v| {
+        let a = v.as_f64().abs();
+        if a.is_nan() || acc.is_nan() {
+            f64::NAN
+        } else {
+            acc.max(a)
+        }
+    });
+    ProductStep {
+        step,
+        frobenius: norm(m.as_slice()),
+        max_abs,
+        status: status_of(m.as_slice()),
+    }
+}
+
+fn run<T: Real, R: Rng + ?Sized>(s: &ProductSettings, rng: &mut R) -> ProductReport {
+    let normal = Normal::new(0.0, s.sigma).expect("σ is finite and ≥ 0");
+    let draw = |rng: &mut R| -> DMatrix<T> {
+        let m = DMatrix::<f64>::from_fn(s.size, s.size, |_, _| normal.sample(rng));
+        T::matrix_from_f64(&m).into_owned()
+    };
+    let first = draw(rng);
+    let mut m = first.clone();
+    let mut steps = vec![step_of(0, &m)];
+    for k in 1..=s.steps {
+        let g = draw(rng);
+        m = matmul(&m, Op::N, &g, Op::N);
+        steps.push(step_of(k, &m));
+    }
+    let first_overflow = steps
+        .iter()
+        .find(|st| st.status == NumStatus::Overflow)
+        .map(|st| st.step);
+    let first_underflow = steps
+        .iter()
+        .find(|st| st.status == NumStatus::Underflow)
+        .map(|st| st.step);
+    ProductReport {
+        settings: s.clone(),
+        first: rows_of(&first),
+        product: rows_of(&m),
+        steps,
+        first_overflow,
+        first_underflow,
+    }
+}
+
+/// Runs the product with randomness from `rng`: G₀ first, then G₁, …, G_k, each filled
+/// column by column with N(0, σ²) draws (made in f64, rounded once to f32 in that precision).
+pub fn random_product_with<R: Rng + ?Sized>(
+    settings: &ProductSettings,
+    rng: &mut R,
+) -> Result<ProductReport, Error> {
+    settings.validate()?;
+    Ok(match settings.precision {
+        Precision::F32 => run::<f32, R>(settings, rng),
+        Precision::F64 => run::<f64, R>(settings, rng),
+    })
+}
+
+/// Runs the product with the draws of `settings.seed` (the same seed gives the same matrices in
+/// f32 and f64).
+pub fn random_product(settings: &ProductSettings) -> Result<ProductReport, Error> {
+    let mut rng = crate::draws::stream_rng(settings.seed, 0);
+    random_product_with(settings, &mut rng)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn step_zero_is_the_first_matrix_and_invalid_is_an_error() {
+        let r = random_product(&ProductSettings {
+            steps: 3,
+            ..ProductSettings::default()
+        })
+        .unwrap();
+        assert_eq!(r.steps.len(), 4);
+        let f: f64 = r.first.iter().flatten().map(|v| v * v).sum::<f64>().sqrt();
+        assert!((r.steps[0].frobenius - f).abs() < 1e-12 * f);
+        let bad = ProductSettings {
+            size: 0,
+            ..ProductSettings::default()
+        };
+        assert_eq!(random_product(&bad).unwrap_err().field(), "size");
+    }
+}
