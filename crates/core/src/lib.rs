@@ -18,6 +18,7 @@ pub mod settings;
 pub mod sigmoid_curve;
 pub mod stats;
 pub mod theory;
+pub mod training;
 pub mod verdict;
 
 pub use activation::Activation;
