@@ -177,6 +177,8 @@ impl Trainer {
 
     /// One full-batch gradient step (see the module documentation); `rng` draws the dropout
     /// masks and is not used when p = 0.
+    // Index loops keep every unit's operations, and their order, visibly the same.
+    #[allow(clippy::needless_range_loop)]
     pub fn step<R: Rng + ?Sized>(&mut self, rng: &mut R) -> StepReport {
         let s = &self.settings;
         let (h_units, d) = (s.hidden, s.inputs);
