@@ -1,5 +1,6 @@
 // A static file server for the notebook: serves the repository root (or --root DIR) on
 // localhost. Usage: node scripts/serve.mjs [--port 8080] [--root dist] [--host 127.0.0.1]
+// [--prefix /sub/path/] (serve under a sub-path, as a course site or an LMS would).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -14,6 +15,7 @@ const arg = (name, fallback) => {
 const port = Number(arg('port', process.env.PORT || 8080));
 const host = arg('host', '127.0.0.1');
 const root = resolve(here, arg('root', '.'));
+const prefix = `/${arg('prefix', '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -35,7 +37,16 @@ const allowed = (rel) => rel === 'index.html' || rel.startsWith(`www${sep}`) || 
 const server = createServer(async (req, res) => {
   try {
     const url = new URL(req.url, 'http://localhost');
-    let rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+    if (!url.pathname.startsWith(prefix)) {
+      if (`${url.pathname}/` === prefix) {
+        res.writeHead(301, { Location: prefix });
+        res.end();
+        return;
+      }
+      throw Object.assign(new Error('not found'), { code: 'ENOENT' });
+    }
+    let rel = normalize(decodeURIComponent(url.pathname.slice(prefix.length))).replace(/^([/\\])+/, '');
+    if (rel === '.' || rel === '') rel = '';
     if (rel === '' || rel.endsWith(sep)) rel += 'index.html';
     const file = join(root, rel);
     if (!file.startsWith(root + sep) || !allowed(rel)) throw Object.assign(new Error('not found'), { code: 'ENOENT' });
@@ -53,5 +64,5 @@ const server = createServer(async (req, res) => {
   }
 });
 server.listen(port, host, () => {
-  console.log(`gradscope: serving ${root} at http://${host}:${port}/`);
+  console.log(`gradscope: serving ${root} at http://${host}:${port}${prefix}`);
 });

@@ -211,3 +211,29 @@ test('the table is exposed to assistive technology and can be shown', async ({ p
   const canvasLabel = await page.locator('#cell-gradients canvas').getAttribute('aria-label');
   expect(canvasLabel).toContain('vanishing');
 });
+
+test('the theory overlay draws the prediction, which starts at σ√n for a linear network', async ({ page }) => {
+  // Layer 1: z = W x with x ~ N(0, 1) and W ~ N(0, σ²), so Var[z] = n·σ² exactly in expectation.
+  const n = 64;
+  const sigma = 0.3;
+  await openPage(page, { hash: `act=identity&sigma=${sigma}&width=${n}` });
+  await settle(page);
+  const before = await canvasFingerprint(page, '#cell-gradients canvas');
+  await page.check('input[data-field="theory"]');
+  await settle(page);
+  const after = await canvasFingerprint(page, '#cell-gradients canvas');
+  expect(after).not.toBe(before);
+  const theory = await page.evaluate(() => window.gradscope.cells.grad.theory);
+  const state = await gradState(page);
+  expect(theory.preact_std.length).toBe(state.depth);
+  expect(theory.preact_std[0]).toBeCloseTo(sigma * Math.sqrt(n), 10);
+  // The measured layer-1 std is a sample estimate over n·B values of that same quantity: its
+  // relative standard error is about 1/√(2·n·B) (≈ 1.6 % here); allow 5 of them.
+  const rows = await readTable(page);
+  const rel = Math.abs(rows[0].forward / theory.preact_std[0] - 1);
+  expect(rel).toBeLessThan(5 / Math.sqrt(2 * n * state.batch));
+  // Turning the overlay off again gives back the plain chart.
+  await page.uncheck('input[data-field="theory"]');
+  await settle(page);
+  expect(await canvasFingerprint(page, '#cell-gradients canvas')).toBe(before);
+});

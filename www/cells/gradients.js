@@ -178,6 +178,7 @@ export function mountGradientCell(root, ctx) {
     errorEl.hidden = true;
   };
 
+  let theoryFor = null; // the settings object the current prediction belongs to
   function compute() {
     const settings = {
       depth: state.depth,
@@ -192,10 +193,31 @@ export function mountGradientCell(root, ctx) {
     try {
       cell.result = engine.gradients(settings);
       cell.computes += 1;
+      cell.settings = settings;
       clearError();
     } catch (e) {
       showError(String(e.message || e));
     }
+  }
+
+  /** The theory overlay, computed only while it is shown and only when the settings change. */
+  function theoryLines() {
+    if (!state.theory || !cell.settings) return null;
+    if (theoryFor !== cell.settings) {
+      try {
+        const p = wasm.predictGradients(cell.settings);
+        cell.theory = {
+          grad_norm: p.map((l) => l.grad_norm),
+          backward_norm: p.map((l) => l.backward_norm),
+          preact_std: p.map((l) => l.preact_std),
+        };
+      } catch (e) {
+        showError(String(e.message || e));
+        cell.theory = null;
+      }
+      theoryFor = cell.settings;
+    }
+    return cell.theory;
   }
 
   function renderText() {
@@ -252,7 +274,7 @@ export function mountGradientCell(root, ctx) {
       underflow: t.now('chart.underflow'),
       overflow: t.now('chart.overflow'),
     };
-    const options = { show_backward: state.backward, show_forward: state.forward, theory: null };
+    const options = { show_backward: state.backward, show_forward: state.forward, theory: theoryLines() };
     try {
       cell.outcome = wasm.drawGradientChart(canvas, r, labels, options, { font_family: ctx.fontFamily, scale: dpr });
     } catch (e) {

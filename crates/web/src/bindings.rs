@@ -106,6 +106,18 @@ pub fn draw_gradient_chart(
     })
 }
 
+/// The theory's per-layer prediction for `settings` (as for [`Engine::gradients`]):
+/// `[{layer, preact_std, backward_norm, grad_norm}]`, from the chapter's variance propagation
+/// (see `gradscope_core::theory`).
+#[wasm_bindgen(js_name = predictGradients)]
+pub fn predict_gradients(settings: JsValue) -> Result<JsValue, JsError> {
+    let raw: RawGradSettings = serde_wasm_bindgen::from_value(settings)
+        .map_err(|e| JsError::new(&format!("settings: {e}")))?;
+    let settings = raw.parse().map_err(engine_error)?;
+    let prediction = gradscope_core::predict(&settings).map_err(engine_error)?;
+    to_js(&prediction)
+}
+
 /// A fresh random seed in [0, 2³²), from the browser's cryptographic generator.
 #[wasm_bindgen(js_name = newSeed)]
 pub fn new_seed() -> Result<u32, JsError> {

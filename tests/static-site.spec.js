@@ -1,0 +1,31 @@
+// `npm run build` output: dist/ must work from a plain static server under any sub-path.
+import { test } from '@playwright/test';
+import { execFileSync, spawn } from 'node:child_process';
+import { expect, readTable } from './helpers.js';
+
+const port = 4390 + Math.floor(Math.random() * 100);
+const prefix = '/courses/dl/gradscope/';
+let server;
+
+test.beforeAll(async () => {
+  execFileSync(process.execPath, ['scripts/build-site.mjs'], { stdio: 'inherit' });
+  server = spawn(process.execPath, ['scripts/serve.mjs', '--root', 'dist', '--prefix', prefix, '--port', String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((ok) => server.stdout.once('data', ok));
+});
+
+test.afterAll(() => server?.kill());
+
+test('dist/ works under a sub-path with no failed request', async ({ page }) => {
+  const problems = [];
+  page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(m.text()));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+  page.on('requestfailed', (r) => problems.push(`failed ${r.url()}`));
+  await page.goto(`http://127.0.0.1:${port}${prefix}#act=relu&depth=10`);
+  await page.evaluate(() => window.gradscope.ready);
+  const rows = await readTable(page);
+  expect(rows.length).toBe(10);
+  expect(rows.every((r) => Number.isFinite(r.grad) && r.grad > 0)).toBe(true);
+  expect(problems).toEqual([]);
+});
