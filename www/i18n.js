@@ -106,6 +106,11 @@ export const STRINGS = {
     'error.engine': 'The engine refused this setting: {message}',
     'error.load': 'The WebAssembly engine could not be loaded: {message}',
     'loading': 'Loading the engine…',
+    'pytorch.show': 'Reproduce in PyTorch',
+    'pytorch.hide': 'Hide the PyTorch code',
+    'pytorch.copy': 'Copy the code',
+    'pytorch.copied': 'Copied.',
+    'pytorch.selected': 'The code is selected: press Ctrl+C to copy it.',
   },
   vi: {
     'page.title': 'gradscope: ổn định số học và khởi tạo',
@@ -184,6 +189,11 @@ export const STRINGS = {
     'error.engine': 'Bộ máy tính toán không nhận thiết lập này: {message}',
     'error.load': 'Không tải được bộ máy WebAssembly: {message}',
     'loading': 'Đang tải bộ máy tính toán…',
+    'pytorch.show': 'Chạy lại bằng PyTorch',
+    'pytorch.hide': 'Ẩn mã PyTorch',
+    'pytorch.copy': 'Sao chép mã',
+    'pytorch.copied': 'Đã sao chép.',
+    'pytorch.selected': 'Mã đã được chọn: nhấn Ctrl+C để sao chép.',
   },
 };
 

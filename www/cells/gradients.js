@@ -4,6 +4,7 @@
 // nothing.
 
 import { formatNumber, pow10 } from '../i18n.js';
+import { bindControls, errorDisplay, fitCanvas, frameLoop, pytorchPanel } from './common.js';
 
 export const PREFIX = '';
 
@@ -31,13 +32,6 @@ export function gradientSchema(wasm) {
 /** Fields whose change needs a new computation; the others only redraw. */
 const COMPUTE_FIELDS = new Set(['depth', 'sigma', 'activation', 'init', 'width', 'batch', 'seed', 'precision']);
 
-// The σ slider is logarithmic: position p ∈ [0, 1000] ↦ σ = 10^(−3 + 4p/1000), 0.001 to 10.
-const SIGMA_LOG_MIN = -3;
-const SIGMA_LOG_SPAN = 4;
-export const sliderToSigma = (p) => Number((10 ** (SIGMA_LOG_MIN + (SIGMA_LOG_SPAN * p) / 1000)).toPrecision(4));
-export const sigmaToSlider = (s) =>
-  s > 0 ? Math.min(1000, Math.max(0, Math.round(((Math.log10(s) - SIGMA_LOG_MIN) / SIGMA_LOG_SPAN) * 1000))) : 0;
-
 /** The verdict sentence for a result. */
 export function verdictText(result, t) {
   const layers = result.layers;
@@ -58,7 +52,7 @@ export function verdictText(result, t) {
 }
 
 export function mountGradientCell(root, ctx) {
-  const { wasm, store, t, lang } = ctx;
+  const { wasm, store, t } = ctx;
   const schema = gradientSchema(wasm);
   const { state, notes } = store.register(PREFIX, schema);
   const engine = new wasm.Engine();
@@ -66,119 +60,49 @@ export function mountGradientCell(root, ctx) {
   const verdictEl = root.querySelector('[data-out="verdict"]');
   const roleEl = root.querySelector('[data-out="sigma-role"]');
   const capsEl = root.querySelector('[data-out="caps"]');
-  const errorEl = root.querySelector('[data-out="error"]');
   const tableWrap = root.querySelector('[data-out="table-wrap"]');
   const tbody = root.querySelector('tbody');
   const tableButton = root.querySelector('[data-action="table"]');
   const roles = Object.fromEntries(wasm.initializers().map((i) => [i.name, i.sigma_role]));
   const limits = wasm.limits();
+  const errors = errorDisplay(root, root.querySelector('[data-out="error"]'), t);
 
-  const cell = {
-    state,
-    result: null,
-    outcome: null,
-    computes: 0,
-    frames: 0,
-    engine,
-    error: null,
-  };
+  const cell = { state, result: null, theory: null, outcome: null, computes: 0, frames: 0, engine, settings: null };
 
-  // ---- notes beside the controls -------------------------------------------------------
-  const showNote = (name, note) => {
-    const el = root.querySelector(`[data-note="${name}"]`);
-    if (!el) return;
-    if (!note) {
-      el.textContent = '';
-      el.hidden = true;
-      return;
-    }
-    const used = note.value;
-    el.textContent =
-      note.kind === 'invalid'
-        ? t.now('note.invalid', { value: note.raw, used })
-        : note.kind === 'rounded'
-          ? t.now('note.rounded', { value: note.raw, used })
-          : t.now('note.clamped', { value: note.raw, min: note.min, max: note.max, used });
-    el.hidden = false;
-  };
-  for (const [name, note] of Object.entries(notes)) showNote(name, note);
-
-  // ---- controls → state ---------------------------------------------------------------
-  const controls = [...root.querySelectorAll('[data-field]')];
-  const syncControls = (except) => {
-    for (const el of controls) {
-      if (el === except) continue;
-      const name = el.dataset.field;
-      const value = state[name];
-      if (el.type === 'checkbox') el.checked = Boolean(value);
-      else if (el.dataset.scale === 'log') el.value = String(sigmaToSlider(value));
-      else el.value = String(value);
-    }
+  const controls = bindControls(root, {
+    store,
+    prefix: PREFIX,
+    schema,
+    t,
+    notes,
+    onChange: (name) => {
+      syncView();
+      schedule(COMPUTE_FIELDS.has(name));
+    },
+  });
+  const syncView = () => {
     roleEl.textContent = t.now(`role.${roles[state.init]}`);
     const sigmaIgnored = roles[state.init] === 'ignored';
-    for (const el of controls) if (el.dataset.field === 'sigma') el.setAttribute('aria-disabled', String(sigmaIgnored));
+    for (const el of root.querySelectorAll('[data-field="sigma"]')) el.setAttribute('aria-disabled', String(sigmaIgnored));
     root.classList.toggle('sigma-ignored', sigmaIgnored);
     tableWrap.classList.toggle('visually-hidden', !state.table);
     tableButton.setAttribute('aria-expanded', String(state.table));
     tableButton.textContent = t.now(state.table ? 'control.hideTable' : 'control.table');
+    capsEl.textContent = t.now('caps', { depth: limits.depth.max, width: limits.width.max, batch: limits.batch.max });
+    pytorch.refresh();
   };
-
-  const onControl = (el) => {
-    const name = el.dataset.field;
-    let raw;
-    if (el.type === 'checkbox') raw = el.checked ? '1' : '0';
-    else if (el.dataset.scale === 'log') raw = String(sliderToSigma(Number(el.value)));
-    else raw = el.value;
-    const note = store.set(PREFIX, name, raw);
-    showNote(name, note);
-    syncControls(el);
-    schedule(COMPUTE_FIELDS.has(name));
-  };
-  for (const el of controls) {
-    el.addEventListener('input', () => onControl(el));
-    el.addEventListener('change', () => {
-      onControl(el);
-      // A number box that was clamped shows the value in use once editing ends.
-      if (el.type === 'number') el.value = String(state[el.dataset.field]);
-    });
-  }
   root.querySelector('[data-action="new-seed"]').addEventListener('click', () => {
-    showNote('seed', store.set(PREFIX, 'seed', String(wasm.newSeed())));
-    syncControls();
+    controls.showNote('seed', store.set(PREFIX, 'seed', String(wasm.newSeed())));
+    controls.sync();
+    syncView();
     schedule(true);
   });
   tableButton.addEventListener('click', () => {
     store.set(PREFIX, 'table', state.table ? '0' : '1');
-    syncControls();
+    syncView();
   });
+  const pytorch = pytorchPanel(root.querySelector('[data-out="pytorch"]') || root, () => ctx.pytorchFor?.('gradients', { ...state }) ?? '', t);
 
-  // ---- the frame loop -------------------------------------------------------------------
-  let framePending = false;
-  let needCompute = true;
-  const schedule = (compute) => {
-    needCompute = needCompute || compute;
-    if (framePending) return;
-    framePending = true;
-    window.requestAnimationFrame(frame);
-  };
-
-  const showError = (message) => {
-    cell.error = message;
-    // The engine's messages start with the setting's name ("depth: …").
-    const field = message.split(':')[0].trim();
-    const beside = root.querySelector(`[data-note="${field}"]`);
-    const target = beside || errorEl;
-    target.textContent = t.now('error.engine', { message });
-    target.hidden = false;
-  };
-  const clearError = () => {
-    if (cell.error === null) return;
-    cell.error = null;
-    errorEl.textContent = '';
-    errorEl.hidden = true;
-  };
-
-  let theoryFor = null; // the settings object the current prediction belongs to
   function compute() {
     const settings = {
       depth: state.depth,
@@ -194,13 +118,14 @@ export function mountGradientCell(root, ctx) {
       cell.result = engine.gradients(settings);
       cell.computes += 1;
       cell.settings = settings;
-      clearError();
+      errors.clear();
     } catch (e) {
-      showError(String(e.message || e));
+      errors.show(e);
     }
   }
 
   /** The theory overlay, computed only while it is shown and only when the settings change. */
+  let theoryFor = null;
   function theoryLines() {
     if (!state.theory || !cell.settings) return null;
     if (theoryFor !== cell.settings) {
@@ -212,7 +137,7 @@ export function mountGradientCell(root, ctx) {
           preact_std: p.map((l) => l.preact_std),
         };
       } catch (e) {
-        showError(String(e.message || e));
+        errors.show(e);
         cell.theory = null;
       }
       theoryFor = cell.settings;
@@ -227,7 +152,6 @@ export function mountGradientCell(root, ctx) {
     verdictEl.textContent = text;
     verdictEl.dataset.kind = r.verdict.kind;
     canvas.setAttribute('aria-label', t.now('chart.alt', { verdict: text }));
-    // The table: update rows in place.
     while (tbody.rows.length > r.layers.length) tbody.deleteRow(-1);
     while (tbody.rows.length < r.layers.length) {
       const row = tbody.insertRow();
@@ -258,11 +182,7 @@ export function mountGradientCell(root, ctx) {
   function draw() {
     const r = cell.result;
     if (!r) return;
-    const dpr = window.devicePixelRatio || 1;
-    const w = Math.max(1, Math.round(canvas.clientWidth * dpr));
-    const h = Math.max(1, Math.round(canvas.clientHeight * dpr));
-    if (canvas.width !== w) canvas.width = w;
-    if (canvas.height !== h) canvas.height = h;
+    const scale = fitCanvas(canvas);
     const labels = {
       title: t.now('chart.title'),
       x_axis: t.now('chart.x'),
@@ -276,38 +196,28 @@ export function mountGradientCell(root, ctx) {
     };
     const options = { show_backward: state.backward, show_forward: state.forward, theory: theoryLines() };
     try {
-      cell.outcome = wasm.drawGradientChart(canvas, r, labels, options, { font_family: ctx.fontFamily, scale: dpr });
+      cell.outcome = wasm.drawGradientChart(canvas, r, labels, options, { font_family: ctx.fontFamily, scale });
     } catch (e) {
-      showError(String(e.message || e));
+      errors.show(e);
     }
   }
 
-  function frame() {
-    framePending = false;
+  const schedule = frameLoop((computeNow) => {
     cell.frames += 1;
-    const computed = needCompute;
-    if (needCompute) {
-      needCompute = false;
+    if (computeNow) {
       compute();
+      renderText();
+      pytorch.refresh();
     }
-    if (computed) renderText();
     draw();
-  }
+  });
 
-  // The controls' own ranges come from the engine's limits, not from the HTML.
-  for (const el of controls) {
-    const field = schema[el.dataset.field];
-    if (el.dataset.scale === 'log' || field.min === undefined) continue;
-    el.min = String(field.min);
-    el.max = String(field.max);
-  }
-  capsEl.textContent = t.now('caps', { depth: limits.depth.max, width: limits.width.max, batch: limits.batch.max });
-  syncControls();
+  controls.sync();
+  syncView();
   new ResizeObserver(() => schedule(false)).observe(canvas);
-
   cell.onLanguage = () => {
-    capsEl.textContent = t.now('caps', { depth: limits.depth.max, width: limits.width.max, batch: limits.batch.max });
-    syncControls();
+    syncView();
+    pytorch.relabel();
     renderText();
     schedule(false);
   };

@@ -1,37 +1,14 @@
-//! The wasm-bindgen exports. Each takes and returns plain JavaScript objects and returns
-//! `Result<_, JsError>`; no input from the page can make it panic.
+//! The gradient widget's exports: the engine, its chart, the theory overlay, the limits.
 
+use super::{engine_error, from_js_or_default, to_js};
 use crate::charts::{self, ChartStyle, GradientChartLabels, GradientChartOptions};
 use crate::convert::RawGradSettings;
 use gradscope_core::{limits, GradientProbe, Initializer, LayerStats};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-    value
-        .serialize(&ser)
-        .map_err(|e| JsError::new(&format!("result: {e}")))
-}
-
-/// Reads `value` as `T`; `undefined` or `null` give `T::default()`.
-fn from_js_or_default<T: DeserializeOwned + Default>(
-    field: &str,
-    value: JsValue,
-) -> Result<T, JsError> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
-    }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("{field}: {e}")))
-}
-
-fn engine_error(e: gradscope_core::Error) -> JsError {
-    JsError::new(&e.to_string())
-}
 
 /// The gradient experiment, keeping its random draws between calls (a new σ samples nothing).
 #[wasm_bindgen]
