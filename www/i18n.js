@@ -111,6 +111,8 @@ export const STRINGS = {
     'pytorch.copy': 'Copy the code',
     'pytorch.copied': 'Copied.',
     'pytorch.selected': 'The code is selected: press Ctrl+C to copy it.',
+    'toc.title': 'Contents',
+    'toc.label': 'Table of contents',
   },
   vi: {
     'page.title': 'gradscope: ổn định số học và khởi tạo',
@@ -194,6 +196,8 @@ export const STRINGS = {
     'pytorch.copy': 'Sao chép mã',
     'pytorch.copied': 'Đã sao chép.',
     'pytorch.selected': 'Mã đã được chọn: nhấn Ctrl+C để sao chép.',
+    'toc.title': 'Mục lục',
+    'toc.label': 'Mục lục của chương',
   },
 };
 

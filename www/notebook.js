@@ -1,0 +1,135 @@
+// Renders the notebook's text (www/content/sections.js) into the page: a table of contents, then
+// one <section> per part of the chapter, with prose cells (math rendered by the self-hosted KaTeX)
+// and empty slots where the live cells are mounted.
+//
+//   import katex from './vendor/katex/katex.mjs';
+//   renderNotebook(document.getElementById('notebook'), { lang, katex });
+//   // a live cell goes into  document.querySelector('.cell-slot[data-cell="gradients"]')
+//   relabelNotebook(container, 'vi', katex);   // texts only; slots and their contents stay
+//
+// The texts a student reads come from SECTIONS and from i18n.js (toc.*); nothing here is English.
+
+import { SECTIONS } from './content/sections.js';
+import { translate } from './i18n.js';
+
+const MATH = /\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)/g;
+
+/**
+ * Replaces every \( … \) and \[ … \] in an HTML string by KaTeX's markup. The TeX is taken from
+ * the source string before the browser parses it, so `&`, `<` and `\\` inside math are safe.
+ */
+export function renderMath(html, katex) {
+  if (!katex) return html;
+  return html.replace(MATH, (whole, display, inline) => {
+    const tex = display ?? inline;
+    try {
+      return katex.renderToString(tex, {
+        displayMode: display !== undefined,
+        throwOnError: false,
+        strict: 'ignore',
+        output: 'htmlAndMathml',
+      });
+    } catch {
+      // throwOnError: false already turns parse errors into .katex-error spans; this is for
+      // anything else (a KaTeX build that throws anyway): show the source, marked as an error.
+      const span = tex.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      return `<span class="katex-error" title="KaTeX">${span}</span>`;
+    }
+  });
+}
+
+const pick = (texts, lang) => texts[lang] ?? texts.en;
+const sectionTitle = (s, i, lang) => `${i + 1}. ${pick(s.title, lang)}`;
+
+/** The element every render of this module creates inside `container`. */
+function rootOf(container) {
+  return container.querySelector(':scope > .nb');
+}
+
+function el(tag, attrs = {}, children = []) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v !== undefined && v !== null) e.setAttribute(k, v);
+  }
+  for (const c of children) e.append(c);
+  return e;
+}
+
+/**
+ * Renders SECTIONS into `container` (appended after whatever it already holds, which is left
+ * alone; a previous render is replaced). Returns { root, slots }, slots mapping each cell name to
+ * its empty <div class="cell-slot">.
+ */
+export function renderNotebook(container, { lang = 'en', katex } = {}) {
+  rootOf(container)?.remove();
+  container.classList.add('nb-host');
+  const root = el('div', { class: 'nb' });
+
+  // Table of contents: a <details> so that phones can fold it away; open on wide screens.
+  const nav = el('nav', { id: 'toc', class: 'toc', 'aria-labelledby': 'toc-title' });
+  const details = el('details', { class: 'toc-details' });
+  const narrow = typeof window !== 'undefined' && window.matchMedia?.('(max-width: 899px)').matches;
+  details.open = !narrow;
+  const summary = el('summary', { id: 'toc-title', 'data-nb': 'toc-title' });
+  const list = el('ol', { class: 'toc-list' });
+  SECTIONS.forEach((s, i) => {
+    const a = el('a', { href: `#${s.id}`, 'data-nb': `toc:${i}` });
+    list.append(el('li', {}, [a]));
+  });
+  details.append(summary, list);
+  nav.append(details);
+  root.append(nav);
+
+  const body = el('div', { class: 'nb-sections' });
+  const slots = {};
+  SECTIONS.forEach((s, i) => {
+    const section = el('section', { id: s.id, class: 'nb-section', 'aria-labelledby': `h-${s.id}` });
+    section.append(el('h2', { id: `h-${s.id}`, class: 'nb-title', 'data-nb': `title:${i}` }));
+    s.blocks.forEach((b, j) => {
+      if (b.cell) {
+        const slot = el('div', { class: 'cell-slot', 'data-cell': b.cell, id: `slot-${b.cell}` });
+        slots[b.cell] = slot;
+        section.append(slot);
+      } else {
+        section.append(el('div', { class: 'cell prose-cell', 'data-nb': `prose:${i}:${j}` }));
+      }
+    });
+    body.append(section);
+  });
+  root.append(body);
+  container.append(root);
+  fillTexts(root, lang, katex);
+  return { root, slots };
+}
+
+/** Fills (or refills) every text of a rendered notebook in `lang`; the slots are not touched. */
+function fillTexts(root, lang, katex) {
+  root.setAttribute('lang', lang);
+  for (const node of root.querySelectorAll('[data-nb]')) {
+    const [kind, a, b] = node.dataset.nb.split(':');
+    if (kind === 'toc-title') {
+      node.textContent = translate(lang, 'toc.title');
+      node.closest('nav')?.setAttribute('aria-label', translate(lang, 'toc.label'));
+    } else if (kind === 'toc') {
+      node.textContent = sectionTitle(SECTIONS[a], Number(a), lang);
+    } else if (kind === 'title') {
+      node.textContent = sectionTitle(SECTIONS[a], Number(a), lang);
+    } else if (kind === 'prose') {
+      const block = SECTIONS[a].blocks[b];
+      // Hints the student opened stay open across a language switch.
+      const open = [...node.querySelectorAll('details')].map((d) => d.open);
+      node.innerHTML = renderMath(pick(block.prose, lang), katex);
+      node.querySelectorAll('details').forEach((d, k) => { if (open[k]) d.open = true; });
+    }
+  }
+}
+
+/**
+ * Switches the notebook's texts to `lang` without recreating anything else: the cell slots, and
+ * the live cells mounted in them, keep their identity and state.
+ */
+export function relabelNotebook(container, lang, katex) {
+  const root = rootOf(container);
+  if (!root) return;
+  fillTexts(root, lang, katex);
+}
