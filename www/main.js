@@ -3,6 +3,7 @@ import init, * as wasm from './pkg/gradscope_web.js';
 import { Store } from './state.js';
 import { applyTranslations, initialLanguage, LANGS, translate } from './i18n.js';
 import { mountGradientCell } from './cells/gradients.js';
+import { CELLS } from './cells/index.js';
 
 const FONT_FAMILY = "'Be Vietnam Pro', 'DejaVu Sans', sans-serif";
 
@@ -45,8 +46,22 @@ async function boot() {
     status.dataset.state = 'error';
     throw e;
   }
-  const ctx = { wasm, store, t, lang: () => lang, fontFamily: FONT_FAMILY };
+  const ctx = { wasm, store, t, lang: () => lang, fontFamily: FONT_FAMILY, pytorchFor: () => '' };
   cells.grad = mountGradientCell(document.getElementById('cell-gradients'), ctx);
+  // Every other live cell goes into its slot; a slot the notebook text does not provide is
+  // added at the end, so a cell is never lost.
+  const main = document.getElementById('notebook');
+  for (const [name, load] of Object.entries(CELLS)) {
+    let slot = document.querySelector(`[data-cell="${name}"]`);
+    if (!slot) {
+      slot = document.createElement('div');
+      slot.dataset.cell = name;
+      main.appendChild(slot);
+    }
+    const module = await load();
+    cells[name] = module.mount(slot, ctx);
+  }
+  applyTranslations(main, lang);
   status.hidden = true;
   status.dataset.state = 'ready';
 }
