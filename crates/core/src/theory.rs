@@ -218,15 +218,15 @@ pub fn predict_widths(
     let (mut i_diag, mut i_cross, mut c, mut mu) = (inv_b2, inv_b2, 0.0, 1.0 / batch);
     for l in (1..=depth).rev() {
         let co = coherent_moments(activation, q[l], k[l]);
-        let delta2 = c * c * co.psi2 + i_diag * d2[l];
-        let deltax = c * c * co.psi_cross + i_cross * dd[l];
-        let w2 = batch * delta2 * h2_in[l] + batch * (batch - 1.0) * deltax * hh_in[l];
+        let delta2 = times(c * c, co.psi2) + times(i_diag, d2[l]);
+        let deltax = times(c * c, co.psi_cross) + times(i_cross, dd[l]);
+        let w2 = batch * times(delta2, h2_in[l]) + batch * (batch - 1.0) * times(deltax, hh_in[l]);
         let gain = n(l) * v(l);
         i_diag = gain * delta2;
         i_cross = gain * deltax;
-        c = gain * (c * co.z_psi + mu * co.z_slope);
+        c = gain * (times(c, co.z_psi) + times(mu, co.z_slope));
         mu = 0.0;
-        let r = i_diag + c * c * h2_in[l];
+        let r = i_diag + times(c * c, h2_in[l]);
         out[l - 1] = LayerPrediction {
             layer: l,
             preact_std: q[l].sqrt(),
@@ -235,6 +235,16 @@ pub fn predict_widths(
         };
     }
     out
+}
+
+/// a·b with 0·∞ = 0: a term that is absent (a factor exactly 0) stays absent even when the
+/// other factor has overflowed in a predicted explosion.
+fn times(a: f64, b: f64) -> f64 {
+    if a == 0.0 || b == 0.0 {
+        0.0
+    } else {
+        a * b
+    }
 }
 
 /// The moments the coherent part of the backward signal needs, at z ~ N(0, q) (with ψ = φ·φ′).
