@@ -2,6 +2,8 @@
 //! JavaScript objects and returns `Result<_, JsError>`; no input from the page can make it panic.
 
 pub mod gradients;
+pub mod product;
+pub mod sigmoid;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;

@@ -4,6 +4,8 @@
 pub mod axis;
 pub mod gradient_chart;
 pub mod log_chart;
+pub mod product_chart;
+pub mod sigmoid_chart;
 
 pub use gradient_chart::{draw_gradient_chart, GradientChartLabels, GradientChartOptions};
 pub use log_chart::{draw_log_chart, LineKind, LogChart, LogLine, PlotOutcome};
