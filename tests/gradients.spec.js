@@ -237,3 +237,16 @@ test('the theory overlay draws the prediction, which starts at σ√n for a line
   await settle(page);
   expect(await canvasFingerprint(page, '#cell-gradients canvas')).toBe(before);
 });
+
+test('choosing He for ReLU starts its gain at 1 and the network is stable, as the chapter says', async ({ page }) => {
+  await openPage(page, { hash: 'act=relu&depth=50' });
+  await page.selectOption('#g-init', 'he-normal');
+  await settle(page);
+  expect((await gradState(page)).sigma).toBe(1);
+  await expect(page.locator('[data-note="sigma"]')).toBeVisible();
+  const rows = await readTable(page);
+  // He keeps Var[z] constant from layer to layer for ReLU: the forward signal stays within a
+  // factor 10 over 50 layers (its log drifts like a random walk with step ~ 1/√n).
+  expect(Math.abs(Math.log10(rows.at(-1).forward / rows[0].forward))).toBeLessThan(1);
+  await expect(page.locator('#g-verdict')).toHaveAttribute('data-kind', 'stable');
+});

@@ -76,10 +76,26 @@ export function mountGradientCell(root, ctx) {
     t,
     notes,
     onChange: (name) => {
+      if (name === 'init') onSchemeChange();
       syncView();
       schedule(COMPUTE_FIELDS.has(name));
     },
   });
+  // Switching to a scheme where σ is a gain (Xavier, He, LeCun) starts it at 1, the scheme as
+  // published; the note says so. Otherwise the small σ of the opening picture would silently
+  // shrink, say, He's scale tenfold.
+  let lastRole = roles[state.init];
+  const onSchemeChange = () => {
+    const role = roles[state.init];
+    if (role === 'gain' && lastRole !== 'gain' && state.sigma !== 1) {
+      store.set(PREFIX, 'sigma', '1');
+      controls.sync();
+      const note = root.querySelector('[data-note="sigma"]');
+      note.textContent = t.now('note.gainReset');
+      note.hidden = false;
+    }
+    lastRole = role;
+  };
   const syncView = () => {
     roleEl.textContent = t.now(`role.${roles[state.init]}`);
     const sigmaIgnored = roles[state.init] === 'ignored';

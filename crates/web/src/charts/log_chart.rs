@@ -217,28 +217,27 @@ pub fn draw_log_chart<DB: DrawingBackend>(
             }
         }
     }
-    let font = style.font(12.0).color(&palette::ALERT);
-    if let Some(x) = first_zero_x {
-        let anchor = if x > (x_min + x_max) / 2.0 { x_min } else { x };
-        cc.draw_series(std::iter::once(
-            EmptyElement::at((anchor, y_min))
-                + Text::new(
-                    format!("▼ {}", chart.underflow_label),
-                    (style.px(8.0), -style.px(30.0)),
-                    font.clone(),
-                ),
-        ))?;
+    // The edge markers are explained in the legend, so their label never covers the data.
+    let s = style.px(5.0);
+    if first_zero_x.is_some() {
+        cc.draw_series(std::iter::empty::<PathElement<(f64, f64)>>())?
+            .label(chart.underflow_label.clone())
+            .legend(move |(x, y)| {
+                Polygon::new(
+                    vec![(x - s, y - s), (x + s, y - s), (x, y + s)],
+                    palette::ALERT.filled(),
+                )
+            });
     }
-    if let Some(x) = first_overflow_x {
-        let anchor = if x > (x_min + x_max) / 2.0 { x_min } else { x };
-        cc.draw_series(std::iter::once(
-            EmptyElement::at((anchor, y_max))
-                + Text::new(
-                    format!("▲ {}", chart.overflow_label),
-                    (style.px(8.0), style.px(14.0)),
-                    font,
-                ),
-        ))?;
+    if first_overflow_x.is_some() {
+        cc.draw_series(std::iter::empty::<PathElement<(f64, f64)>>())?
+            .label(chart.overflow_label.clone())
+            .legend(move |(x, y)| {
+                Polygon::new(
+                    vec![(x - s, y + s), (x + s, y + s), (x, y - s)],
+                    palette::ALERT.filled(),
+                )
+            });
     }
     cc.configure_series_labels()
         .position(emptiest_corner(chart, (x_min, x_max), (y_min, y_max)))
