@@ -4,4 +4,5 @@
 // ctx = {wasm, store, t, lang(), fontFamily, pytorchFor(cellName, state)}.
 export const CELLS = {
   // 'gradients' is the main widget, mounted from index.html's markup by main.js.
+  product: () => import('./product.js'),
 };

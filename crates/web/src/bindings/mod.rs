@@ -4,6 +4,8 @@
 pub mod gradients;
 pub mod product;
 pub mod sigmoid;
+pub mod symmetry;
+pub mod xavier;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;

@@ -6,6 +6,8 @@ pub mod gradient_chart;
 pub mod log_chart;
 pub mod product_chart;
 pub mod sigmoid_chart;
+pub mod symmetry_chart;
+pub mod xavier_chart;
 
 pub use gradient_chart::{draw_gradient_chart, GradientChartLabels, GradientChartOptions};
 pub use log_chart::{draw_log_chart, LineKind, LogChart, LogLine, PlotOutcome};

@@ -1,0 +1,302 @@
+//! The symmetry cell's chart: every hidden unit's incoming weights over the training steps (one
+//! colour per unit, one dash pattern per input), and the loss below on a log₁₀ axis.
+//!
+//! Units are drawn first to last with decreasing stroke widths, so units whose weights are
+//! exactly equal show as one line edged with every unit's colour. Non-finite values (a learning
+//! rate that blows the weights up) break the lines and are counted, never drawn.
+
+use super::axis::{place, power_of_ten, DecadeRange, Placement};
+use super::{palette, ChartError, ChartStyle};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::RGBColor;
+use serde::Deserialize;
+
+/// The training history: `steps[k]` is the step of snapshot k, `weights[k][i][j]` the weight
+/// from input j to hidden unit i after that step, `loss[k]` the loss of that step (NaN at
+/// step 0, when no forward pass has been made).
+#[derive(Debug, Clone, Default)]
+pub struct SymmetryHistory {
+    /// The step of each snapshot.
+    pub steps: Vec<f64>,
+    /// One h × d weight table per snapshot.
+    pub weights: Vec<Vec<Vec<f64>>>,
+    /// The loss of each snapshot.
+    pub loss: Vec<f64>,
+}
+
+/// Every text of the chart, in the page's language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct SymmetryChartLabels {
+    /// The caption of the weights panel.
+    pub title: String,
+    /// The x axis (steps).
+    pub x_axis: String,
+    /// The y axis of the weights panel.
+    pub weights_axis: String,
+    /// The y axis of the loss panel.
+    pub loss_axis: String,
+    /// The legend's text for a unit; `{i}` becomes the unit's number (from 1).
+    pub unit: String,
+}
+
+impl Default for SymmetryChartLabels {
+    fn default() -> Self {
+        SymmetryChartLabels {
+            title: "Incoming weights of each hidden unit".into(),
+            x_axis: "step".into(),
+            weights_axis: "weight".into(),
+            loss_axis: "loss".into(),
+            unit: "unit {i}".into(),
+        }
+    }
+}
+
+/// What was drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct SymmetryOutcome {
+    /// How many weight lines (units × inputs) were drawn.
+    pub lines: usize,
+    /// How many weight values were not finite (and left out).
+    pub non_finite: usize,
+}
+
+/// The colour of unit `i` (cycling through the palette).
+pub fn unit_color(i: usize) -> RGBColor {
+    const COLORS: [RGBColor; 6] = [
+        palette::BLUE,
+        palette::ORANGE,
+        palette::GREEN,
+        palette::PURPLE,
+        palette::VERMILLION,
+        palette::SKY,
+    ];
+    COLORS[i % COLORS.len()]
+}
+
+fn finite_range(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for v in values.filter(|v| v.is_finite()) {
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    if !lo.is_finite() {
+        return (-1.0, 1.0);
+    }
+    let span = hi - lo;
+    let pad = if span > 0.0 {
+        0.08 * span
+    } else {
+        0.1 * lo.abs().max(0.1)
+    };
+    (lo - pad, hi + pad)
+}
+
+/// Draws `history` on `area`: the weights on top (about 65% of the height), the loss below.
+pub fn draw_symmetry_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    history: &SymmetryHistory,
+    labels: &SymmetryChartLabels,
+    style: &ChartStyle,
+) -> Result<SymmetryOutcome, ChartError> {
+    area.fill(&WHITE)?;
+    let (_, height) = area.dim_in_pixel();
+    let (top, bottom) = area.split_vertically((height as f64 * 0.64).round() as u32);
+    let n = history.steps.len();
+    let x_min = history.steps.first().copied().unwrap_or(0.0);
+    let x_max = history
+        .steps
+        .last()
+        .copied()
+        .unwrap_or(1.0)
+        .max(x_min + 1.0);
+    let units = history.weights.first().map_or(0, |w| w.len());
+    let inputs = history
+        .weights
+        .first()
+        .and_then(|w| w.first())
+        .map_or(0, |r| r.len());
+    let mut outcome = SymmetryOutcome::default();
+    let all = history
+        .weights
+        .iter()
+        .flat_map(|w| w.iter().flat_map(|r| r.iter().copied()));
+    outcome.non_finite = all.clone().filter(|v| !v.is_finite()).count();
+    let (y_min, y_max) = finite_range(all);
+
+    let mut cc = ChartBuilder::on(&top)
+        .caption(&labels.title, style.font(16.0).color(&palette::INK))
+        .margin(style.px(10.0))
+        .x_label_area_size(style.px(22.0))
+        .y_label_area_size(style.px(64.0))
+        .build_cartesian_2d(x_min..x_max, y_min..y_max)?;
+    cc.configure_mesh()
+        .y_desc(&labels.weights_axis)
+        .x_labels(6)
+        .y_labels(6)
+        .x_label_formatter(&|x| format!("{}", x.round() as i64))
+        .y_label_formatter(&|y| format!("{y:.3}"))
+        .label_style(style.font(12.0).color(&palette::INK))
+        .axis_desc_style(style.font(13.0).color(&palette::INK))
+        .bold_line_style(palette::GRID.stroke_width(style.stroke(1.0)))
+        .light_line_style(TRANSPARENT)
+        .axis_style(palette::INK.stroke_width(style.stroke(1.0)))
+        .draw()?;
+
+    for i in 0..units {
+        let color = unit_color(i);
+        // The first unit widest, so that identical later units leave its colour visible.
+        let extra = if units > 1 {
+            3.0 * (units - 1 - i) as f64 / (units - 1) as f64
+        } else {
+            0.0
+        };
+        let width = style.stroke(2.0 + extra);
+        let legend_width = style.px(9.0);
+        cc.draw_series(std::iter::empty::<PathElement<(f64, f64)>>())?
+            .label(labels.unit.replace("{i}", &(i + 1).to_string()))
+            .legend(move |(x, y)| {
+                PathElement::new(
+                    vec![(x - legend_width, y), (x + legend_width, y)],
+                    color.stroke_width(width.min(4)),
+                )
+            });
+        for j in 0..inputs {
+            let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+            for k in 0..n {
+                let v = history
+                    .weights
+                    .get(k)
+                    .and_then(|w| w.get(i))
+                    .and_then(|r| r.get(j))
+                    .copied()
+                    .unwrap_or(f64::NAN);
+                if v.is_finite() {
+                    runs.last_mut()
+                        .expect("non-empty")
+                        .push((history.steps[k], v));
+                } else if !runs.last().expect("non-empty").is_empty() {
+                    runs.push(Vec::new());
+                }
+            }
+            for run in runs.into_iter().filter(|r| !r.is_empty()) {
+                if run.len() == 1 {
+                    cc.draw_series(std::iter::once(Circle::new(
+                        run[0],
+                        style.px(3.0),
+                        color.filled(),
+                    )))?;
+                } else if j == 0 {
+                    cc.draw_series(LineSeries::new(run, color.stroke_width(width)))?;
+                } else {
+                    let dash = style.px(4.0 + 3.0 * j as f64);
+                    cc.draw_series(DashedLineSeries::new(
+                        run,
+                        dash,
+                        style.px(4.0),
+                        color.stroke_width(width),
+                    ))?;
+                }
+            }
+            outcome.lines += 1;
+        }
+    }
+    cc.configure_series_labels()
+        .position(emptiest_corner(history, (x_min, x_max), (y_min, y_max)))
+        .margin(style.px(6.0))
+        .legend_area_size(style.px(22.0))
+        .label_font(style.font(12.0).color(&palette::INK))
+        .background_style(WHITE.mix(0.85))
+        .border_style(palette::GRID)
+        .draw()?;
+
+    // The loss, on a log₁₀ axis (0, ∞ and NaN are left out).
+    let range = DecadeRange::covering(history.loss.iter().copied());
+    let (l_min, l_max) = (range.lo - 0.1, range.hi + 0.1);
+    let ticks = range.ticks(4);
+    let mut lc = ChartBuilder::on(&bottom)
+        .margin(style.px(10.0))
+        .x_label_area_size(style.px(36.0))
+        .y_label_area_size(style.px(64.0))
+        .build_cartesian_2d(x_min..x_max, l_min..l_max)?;
+    lc.configure_mesh()
+        .x_desc(&labels.x_axis)
+        .y_desc(&labels.loss_axis)
+        .x_labels(6)
+        .y_labels(ticks.len().max(2))
+        .x_label_formatter(&|x| format!("{}", x.round() as i64))
+        .y_label_formatter(&|y| {
+            if (y - y.round()).abs() < 1e-9 {
+                power_of_ten(*y)
+            } else {
+                String::new()
+            }
+        })
+        .label_style(style.font(12.0).color(&palette::INK))
+        .axis_desc_style(style.font(13.0).color(&palette::INK))
+        .bold_line_style(palette::GRID.stroke_width(style.stroke(1.0)))
+        .light_line_style(TRANSPARENT)
+        .axis_style(palette::INK.stroke_width(style.stroke(1.0)))
+        .draw()?;
+    let mut run = Vec::new();
+    let mut runs = Vec::new();
+    for (k, &v) in history.loss.iter().enumerate() {
+        match (history.steps.get(k), place(v)) {
+            (Some(&x), Placement::At(y)) => run.push((x, y)),
+            _ => {
+                if !run.is_empty() {
+                    runs.push(std::mem::take(&mut run));
+                }
+            }
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    for run in runs {
+        lc.draw_series(LineSeries::new(
+            run,
+            palette::INK.stroke_width(style.stroke(1.5)),
+        ))?;
+    }
+    area.present()?;
+    Ok(outcome)
+}
+
+/// The corner (a box of 35% of the width by 35% of the height) holding the fewest weight points,
+/// so the legend hides as little as possible.
+fn emptiest_corner(
+    history: &SymmetryHistory,
+    (x0, x1): (f64, f64),
+    (y0, y1): (f64, f64),
+) -> SeriesLabelPosition {
+    let corners = [
+        (SeriesLabelPosition::UpperRight, true, true),
+        (SeriesLabelPosition::LowerRight, true, false),
+        (SeriesLabelPosition::UpperLeft, false, true),
+        (SeriesLabelPosition::LowerLeft, false, false),
+    ];
+    let count = |right: bool, top: bool| {
+        let mut c = 0usize;
+        for (k, w) in history.weights.iter().enumerate() {
+            let fx = (history.steps.get(k).copied().unwrap_or(0.0) - x0) / (x1 - x0);
+            let in_x = if right { fx > 0.65 } else { fx < 0.35 };
+            if !in_x {
+                continue;
+            }
+            for v in w.iter().flatten().filter(|v| v.is_finite()) {
+                let fy = (v - y0) / (y1 - y0);
+                if (top && fy > 0.65) || (!top && fy < 0.35) {
+                    c += 1;
+                }
+            }
+        }
+        c
+    };
+    corners
+        .into_iter()
+        .min_by_key(|&(_, right, top)| count(right, top))
+        .map(|(p, _, _)| p)
+        .unwrap_or(SeriesLabelPosition::UpperRight)
+}

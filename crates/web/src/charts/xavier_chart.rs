@@ -1,0 +1,111 @@
+//! The Xavier cell's chart: per layer, the forward variance Var[zˡ] and the backward signal's
+//! mean square (relative to the output's), measured (solid) and predicted (dashed), on the
+//! shared log₁₀ chart ([`draw_log_chart`]), so 0, ∞ and NaN become edge markers.
+
+use super::log_chart::{draw_log_chart, LineKind, LogChart, LogLine, PlotOutcome};
+use super::{palette, ChartError, ChartStyle};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use serde::Deserialize;
+
+/// One layer's numbers, as the page's `xavierCompare` returns them.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct XavierLayerView {
+    /// Measured Var[zˡ].
+    pub forward_var: f64,
+    /// Measured mean square of ∂ℓ/∂hˡ⁻¹, relative to the output's 1/B².
+    pub backward_var: f64,
+    /// Predicted Var[zˡ].
+    pub forward_var_pred: f64,
+    /// Predicted relative mean square of ∂ℓ/∂hˡ⁻¹.
+    pub backward_var_pred: f64,
+}
+
+/// Every text of the chart, in the page's language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct XavierChartLabels {
+    /// The caption.
+    pub title: String,
+    /// The x axis (layers).
+    pub x_axis: String,
+    /// The y axis.
+    pub y_axis: String,
+    /// The forward series.
+    pub forward: String,
+    /// The backward series.
+    pub backward: String,
+    /// Appended to a series' name for its prediction.
+    pub predicted_suffix: String,
+    /// Beside the markers of values that are exactly 0.
+    pub underflow: String,
+    /// Beside the markers of values that are ∞ or NaN.
+    pub overflow: String,
+}
+
+impl Default for XavierChartLabels {
+    fn default() -> Self {
+        XavierChartLabels {
+            title: "Variance per layer".into(),
+            x_axis: "layer l".into(),
+            y_axis: "variance".into(),
+            forward: "forward Var[zˡ]".into(),
+            backward: "backward Var[∂ℓ/∂hˡ⁻¹]".into(),
+            predicted_suffix: " (theory)".into(),
+            underflow: "0".into(),
+            overflow: "∞".into(),
+        }
+    }
+}
+
+/// Draws `layers` (layer 1 first) on `area`.
+pub fn draw_xavier_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    layers: &[XavierLayerView],
+    labels: &XavierChartLabels,
+    style: &ChartStyle,
+) -> Result<PlotOutcome, ChartError> {
+    let line = |label: String, color, values: Vec<f64>, kind| LogLine {
+        label,
+        color,
+        values,
+        kind,
+        points: kind == LineKind::Solid,
+    };
+    let pick = |f: fn(&XavierLayerView) -> f64| layers.iter().map(f).collect::<Vec<f64>>();
+    let chart = LogChart {
+        title: labels.title.clone(),
+        x_label: labels.x_axis.clone(),
+        y_label: labels.y_axis.clone(),
+        x_start: 1.0,
+        lines: vec![
+            line(
+                labels.forward.clone(),
+                palette::GREEN,
+                pick(|l| l.forward_var),
+                LineKind::Solid,
+            ),
+            line(
+                format!("{}{}", labels.forward, labels.predicted_suffix),
+                palette::GREEN,
+                pick(|l| l.forward_var_pred),
+                LineKind::Dashed,
+            ),
+            line(
+                labels.backward.clone(),
+                palette::VERMILLION,
+                pick(|l| l.backward_var),
+                LineKind::Solid,
+            ),
+            line(
+                format!("{}{}", labels.backward, labels.predicted_suffix),
+                palette::VERMILLION,
+                pick(|l| l.backward_var_pred),
+                LineKind::Dashed,
+            ),
+        ],
+        underflow_label: labels.underflow.clone(),
+        overflow_label: labels.overflow.clone(),
+    };
+    draw_log_chart(area, &chart, style)
+}

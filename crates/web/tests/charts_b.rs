@@ -1,0 +1,137 @@
+//! The symmetry and Xavier charts, drawn to SVG: they survive 0, ∞ and NaN, and they draw what
+//! they say they drew.
+
+use gradscope_web::charts::symmetry_chart::{
+    draw_symmetry_chart, SymmetryChartLabels, SymmetryHistory,
+};
+use gradscope_web::charts::xavier_chart::{draw_xavier_chart, XavierChartLabels, XavierLayerView};
+use gradscope_web::charts::ChartStyle;
+use plotters::prelude::*;
+
+fn svg<F: FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>)>(f: F) -> String {
+    let mut out = String::new();
+    {
+        let area = SVGBackend::with_string(&mut out, (640, 420)).into_drawing_area();
+        f(&area);
+    }
+    out
+}
+
+#[test]
+fn symmetry_chart_draws_every_unit_and_input() {
+    let history = SymmetryHistory {
+        steps: vec![0.0, 1.0, 2.0, 3.0],
+        weights: (0..4)
+            .map(|k| {
+                (0..3)
+                    .map(|i| vec![0.5 + 0.01 * (k * i) as f64, -0.2 * i as f64])
+                    .collect()
+            })
+            .collect(),
+        loss: vec![f64::NAN, 0.5, 0.25, 0.125],
+    };
+    let labels = SymmetryChartLabels {
+        unit: "đơn vị {i}".into(),
+        ..Default::default()
+    };
+    let mut outcome = None;
+    let text = svg(|a| {
+        outcome = Some(draw_symmetry_chart(a, &history, &labels, &ChartStyle::default()).unwrap())
+    });
+    let outcome = outcome.unwrap();
+    assert_eq!(outcome.lines, 6);
+    assert_eq!(outcome.non_finite, 0);
+    for i in 1..=3 {
+        assert!(text.contains(&format!("đơn vị {i}")), "legend for unit {i}");
+    }
+}
+
+#[test]
+fn symmetry_chart_survives_zero_infinity_nan_and_emptiness() {
+    let history = SymmetryHistory {
+        steps: vec![0.0, 1.0, 2.0, 3.0],
+        weights: vec![
+            vec![vec![0.0, 0.0], vec![0.0, 0.0]],
+            vec![vec![1e300, f64::INFINITY], vec![f64::NAN, 0.0]],
+            vec![vec![f64::NAN, f64::NAN], vec![f64::NEG_INFINITY, 0.0]],
+            vec![vec![0.0, 1.0], vec![0.0, 1.0]],
+        ],
+        loss: vec![f64::NAN, 0.0, f64::INFINITY, 1e-300],
+    };
+    let mut outcome = None;
+    svg(|a| {
+        outcome = Some(
+            draw_symmetry_chart(
+                a,
+                &history,
+                &SymmetryChartLabels::default(),
+                &ChartStyle::default(),
+            )
+            .unwrap(),
+        )
+    });
+    assert_eq!(outcome.unwrap().non_finite, 5);
+    // Nothing at all, and a single snapshot.
+    svg(|a| {
+        draw_symmetry_chart(
+            a,
+            &SymmetryHistory::default(),
+            &SymmetryChartLabels::default(),
+            &ChartStyle::default(),
+        )
+        .unwrap();
+    });
+    let one = SymmetryHistory {
+        steps: vec![0.0],
+        weights: vec![vec![vec![0.5, 0.5], vec![0.5, 0.5]]],
+        loss: vec![f64::NAN],
+    };
+    svg(|a| {
+        draw_symmetry_chart(
+            a,
+            &one,
+            &SymmetryChartLabels::default(),
+            &ChartStyle::default(),
+        )
+        .unwrap();
+    });
+}
+
+#[test]
+fn xavier_chart_marks_zero_and_overflow() {
+    let layers = vec![
+        XavierLayerView {
+            forward_var: 1.0,
+            backward_var: 0.5,
+            forward_var_pred: 1.0,
+            backward_var_pred: 0.5,
+        },
+        XavierLayerView {
+            forward_var: 0.0,
+            backward_var: f64::INFINITY,
+            forward_var_pred: 1e-320,
+            backward_var_pred: f64::NAN,
+        },
+        XavierLayerView {
+            forward_var: 2.0,
+            backward_var: 4.0,
+            forward_var_pred: 2.0,
+            backward_var_pred: 4.0,
+        },
+    ];
+    let labels = XavierChartLabels {
+        forward: "chiều xuôi".into(),
+        ..Default::default()
+    };
+    let mut outcome = None;
+    let text = svg(|a| {
+        outcome = Some(draw_xavier_chart(a, &layers, &labels, &ChartStyle::default()).unwrap())
+    });
+    let outcome = outcome.unwrap();
+    assert_eq!(outcome.zero_markers, 1);
+    assert_eq!(outcome.overflow_markers, 2);
+    assert!(text.contains("chiều xuôi"));
+    svg(|a| {
+        draw_xavier_chart(a, &[], &labels, &ChartStyle::default()).unwrap();
+    });
+}

@@ -1,0 +1,38 @@
+// Shared steps for cells-B's browser tests (symmetry, xavier).
+import { expect } from '@playwright/test';
+import { settle } from './helpers.js';
+
+/** Opens the page at `hash`, waits for cell `name` to have drawn; returns console problems. */
+export async function openCell(page, name, hash = '') {
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  await page.goto(`./${hash ? `#${hash}` : ''}`);
+  await page.evaluate(() => window.gradscope.ready);
+  await page.waitForFunction((n) => window.gradscope.cells[n] && window.gradscope.cells[n].frames > 0, name);
+  await settle(page);
+  return problems;
+}
+
+/** The symmetry cell's table: one array of full-precision weights per hidden unit. */
+export async function symmetryWeights(page) {
+  await settle(page);
+  return page.$$eval('#cell-symmetry table.numbers tbody tr', (rows) =>
+    rows.map((r) => [...r.querySelectorAll('td')].map((td) => Number(td.dataset.value))),
+  );
+}
+
+/** The symmetry cell's step counter. */
+export const symmetryStep = (page) =>
+  page.$eval('#cell-symmetry [data-out="counter"]', (el) => Number(el.dataset.step));
+
+/** Clicks "One step" `n` times, then lets the frames run. */
+export async function stepSymmetry(page, n) {
+  const button = page.locator('#cell-symmetry [data-action="step"]');
+  for (let i = 0; i < n; i += 1) await button.click();
+  await settle(page);
+}
+
+export { expect, settle };
