@@ -6,6 +6,7 @@
 //! takes its randomness from a seed.
 
 pub mod activation;
+pub mod deep_training;
 pub mod draws;
 pub mod error;
 pub mod initializer;
