@@ -398,6 +398,8 @@ export const STRINGS = {
     'xav.colFwdPred': 'Var[zˡ] lý thuyết',
     'xav.colBwd': 'ngược đo được',
     'xav.colBwdPred': 'ngược lý thuyết',
+    'prod.table.frobenius': "‖M‖ (Frobenius)",
+    'prod.table.maxAbs': "max |Mᵢⱼ|",
   },
 };
 

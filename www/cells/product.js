@@ -1,0 +1,448 @@
+// The chapter's exploding experiment: one random n×n N(0, σ²) matrix times k more. The engine
+// (gradscope_core::product) computes; this cell prints the first matrix and the product the way
+// numpy prints arrays, and plots ‖M‖_F and max |Mᵢⱼ| after each step on a log axis.
+
+import { formatNumber } from '../i18n.js';
+import { bindControls, errorDisplay, fitCanvas, frameLoop, pytorchPanel } from './common.js';
+
+export const PREFIX = 'prod';
+
+// ---------------------------------------------------------------------------------------------
+// numpy-style printing of a 2-D float array, following numpy ≥ 1.14's `str(array)` with the
+// default print options (precision=8, floatmode='maxprec', suppress=False, linewidth=75,
+// threshold=1000, edgeitems=3, sign='-'): numpy/core/arrayprint.py, FloatingFormat.fillFormat
+// and _formatArray.
+// ---------------------------------------------------------------------------------------------
+
+const NP = { precision: 8, linewidth: 75, threshold: 1000, edgeitems: 3 };
+
+/**
+ * The shortest decimal digits that read back as `x` (as an f32 when `f32`), like numpy's
+ * dragon4 in unique mode: {digits, exp} with x = d.ddd × 10^exp, no trailing zeros.
+ */
+function shortest(a, f32) {
+  let s = a.toExponential();
+  if (f32) {
+    for (let p = 0; p <= 8; p += 1) {
+      const c = a.toExponential(p);
+      if (Math.fround(Number(c)) === a) {
+        s = c;
+        break;
+      }
+    }
+  }
+  return splitExp(s);
+}
+
+function splitExp(s) {
+  const [m, e] = s.split('e');
+  const digits = m.replace('.', '').replace(/0+$/, '') || '0';
+  return { digits, exp: Number(e) };
+}
+
+/** dragon4_scientific(x, precision=p, unique=True, trim='.') without padding: [int, frac, exp]. */
+function sciParts(x, f32, p) {
+  const a = Math.abs(x);
+  let { digits, exp } = shortest(a, f32);
+  if (digits.length - 1 > p) ({ digits, exp } = splitExp(a.toExponential(p)));
+  const sign = x < 0 || Object.is(x, -0) ? '-' : '';
+  return [sign + digits[0], digits.slice(1), exp];
+}
+
+/** dragon4_positional(x, precision=p, unique=True, fractional=True, trim='.'): [int, frac]. */
+function posParts(x, f32, p) {
+  const a = Math.abs(x);
+  const sign = x < 0 || Object.is(x, -0) ? '-' : '';
+  if (a === 0) return [`${sign}0`, ''];
+  const { digits, exp } = shortest(a, f32);
+  let int;
+  let frac;
+  if (exp >= 0) {
+    int = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
+    frac = digits.slice(exp + 1);
+  } else {
+    int = '0';
+    frac = '0'.repeat(-exp - 1) + digits;
+  }
+  if (frac.length > p) {
+    [int, frac] = a.toFixed(p).split('.');
+    frac = frac.replace(/0+$/, '');
+  }
+  return [sign + int, frac];
+}
+
+/** numpy's FloatingFormat for the values `data` (a flat list): returns x → padded string. */
+function floatFormatter(data, f32) {
+  const finite = data.filter(Number.isFinite);
+  const nonzero = finite.filter((v) => v !== 0).map(Math.abs);
+  let expFormat = false;
+  if (nonzero.length) {
+    const max = Math.max(...nonzero);
+    const min = Math.min(...nonzero);
+    expFormat = max >= 1e8 || min < 0.0001 || max / min > 1000;
+  }
+  let padLeft = 0;
+  let padRight = 0;
+  let precision = NP.precision;
+  let expSize = -1;
+  if (finite.length === 0) {
+    expFormat = false;
+  } else if (expFormat) {
+    const parts = finite.map((v) => sciParts(v, f32, NP.precision));
+    precision = Math.max(...parts.map((q) => q[1].length));
+    expSize = Math.max(2, ...parts.map((q) => String(Math.abs(q[2])).length));
+    padLeft = Math.max(...parts.map((q) => q[0].length));
+    padRight = expSize + 2 + precision;
+  } else {
+    const parts = finite.map((v) => posParts(v, f32, NP.precision));
+    padLeft = Math.max(...parts.map((q) => q[0].length));
+    padRight = Math.max(...parts.map((q) => q[1].length));
+  }
+  if (finite.length !== data.length) {
+    const negInf = data.some((v) => v === -Infinity) ? 1 : 0;
+    const offset = padRight + 1;
+    padLeft = Math.max(padLeft, 3 - offset, 3 + negInf - offset);
+  }
+  return (x) => {
+    if (!Number.isFinite(x)) {
+      const ret = Number.isNaN(x) ? 'nan' : x < 0 ? '-inf' : 'inf';
+      return ret.padStart(padLeft + padRight + 1);
+    }
+    if (expFormat) {
+      const [int, frac, exp] = sciParts(x, f32, precision);
+      const e = `${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(expSize, '0')}`;
+      return `${int.padStart(padLeft)}.${frac.padEnd(precision, '0')}e${e}`;
+    }
+    const [int, frac] = posParts(x, f32, precision);
+    return `${int.padStart(padLeft)}.${frac.padEnd(padRight)}`;
+  };
+}
+
+function extendLine(s, line, word, width, prefix) {
+  let wrap = line.length + word.length > width;
+  if (line.length <= prefix.length) wrap = false;
+  if (wrap) {
+    s += `${line.trimEnd()}\n`;
+    line = prefix;
+  }
+  return [s, line + word];
+}
+
+/**
+ * A 2-D array (rows of numbers) as numpy's `print(a)` shows it; `f32` formats like a float32
+ * array (shortest digits that read back as the same f32).
+ */
+export function formatNumpy(rows, { f32 = false } = {}) {
+  const nRows = rows.length;
+  const nCols = nRows ? rows[0].length : 0;
+  if (nRows === 0 || nCols === 0) return '[]';
+  const summary = nRows * nCols > NP.threshold;
+  const E = NP.edgeitems;
+  const pick = (n) => (summary && 2 * E < n ? [...Array(E).keys(), ...Array.from({ length: E }, (_, i) => n - E + i)] : [...Array(n).keys()]);
+  const shown = pick(nRows).map((i) => pick(nCols).map((j) => rows[i][j]));
+  const fmt = floatFormatter(shown.flat(), f32);
+  const rowText = (row) => {
+    // The last axis: words wrapped at the line width (75 − 1 for the outer bracket − 1 for ']').
+    const indent = '  ';
+    const width = NP.linewidth - 1 - 1;
+    const n = row.length;
+    const cut = summary && 2 * E < n;
+    const idx = cut ? [...Array(E).keys(), '...', ...Array.from({ length: E }, (_, i) => n - E + i)] : [...Array(n).keys()];
+    let s = '';
+    let line = indent;
+    idx.forEach((i, k) => {
+      const word = i === '...' ? '...' : fmt(row[i]);
+      [s, line] = extendLine(s, line, word, width, indent);
+      if (k < idx.length - 1) line += ' ';
+    });
+    s += line;
+    return `[${s.slice(indent.length)}]`;
+  };
+  const rowIdx = summary && 2 * E < nRows ? [...Array(E).keys(), '...', ...Array.from({ length: E }, (_, i) => nRows - E + i)] : [...Array(nRows).keys()];
+  const lines = rowIdx.map((i) => (i === '...' ? '...' : rowText(rows[i])));
+  return `[${lines.join('\n ')}]`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** The cell's state fields, with the book's setting as defaults and the engine's ranges. */
+export function productSchema(wasm) {
+  const l = wasm.productLimits();
+  const d = wasm.productDefaults();
+  return {
+    steps: { type: 'int', def: d.steps, min: l.steps.min, max: l.steps.max, key: 'steps' },
+    sigma: { type: 'float', def: d.sigma, min: l.sigma.min, max: l.sigma.max, key: 'sigma' },
+    size: { type: 'int', def: d.size, min: l.size.min, max: l.size.max, key: 'size' },
+    precision: { type: 'enum', def: d.precision, values: ['f64', 'f32'], key: 'prec' },
+    seed: { type: 'int', def: d.seed, min: l.seed.min, max: l.seed.max, key: 'seed' },
+    table: { type: 'bool', def: false, key: 'table' },
+  };
+}
+
+const COMPUTE_FIELDS = new Set(['steps', 'sigma', 'size', 'precision', 'seed']);
+
+/** The PyTorch code for the current settings (the book's experiment, in torch). */
+export function productCode(s) {
+  const dtype = s.precision === 'f32' ? 'torch.float32' : 'torch.float64';
+  return `import torch
+
+torch.manual_seed(${s.seed})
+n, steps, sigma = ${s.size}, ${s.steps}, ${s.sigma}
+M = torch.normal(0, sigma, size=(n, n), dtype=${dtype})
+print('a single matrix\\n', M.numpy())
+for k in range(1, steps + 1):
+    M = M @ torch.normal(0, sigma, size=(n, n), dtype=${dtype})
+    if not torch.isfinite(M).all():
+        print('overflows to inf at step', k)
+        break
+print(f'after multiplying {steps} matrices\\n', M.numpy())
+`;
+}
+
+const html = `
+<h2 id="prod-heading" data-i18n="prod.heading"></h2>
+<p class="prose" data-i18n="prod.intro"></p>
+<form class="controls" onsubmit="return false" novalidate>
+  <div class="control wide">
+    <label for="prod-sigma-range" data-i18n="prod.sigma"></label>
+    <div class="pair">
+      <input id="prod-sigma-range" type="range" min="0" max="1000" step="1" data-field="sigma" data-scale="log" data-log-min="-2" data-log-max="1" aria-describedby="prod-note-sigma">
+      <input id="prod-sigma" type="number" step="any" data-field="sigma" inputmode="decimal" data-i18n-attr="aria-label:prod.sigmaNumber" aria-describedby="prod-note-sigma">
+    </div>
+    <p class="note" id="prod-note-sigma" data-note="sigma" role="status" hidden></p>
+  </div>
+  <div class="control">
+    <label for="prod-steps" data-i18n="prod.steps"></label>
+    <input id="prod-steps" type="number" step="1" data-field="steps" inputmode="numeric" aria-describedby="prod-note-steps">
+    <p class="note" id="prod-note-steps" data-note="steps" role="status" hidden></p>
+  </div>
+  <div class="control">
+    <label for="prod-size" data-i18n="prod.size"></label>
+    <input id="prod-size" type="number" step="1" data-field="size" inputmode="numeric" aria-describedby="prod-note-size">
+    <p class="note" id="prod-note-size" data-note="size" role="status" hidden></p>
+  </div>
+  <div class="control">
+    <label for="prod-precision" data-i18n="control.precision"></label>
+    <select id="prod-precision" data-field="precision" aria-describedby="prod-note-precision">
+      <option value="f64" data-i18n="prec.f64"></option>
+      <option value="f32" data-i18n="prec.f32"></option>
+    </select>
+    <p class="note" id="prod-note-precision" data-note="precision" role="status" hidden></p>
+  </div>
+  <div class="control">
+    <label for="prod-seed" data-i18n="control.seed"></label>
+    <div class="pair">
+      <input id="prod-seed" type="number" step="1" data-field="seed" inputmode="numeric" aria-describedby="prod-note-seed">
+      <button type="button" data-action="run-again" data-i18n="prod.runAgain"></button>
+    </div>
+    <p class="note" id="prod-note-seed" data-note="seed" role="status" hidden></p>
+  </div>
+</form>
+<div class="prod-matrices">
+  <div class="prod-matrix">
+    <h3 id="prod-first-title" data-i18n="prod.first"></h3>
+    <pre class="numpy" data-out="first" tabindex="0" aria-labelledby="prod-first-title"></pre>
+  </div>
+  <div class="prod-matrix">
+    <h3 id="prod-product-title" data-out="product-title"></h3>
+    <pre class="numpy" data-out="product" tabindex="0" aria-labelledby="prod-product-title"></pre>
+  </div>
+</div>
+<figure class="output">
+  <canvas class="chart" role="img" aria-describedby="prod-summary prod-table-caption"></canvas>
+  <figcaption>
+    <p class="verdict" id="prod-summary" data-out="summary" aria-live="polite"></p>
+    <p class="error" data-out="error" role="alert" hidden></p>
+  </figcaption>
+</figure>
+<button type="button" class="table-toggle" data-action="table" aria-controls="prod-table-wrap" aria-expanded="false"></button>
+<div class="table-wrap visually-hidden" id="prod-table-wrap" data-out="table-wrap">
+  <table class="numbers" id="prod-table">
+    <caption id="prod-table-caption" data-out="table-caption"></caption>
+    <thead>
+      <tr>
+        <th scope="col" data-i18n="prod.table.step"></th>
+        <th scope="col" data-i18n="prod.table.frobenius"></th>
+        <th scope="col" data-i18n="prod.table.maxAbs"></th>
+        <th scope="col" data-i18n="table.status"></th>
+      </tr>
+    </thead>
+    <tbody></tbody>
+  </table>
+</div>
+<div data-out="pytorch"></div>`;
+
+/** The steps listed in the text alternative: all of them up to 201, else about 200 evenly
+ * spaced ones plus the first overflow/underflow and the last. */
+function tableSteps(report) {
+  const n = report.steps.length;
+  if (n <= 201) return report.steps;
+  const every = Math.ceil(n / 200);
+  const keep = new Set([0, n - 1]);
+  for (let i = 0; i < n; i += every) keep.add(i);
+  if (report.first_overflow != null) keep.add(report.first_overflow);
+  if (report.first_underflow != null) keep.add(report.first_underflow);
+  return [...keep].sort((a, b) => a - b).map((i) => report.steps[i]);
+}
+
+export function mount(slot, ctx) {
+  const { wasm, store, t } = ctx;
+  const root = document.createElement('section');
+  root.className = 'cell live';
+  root.id = 'cell-product';
+  root.setAttribute('aria-labelledby', 'prod-heading');
+  root.innerHTML = html;
+  slot.appendChild(root);
+
+  const schema = productSchema(wasm);
+  const { state, notes } = store.register(PREFIX, schema);
+  const canvas = root.querySelector('canvas');
+  const out = (name) => root.querySelector(`[data-out="${name}"]`);
+  const tbody = root.querySelector('tbody');
+  const tableButton = root.querySelector('[data-action="table"]');
+  const errors = errorDisplay(root, out('error'), t);
+  const cell = { state, report: null, outcome: null, computes: 0, frames: 0, onLanguage: null };
+
+  const controls = bindControls(root, {
+    store,
+    prefix: PREFIX,
+    schema,
+    t,
+    notes,
+    onChange: (name) => {
+      syncView();
+      schedule(COMPUTE_FIELDS.has(name));
+    },
+  });
+  const pytorch = pytorchPanel(out('pytorch'), () => ctx.pytorchFor?.('product', { ...state }) || productCode(state), t);
+
+  function syncView() {
+    root.querySelector('#prod-sigma').min = String(schema.sigma.min);
+    root.querySelector('#prod-sigma').max = String(schema.sigma.max);
+    out('table-wrap').classList.toggle('visually-hidden', !state.table);
+    tableButton.setAttribute('aria-expanded', String(state.table));
+    tableButton.textContent = t.now(state.table ? 'control.hideTable' : 'control.table');
+    out('table-caption').textContent = t.now('prod.table.caption');
+    pytorch.refresh();
+  }
+
+  root.querySelector('[data-action="run-again"]').addEventListener('click', () => {
+    let seed = wasm.newSeed();
+    if (seed === state.seed) seed = (seed + 1) % (schema.seed.max + 1);
+    controls.showNote('seed', store.set(PREFIX, 'seed', String(seed)));
+    controls.sync();
+    syncView();
+    schedule(true);
+  });
+  tableButton.addEventListener('click', () => {
+    store.set(PREFIX, 'table', state.table ? '0' : '1');
+    syncView();
+  });
+
+  function compute() {
+    const settings = { steps: state.steps, size: state.size, sigma: state.sigma, seed: state.seed, precision: state.precision };
+    try {
+      cell.report = wasm.randomProduct(settings);
+      cell.computes += 1;
+      errors.clear();
+    } catch (e) {
+      errors.show(e);
+    }
+  }
+
+  function summaryText(r) {
+    const lang = ctx.lang();
+    const last = r.steps.at(-1);
+    const parts = [];
+    if (r.first_overflow != null) parts.push(t.now('prod.overflowAt', { k: r.first_overflow, prec: r.settings.precision }));
+    else if (r.first_underflow != null) parts.push(t.now('prod.underflowAt', { k: r.first_underflow, prec: r.settings.precision }));
+    parts.push(
+      t.now('prod.summary', {
+        k: r.settings.steps,
+        max: formatNumber(last.max_abs, lang),
+        fro: formatNumber(last.frobenius, lang),
+        first: formatNumber(r.steps[0].max_abs, lang),
+      }),
+    );
+    return parts.join(' ');
+  }
+
+  function renderText() {
+    const r = cell.report;
+    if (!r) return;
+    const f32 = r.settings.precision === 'f32';
+    out('first').textContent = formatNumpy(r.first, { f32 });
+    out('first').dataset.values = JSON.stringify(r.first.map((row) => row.map(String)));
+    out('product').textContent = formatNumpy(r.product, { f32 });
+    out('product').dataset.values = JSON.stringify(r.product.map((row) => row.map(String)));
+    out('product-title').textContent = t.now('prod.product', { k: r.settings.steps });
+    const summary = out('summary');
+    summary.textContent = summaryText(r);
+    summary.dataset.kind = r.first_overflow != null ? 'exploding' : r.first_underflow != null ? 'vanishing' : '';
+    summary.dataset.overflow = r.first_overflow ?? '';
+    canvas.setAttribute('aria-label', t.now('prod.chart.alt', { summary: summary.textContent }));
+    const lang = ctx.lang();
+    const rows = tableSteps(r);
+    while (tbody.rows.length > rows.length) tbody.deleteRow(-1);
+    while (tbody.rows.length < rows.length) {
+      const row = tbody.insertRow();
+      const th = document.createElement('th');
+      th.scope = 'row';
+      row.appendChild(th);
+      for (let i = 0; i < 3; i += 1) row.insertCell();
+    }
+    rows.forEach((s, i) => {
+      const row = tbody.rows[i];
+      row.cells[0].textContent = String(s.step);
+      row.cells[0].dataset.value = String(s.step);
+      for (const [c, v] of [[1, s.frobenius], [2, s.max_abs]]) {
+        row.cells[c].textContent = formatNumber(v, lang);
+        row.cells[c].dataset.value = String(v);
+      }
+      row.cells[3].textContent = t.now(`status.${s.status}`);
+      row.cells[3].dataset.status = s.status;
+    });
+  }
+
+  function draw() {
+    const r = cell.report;
+    if (!r) return;
+    const scale = fitCanvas(canvas);
+    const labels = {
+      title: t.now('prod.chart.title'),
+      x_axis: t.now('prod.chart.x'),
+      y_axis: t.now('prod.chart.y'),
+      frobenius: t.now('prod.chart.frobenius'),
+      max_abs: t.now('prod.chart.maxAbs'),
+      underflow: r.first_underflow != null ? t.now('prod.underflowAt', { k: r.first_underflow, prec: r.settings.precision }) : t.now('chart.underflow'),
+      overflow: r.first_overflow != null ? t.now('prod.overflowAt', { k: r.first_overflow, prec: r.settings.precision }) : t.now('chart.overflow'),
+    };
+    try {
+      cell.outcome = wasm.drawProductChart(canvas, r, labels, { font_family: ctx.fontFamily, scale });
+    } catch (e) {
+      errors.show(e);
+    }
+  }
+
+  const schedule = frameLoop((computeNow) => {
+    cell.frames += 1;
+    if (computeNow) {
+      compute();
+      renderText();
+      pytorch.refresh();
+    }
+    draw();
+  });
+
+  controls.sync();
+  syncView();
+  new ResizeObserver(() => schedule(false)).observe(canvas);
+  cell.onLanguage = () => {
+    syncView();
+    pytorch.relabel();
+    renderText();
+    schedule(false);
+  };
+  schedule(true);
+  return cell;
+}
