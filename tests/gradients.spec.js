@@ -93,7 +93,7 @@ test('moving σ samples no new random numbers; a new seed or width does', async 
   await page.selectOption('#g-precision', 'f32');
   await settle(page);
   expect(await drawn()).toBe(before);
-  await page.click('[data-action="new-seed"]');
+  await page.click('#cell-gradients [data-action="new-seed"]');
   await settle(page);
   expect(await drawn()).toBeGreaterThan(before);
 });
@@ -135,7 +135,7 @@ test('a setting that overflows shows the overflow marker and says so, without an
   expect(outcome.overflow_markers).toBeGreaterThan(0);
   await expect(page.locator('#g-verdict')).toHaveAttribute('data-kind', 'exploding');
   await expect(page.locator('#g-verdict')).toContainText('overflow');
-  await expect(page.locator('[data-out="error"]')).toBeHidden();
+  await expect(page.locator('#cell-gradients [data-out="error"]')).toBeHidden();
   expect(problems).toEqual([]);
 });
 
@@ -160,11 +160,11 @@ test('bad values in the URL are clamped or replaced, and the page says so', asyn
   expect(state.width).toBe(1);
   expect(state.activation).toBe('sigmoid');
   expect(state.seed).toBe(2);
-  await expect(page.locator('[data-note="depth"]')).toBeVisible();
-  await expect(page.locator('[data-note="depth"]')).toContainText('9999');
-  await expect(page.locator('[data-note="sigma"]')).toContainText('abc');
-  await expect(page.locator('[data-note="activation"]')).toContainText('gelu');
-  await expect(page.locator('[data-note="seed"]')).toContainText('1.5');
+  await expect(page.locator('#cell-gradients [data-note="depth"]')).toBeVisible();
+  await expect(page.locator('#cell-gradients [data-note="depth"]')).toContainText('9999');
+  await expect(page.locator('#cell-gradients [data-note="sigma"]')).toContainText('abc');
+  await expect(page.locator('#cell-gradients [data-note="activation"]')).toContainText('gelu');
+  await expect(page.locator('#cell-gradients [data-note="seed"]')).toContainText('1.5');
   const rows = await readTable(page);
   expect(rows.length).toBe(200);
   expect(problems).toEqual([]);
@@ -175,10 +175,10 @@ test('a typed value out of range is clamped and noted beside the control', async
   await page.fill('#g-width', '5000');
   await settle(page);
   expect((await gradState(page)).width).toBe(128);
-  await expect(page.locator('[data-note="width"]')).toContainText('5000');
+  await expect(page.locator('#cell-gradients [data-note="width"]')).toContainText('5000');
   await page.fill('#g-width', '16');
   await settle(page);
-  await expect(page.locator('[data-note="width"]')).toBeHidden();
+  await expect(page.locator('#cell-gradients [data-note="width"]')).toBeHidden();
 });
 
 test('the state is mirrored in the URL hash and a link reopens the same picture', async ({ page, context }) => {
@@ -201,9 +201,9 @@ test('the state is mirrored in the URL hash and a link reopens the same picture'
 
 test('the table is exposed to assistive technology and can be shown', async ({ page }) => {
   await openPage(page);
-  const table = page.getByRole('table', { name: /numbers the chart draws/ });
+  const table = page.locator('#cell-gradients').getByRole('table', { name: /numbers the chart draws/ });
   await expect(table).toHaveCount(1);
-  const button = page.locator('[data-action="table"]');
+  const button = page.locator('#cell-gradients [data-action="table"]');
   await expect(button).toHaveAttribute('aria-expanded', 'false');
   await button.click();
   await expect(button).toHaveAttribute('aria-expanded', 'true');
@@ -219,7 +219,7 @@ test('the theory overlay draws the prediction, which starts at σ√n for a line
   await openPage(page, { hash: `act=identity&sigma=${sigma}&width=${n}` });
   await settle(page);
   const before = await canvasFingerprint(page, '#cell-gradients canvas');
-  await page.check('input[data-field="theory"]');
+  await page.check('#cell-gradients input[data-field="theory"]');
   await settle(page);
   const after = await canvasFingerprint(page, '#cell-gradients canvas');
   expect(after).not.toBe(before);
@@ -233,7 +233,7 @@ test('the theory overlay draws the prediction, which starts at σ√n for a line
   const rel = Math.abs(rows[0].forward / theory.preact_std[0] - 1);
   expect(rel).toBeLessThan(5 / Math.sqrt(2 * n * state.batch));
   // Turning the overlay off again gives back the plain chart.
-  await page.uncheck('input[data-field="theory"]');
+  await page.uncheck('#cell-gradients input[data-field="theory"]');
   await settle(page);
   expect(await canvasFingerprint(page, '#cell-gradients canvas')).toBe(before);
 });
@@ -243,10 +243,46 @@ test('choosing He for ReLU starts its gain at 1 and the network is stable, as th
   await page.selectOption('#g-init', 'he-normal');
   await settle(page);
   expect((await gradState(page)).sigma).toBe(1);
-  await expect(page.locator('[data-note="sigma"]')).toBeVisible();
+  await expect(page.locator('#cell-gradients [data-note="sigma"]')).toBeVisible();
   const rows = await readTable(page);
   // He keeps Var[z] constant from layer to layer for ReLU: the forward signal stays within a
   // factor 10 over 50 layers (its log drifts like a random walk with step ~ 1/√n).
   expect(Math.abs(Math.log10(rows.at(-1).forward / rows[0].forward))).toBeLessThan(1);
   await expect(page.locator('#g-verdict')).toHaveAttribute('data-kind', 'stable');
+});
+
+test('the language toggle switches every text without a reload and keeps the state', async ({ page }) => {
+  await openPage(page, { query: 'lang=en' });
+  await page.fill('#g-depth', '42');
+  await settle(page);
+  const before = await readTable(page);
+  const canvasBefore = await canvasFingerprint(page, '#cell-gradients canvas');
+  const navigations = [];
+  page.on('framenavigated', (f) => f === page.mainFrame() && navigations.push(f.url()));
+  await page.click('button[data-lang="vi"]');
+  await settle(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await expect(page.locator('#g-verdict')).toContainText('tiêu biến gradient');
+  await expect(page.locator('#cell-gradients label[for="g-depth-range"]')).toHaveText('Độ sâu L (số tầng)');
+  expect((await gradState(page)).depth).toBe(42);
+  expect(await readTable(page)).toEqual(before);
+  // The chart's own texts are redrawn in Vietnamese.
+  expect(await canvasFingerprint(page, '#cell-gradients canvas')).not.toBe(canvasBefore);
+  expect(navigations.filter((u) => !u.includes('#'))).toEqual([]);
+  await settle(page);
+  expect(page.url()).toContain('lang=vi');
+});
+
+test('the PyTorch panel shows runnable code for the current settings and copies it', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openPage(page, { hash: 'depth=17&act=tanh' });
+  const panel = page.locator('#cell-gradients .pytorch');
+  await panel.locator('.pytorch-toggle').click();
+  const code = await panel.locator('code').textContent();
+  expect(code).toContain('import torch');
+  expect(code).toMatch(/17/);
+  expect(code).toMatch(/tanh/);
+  await panel.locator('.pytorch-copy').click();
+  await expect(panel.locator('.pytorch-copied')).not.toBeEmpty();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
 });

@@ -1,5 +1,8 @@
 // Boots the notebook: picks the language, loads the font and the wasm engine, mounts the cells.
 import init, * as wasm from './pkg/gradscope_web.js';
+import katex from './vendor/katex/katex.mjs';
+import { relabelNotebook, renderNotebook } from './notebook.js';
+import { pytorchFor } from './pytorch.js';
 import { Store } from './state.js';
 import { applyTranslations, initialLanguage, LANGS, translate } from './i18n.js';
 import { mountGradientCell } from './cells/gradients.js';
@@ -25,10 +28,32 @@ function setLanguage(next, { remember }) {
     try { window.localStorage.setItem('gradscope.lang', lang); } catch { /* blocked storage */ }
     store.setExtra('lang', lang);
   }
+  const notebook = document.getElementById('notebook');
+  if (notebook.querySelector('.nb')) relabelNotebook(notebook, lang, katex);
   for (const cell of Object.values(cells)) cell.onLanguage?.();
 }
 
+// In-page links (the table of contents, hints pointing at a cell) scroll to their target
+// instead of replacing the URL hash, which holds every cell's state.
+function keepStateOnInPageLinks() {
+  document.addEventListener('click', (event) => {
+    const a = event.target.closest?.('a[href^="#"]');
+    if (!a) return;
+    const target = document.getElementById(decodeURIComponent(a.getAttribute('href').slice(1)));
+    if (!target) return;
+    event.preventDefault();
+    target.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus({ preventScroll: true });
+  });
+}
+
 async function boot() {
+  // The notebook's text first (it needs no wasm), with the main widget moved into its slot.
+  const notebook = document.getElementById('notebook');
+  const { slots } = renderNotebook(notebook, { lang, katex });
+  slots.gradients?.append(document.getElementById('cell-gradients'));
+  keepStateOnInPageLinks();
   setLanguage(lang, { remember: false });
   for (const b of document.querySelectorAll('[data-lang]')) {
     b.addEventListener('click', () => setLanguage(b.dataset.lang, { remember: true }));
@@ -46,7 +71,7 @@ async function boot() {
     status.dataset.state = 'error';
     throw e;
   }
-  const ctx = { wasm, store, t, lang: () => lang, fontFamily: FONT_FAMILY, pytorchFor: () => '' };
+  const ctx = { wasm, store, t, lang: () => lang, fontFamily: FONT_FAMILY, pytorchFor };
   cells.grad = mountGradientCell(document.getElementById('cell-gradients'), ctx);
   // Every other live cell goes into its slot; a slot the notebook text does not provide is
   // added at the end, so a cell is never lost.
