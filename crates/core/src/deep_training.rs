@@ -29,6 +29,9 @@ use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
+/// The minibatch random-number generator (see [`DeepTrainer::batch_rng`]).
+pub type BatchRng = ChaCha8Rng;
+
 /// Allowed ranges of [`DeepSettings`] (inclusive).
 pub mod deep_limits {
     /// Input dimension d.
@@ -376,7 +379,7 @@ impl DeepTrainer {
 
     /// The random-number generator that [`DeepTrainer::run`] and the page use for the
     /// minibatches: stream 2³² of the seed (no weight stream reaches it).
-    pub fn batch_rng(seed: u64) -> ChaCha8Rng {
+    pub fn batch_rng(seed: u64) -> BatchRng {
         stream_rng(seed, 1 << 32)
     }
 

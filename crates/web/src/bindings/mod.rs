@@ -5,6 +5,7 @@ pub mod gradients;
 pub mod product;
 pub mod sigmoid;
 pub mod symmetry;
+pub mod training;
 pub mod xavier;
 
 use serde::de::DeserializeOwned;

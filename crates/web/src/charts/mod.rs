@@ -3,10 +3,12 @@
 
 pub mod axis;
 pub mod gradient_chart;
+pub mod histogram_chart;
 pub mod log_chart;
 pub mod product_chart;
 pub mod sigmoid_chart;
 pub mod symmetry_chart;
+pub mod training_chart;
 pub mod xavier_chart;
 
 pub use gradient_chart::{draw_gradient_chart, GradientChartLabels, GradientChartOptions};

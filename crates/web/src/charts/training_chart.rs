@@ -1,0 +1,86 @@
+//! Loss curves of several training runs on one log₁₀ y axis (x = the step), built on
+//! [`draw_log_chart`]: a loss that overflows to ∞/NaN becomes a top-edge marker.
+
+use super::log_chart::{draw_log_chart, LineKind, LogChart, LogLine, PlotOutcome};
+use super::{palette, ChartError, ChartStyle};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use serde::Deserialize;
+
+/// One run: its legend text and its loss after 0, 1, 2, … steps.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct LossSeries {
+    /// The legend's text.
+    pub label: String,
+    /// The loss after k steps at index k (x = k).
+    pub values: Vec<f64>,
+}
+
+/// Every text of the chart, in the page's language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct TrainingChartLabels {
+    /// The caption.
+    pub title: String,
+    /// The x axis.
+    pub x_axis: String,
+    /// The y axis.
+    pub y_axis: String,
+    /// Beside bottom-edge markers (a loss of exactly 0).
+    pub underflow: String,
+    /// Beside top-edge markers (a loss of ∞ or NaN).
+    pub overflow: String,
+}
+
+impl Default for TrainingChartLabels {
+    fn default() -> Self {
+        TrainingChartLabels {
+            title: "Training loss".into(),
+            x_axis: "step".into(),
+            y_axis: "loss (log scale)".into(),
+            underflow: "0".into(),
+            overflow: "overflow".into(),
+        }
+    }
+}
+
+/// The colours of the series, in order (Okabe–Ito, then black).
+pub const SERIES_COLORS: [RGBColor; 7] = [
+    palette::BLUE,
+    palette::VERMILLION,
+    palette::GREEN,
+    palette::PURPLE,
+    palette::ORANGE,
+    palette::SKY,
+    palette::INK,
+];
+
+/// Draws the loss curves of `series` (colour i for series i, cycling) on `area`.
+pub fn draw_training_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    series: &[LossSeries],
+    labels: &TrainingChartLabels,
+    style: &ChartStyle,
+) -> Result<PlotOutcome, ChartError> {
+    let chart = LogChart {
+        title: labels.title.clone(),
+        x_label: labels.x_axis.clone(),
+        y_label: labels.y_axis.clone(),
+        x_start: 0.0,
+        lines: series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| LogLine {
+                label: s.label.clone(),
+                color: SERIES_COLORS[i % SERIES_COLORS.len()],
+                values: s.values.clone(),
+                kind: LineKind::Solid,
+                points: false,
+            })
+            .collect(),
+        underflow_label: labels.underflow.clone(),
+        overflow_label: labels.overflow.clone(),
+    };
+    draw_log_chart(area, &chart, style)
+}

@@ -1,0 +1,177 @@
+//! Native tests of the training, histogram (and spectrum) charts: drawn to SVG in memory, they
+//! survive 0, ∞ and NaN, and report what they drew.
+
+use gradscope_core::deep_training::{DeepSettings, DeepTrainer};
+use gradscope_web::charts::histogram_chart::{draw_histograms, HistogramLabels, HistogramPanel};
+use gradscope_web::charts::training_chart::{draw_training_chart, LossSeries, TrainingChartLabels};
+use gradscope_web::charts::ChartStyle;
+use plotters::prelude::*;
+
+const W: u32 = 640;
+const H: u32 = 400;
+
+#[test]
+fn training_chart_marks_overflow_and_zero() {
+    let series = vec![
+        LossSeries {
+            label: "plain".into(),
+            values: vec![1e7, 1e70, f64::INFINITY, f64::NAN],
+        },
+        LossSeries {
+            label: "lars".into(),
+            values: vec![1e7, 1e5, 1.0, 0.0],
+        },
+        LossSeries {
+            label: "empty".into(),
+            values: vec![],
+        },
+    ];
+    let mut svg = String::new();
+    let o = {
+        let area = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
+        draw_training_chart(
+            &area,
+            &series,
+            &TrainingChartLabels::default(),
+            &ChartStyle::default(),
+        )
+        .unwrap()
+    };
+    assert_eq!(o.overflow_markers, 2);
+    assert_eq!(o.zero_markers, 1);
+    assert!(svg.contains("plain") && svg.contains("lars"));
+    // Nothing at all, and only non-finite values.
+    for s in [
+        vec![],
+        vec![LossSeries {
+            label: "x".into(),
+            values: vec![f64::NAN; 3],
+        }],
+    ] {
+        let mut svg = String::new();
+        let area = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
+        draw_training_chart(
+            &area,
+            &s,
+            &TrainingChartLabels::default(),
+            &ChartStyle::default(),
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn the_diverging_runs_draw_as_in_the_lars_cell() {
+    // Seed 1's plain run blows up to ≈ 10²⁵⁴ and stays finite; seed 2's overflows to ∞/NaN.
+    for (seed, overflows) in [(1, false), (2, true)] {
+        let plain = DeepSettings {
+            seed,
+            ..DeepSettings::diverging()
+        };
+        let a = DeepTrainer::run(&plain, 30).unwrap();
+        let b = DeepTrainer::run(
+            &DeepSettings {
+                lars: true,
+                ..plain
+            },
+            30,
+        )
+        .unwrap();
+        let series = vec![
+            LossSeries {
+                label: "SGD".into(),
+                values: a.iter().map(|r| r.full_loss).collect(),
+            },
+            LossSeries {
+                label: "LARS".into(),
+                values: b.iter().map(|r| r.full_loss).collect(),
+            },
+        ];
+        let non_finite = series[0].values.iter().filter(|v| !v.is_finite()).count();
+        assert_eq!(non_finite > 0, overflows, "seed {seed}");
+        let mut svg = String::new();
+        let o = {
+            let area = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
+            draw_training_chart(
+                &area,
+                &series,
+                &TrainingChartLabels::default(),
+                &ChartStyle::default(),
+            )
+            .unwrap()
+        };
+        assert_eq!(o.overflow_markers, non_finite, "seed {seed}");
+        assert!(
+            o.range.hi > 60.0,
+            "seed {seed}: the axis reaches 10^{}",
+            o.range.hi
+        );
+    }
+}
+
+#[test]
+fn histograms_draw_bars_and_skip_bad_panels() {
+    let t = DeepTrainer::new(&DeepSettings::default()).unwrap();
+    let mut panels: Vec<HistogramPanel> = t
+        .activation_histograms(10, None)
+        .into_iter()
+        .map(|h| HistogramPanel {
+            title: format!("layer {}", h.layer),
+            edges: h.edges,
+            counts: h.counts.iter().map(|&c| c as f64).collect(),
+        })
+        .collect();
+    let expected_bars: usize = panels
+        .iter()
+        .map(|p| p.counts.iter().filter(|&&c| c > 0.0).count())
+        .sum();
+    let good = panels.len();
+    panels.push(HistogramPanel {
+        title: "nan".into(),
+        edges: vec![0.0, f64::NAN, 1.0],
+        counts: vec![1.0, 2.0],
+    });
+    panels.push(HistogramPanel {
+        title: "inf".into(),
+        edges: vec![0.0, 1.0],
+        counts: vec![f64::INFINITY],
+    });
+    panels.push(HistogramPanel {
+        title: "empty".into(),
+        edges: vec![],
+        counts: vec![],
+    });
+    panels.push(HistogramPanel {
+        title: "zero".into(),
+        edges: vec![0.0, 0.5, 1.0],
+        counts: vec![0.0, 0.0],
+    });
+    let mut svg = String::new();
+    let o = {
+        let area = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
+        draw_histograms(
+            &area,
+            &panels,
+            &HistogramLabels::default(),
+            &ChartStyle::default(),
+        )
+        .unwrap()
+    };
+    assert_eq!(o.panels, good + 1);
+    assert_eq!(o.skipped, 3);
+    assert_eq!(o.bars, expected_bars);
+    assert!(svg.contains("layer 1") && svg.contains("nan"));
+    let mut svg = String::new();
+    let area = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
+    let o = draw_histograms(
+        &area,
+        &[],
+        &HistogramLabels {
+            columns: 0,
+            ..Default::default()
+        },
+        &ChartStyle::default(),
+    )
+    .unwrap();
+    assert_eq!(o.panels, 0);
+}
