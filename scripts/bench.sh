@@ -7,6 +7,6 @@ bash scripts/setup.sh --browser
 printf '\n== native (cargo bench -p gradscope-core)\n'
 cargo bench -p gradscope-core
 printf '\n== browser (wasm in Chromium)\n'
-bash scripts/build-wasm.sh
+GRADSCOPE_WASM_OPT=1 bash scripts/build-wasm.sh
 node scripts/vendor.mjs
 node scripts/bench-browser.mjs

@@ -14,7 +14,7 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test"
 cargo test --workspace
 step "wasm build"
-bash scripts/build-wasm.sh
+GRADSCOPE_WASM_OPT=1 bash scripts/build-wasm.sh
 node scripts/vendor.mjs
 step "browser tests (Playwright, Debian's Chromium)"
 status=0
