@@ -187,3 +187,85 @@ test('product: switching language relabels without losing state', async ({ page 
   expect(await page.locator('#cell-product pre[data-out="product"]').textContent()).toBe(before);
   expect(await page.evaluate(() => window.gradscope.cells.product.state.seed)).toBe(7);
 });
+
+// ---------------------------------------------------------------------------------------------
+// sigmoid (prefix sig)
+// ---------------------------------------------------------------------------------------------
+
+/** The page position of data x on the sigmoid chart, from the plot area the chart reported. */
+async function sigmoidPosition(page, x) {
+  const o = await page.evaluate(() => window.gradscope.cells.sigmoid.outcome);
+  const geom = await page.$eval('#cell-sigmoid canvas', (c) => {
+    const r = c.getBoundingClientRect();
+    return { left: r.left, top: r.top, width: r.width, height: r.height, px: c.width };
+  });
+  const px = o.left + ((x - o.x_min) / (o.x_max - o.x_min)) * (o.right - o.left);
+  return { x: geom.left + (px * geom.width) / geom.px, y: geom.top + geom.height / 2 };
+}
+
+const readout = async (page) =>
+  page.$$eval('#cell-sigmoid [data-out="readout"] output', (els) => els.map((e) => Number(e.dataset.value)));
+
+const closedForm = (x) => {
+  const s = 1 / (1 + Math.exp(-x));
+  return [s, s * (1 - s)];
+};
+
+test('sigmoid: hovering the chart at x = 0 reads σ = 0.5 and σ′ = 0.25; at x = 2 the closed form', async ({ page }) => {
+  const problems = await openCell(page, 'sigmoid');
+  const canvas = page.locator('#cell-sigmoid canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const before = await canvasFingerprint(page, '#cell-sigmoid canvas');
+  let p = await sigmoidPosition(page, 0);
+  await page.mouse.move(p.x, p.y);
+  await settle(page);
+  expect(await readout(page)).toEqual([0, 0.5, 0.25]);
+  await expect(page.locator('#cell-sigmoid [data-out="value"]')).toHaveText('0.5000');
+  // The chart drew its crosshair at the hovered x.
+  expect((await page.evaluate(() => window.gradscope.cells.sigmoid.outcome)).hover).toBe(0);
+  expect(await canvasFingerprint(page, '#cell-sigmoid canvas')).not.toBe(before);
+  for (const x of [2, -3.5]) {
+    p = await sigmoidPosition(page, x);
+    await page.mouse.move(p.x, p.y);
+    await settle(page);
+    const [rx, s, d] = await readout(page);
+    expect(rx).toBe(x);
+    const [cs, cd] = closedForm(x);
+    expect(Math.abs(s - cs)).toBeLessThan(1e-15);
+    expect(Math.abs(d - cd) / cd).toBeLessThan(1e-12);
+  }
+  await expect.poll(() => page.evaluate(() => window.location.hash)).toContain('sig.x=-3.5');
+  // The test's own repeated getImageData (canvasFingerprint) makes Chromium suggest
+  // willReadFrequently; anything else is a real problem.
+  expect(problems.filter((m) => !m.includes('willReadFrequently'))).toEqual([]);
+});
+
+test('sigmoid: keyboard and slider move x; the text alternative matches the closed form', async ({ page }) => {
+  await openCell(page, 'sigmoid', 'sig.x=0');
+  await page.locator('#cell-sigmoid canvas').focus();
+  await page.keyboard.press('ArrowRight');
+  await settle(page);
+  expect((await readout(page))[0]).toBe(0.1);
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Home');
+  await settle(page);
+  expect((await readout(page))[0]).toBe(-8);
+  await setField(page, '#sig-x', 99);
+  expect((await readout(page))[0]).toBe(8);
+  await expect(page.locator('#sig-note-x')).toBeVisible();
+  const rows = await page.$$eval('#sig-table tbody tr', (trs) => trs.map((r) => [...r.children].map((c) => Number(c.dataset.value))));
+  expect(rows.length).toBe(17);
+  for (const [x, s, d] of rows) {
+    const [cs, cd] = closedForm(x);
+    expect(Math.abs(s - cs)).toBeLessThan(1e-15);
+    expect(Math.abs(d - cd)).toBeLessThan(1e-15);
+  }
+  // The derivative's maximum over the table is at x = 0 and equals 1/4.
+  const best = rows.reduce((a, b) => (b[2] > a[2] ? b : a));
+  expect(best[0]).toBe(0);
+  expect(best[2]).toBe(0.25);
+  await page.click('[data-lang="vi"]');
+  await settle(page);
+  await expect(page.locator('#sig-heading')).toContainText('Hàm sigmoid');
+  expect((await readout(page))[0]).toBe(8);
+});

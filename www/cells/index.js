@@ -5,4 +5,5 @@
 export const CELLS = {
   // 'gradients' is the main widget, mounted from index.html's markup by main.js.
   product: () => import('./product.js'),
+  sigmoid: () => import('./sigmoid.js'),
 };
