@@ -4,6 +4,8 @@
 // ctx = {wasm, store, t, lang(), fontFamily, pytorchFor(cellName, state)}.
 export const CELLS = {
   // 'gradients' is the main widget, mounted from index.html's markup by main.js.
+  symmetry: () => import('./symmetry.js'),
+  xavier: () => import('./xavier.js'),
   product: () => import('./product.js'),
   sigmoid: () => import('./sigmoid.js'),
 };

@@ -322,7 +322,17 @@ export function mount(slot, ctx) {
 
   const pytorch = pytorchPanel(
     root.querySelector('[data-out="pytorch"]'),
-    () => ctx.pytorchFor?.('symmetry', { ...state }) || symmetryPytorch(state),
+    () =>
+      ctx.pytorchFor?.('symmetry', {
+        hidden: state.hidden,
+        init: state.init,
+        value: state.sigma,
+        sigma: state.sigma,
+        dropout: state.dropout ? state.rate : 0,
+        lr: state.lr,
+        seed: state.seed,
+        steps: Math.max(1, cell.snapshot?.step ?? 200),
+      }) || symmetryPytorch(state),
     t,
   );
 

@@ -125,8 +125,13 @@ pub fn draw_symmetry_chart<DB: DrawingBackend>(
     outcome.non_finite = all.clone().filter(|v| !v.is_finite()).count();
     let (y_min, y_max) = finite_range(all);
 
+    // The caption shrinks (down to 10 px) rather than run off a narrow canvas.
+    let (width_px, _) = area.dim_in_pixel();
+    let chars = labels.title.chars().count().max(1) as f64;
+    let caption_size =
+        (0.92 * width_px as f64 / (0.56 * chars * style.scale.max(0.1))).clamp(10.0, 16.0);
     let mut cc = ChartBuilder::on(&top)
-        .caption(&labels.title, style.font(16.0).color(&palette::INK))
+        .caption(&labels.title, style.font(caption_size).color(&palette::INK))
         .margin(style.px(10.0))
         .x_label_area_size(style.px(22.0))
         .y_label_area_size(style.px(64.0))
