@@ -19,5 +19,9 @@ copy('katex/dist/katex.mjs', 'katex/katex.mjs');
 copy('katex/dist/fonts', 'katex/fonts');
 const font = '@fontsource/be-vietnam-pro';
 for (const weight of ['400', '600', '700']) copy(`${font}/${weight}.css`, `be-vietnam-pro/${weight}.css`);
-copy(`${font}/files`, 'be-vietnam-pro/files');
+// Only the files the three CSS files name (normal style, woff2 and woff fallbacks).
+cpSync(join(nm, font, 'files'), join(out, 'be-vietnam-pro', 'files'), {
+  recursive: true,
+  filter: (src) => !/\.(woff2?)$/.test(src) || /-(400|600|700)-normal\.woff2?$/.test(src),
+});
 console.log('vendor: www/vendor/ ready (KaTeX, Be Vietnam Pro)');
