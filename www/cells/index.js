@@ -8,4 +8,5 @@ export const CELLS = {
   xavier: () => import('./xavier.js'),
   product: () => import('./product.js'),
   sigmoid: () => import('./sigmoid.js'),
+  training: () => import('./training.js'),
 };

@@ -1,0 +1,89 @@
+// cells-C's live cells, end to end in Chromium with the real wasm: training, lars, spectrum.
+import { test, expect } from '@playwright/test';
+import { settle } from './helpers.js';
+
+async function openCell(page, name, hash = '') {
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  await page.goto(`./${hash ? `#${hash}` : ''}`);
+  await page.evaluate(() => window.gradscope.ready);
+  await page.waitForFunction((n) => window.gradscope.cells[n] && window.gradscope.cells[n].frames > 0, name);
+  await settle(page);
+  return problems;
+}
+
+const step = (page, id) => page.$eval(`#cell-${id} [data-out="counter"]`, (el) => Number(el.dataset.step));
+
+test.describe('training', () => {
+  test('table losses equal a fresh engine run; play advances across frames, pause stops', async ({ page }) => {
+    const problems = await openCell(page, 'training', 'train.speed=3&train.n1=1&train.lecun=1');
+    expect(await step(page, 'training')).toBe(0);
+    const play = page.locator('#cell-training [data-action="play"]');
+    await play.click();
+    const framesAtPlay = await page.evaluate(() => window.gradscope.cells.training.frames);
+    await page.waitForFunction(() => Number(document.querySelector('#cell-training [data-out="counter"]').dataset.step) >= 30);
+    await play.click();
+    await settle(page);
+    const framesAtPause = await page.evaluate(() => window.gradscope.cells.training.frames);
+    expect(framesAtPause - framesAtPlay).toBeGreaterThanOrEqual(10); // 3 steps per frame, not all at once
+    const stopped = await step(page, 'training');
+    await page.waitForTimeout(300);
+    await settle(page);
+    expect(await step(page, 'training')).toBe(stopped);
+    expect(stopped % 3).toBe(0);
+    const rows = await page.$$eval('#cell-training [data-out="loss-table"] tbody tr', (trs) =>
+      trs.map((r) => ({ id: r.dataset.init, loss: Number(r.cells[1].dataset.value) })),
+    );
+    expect(rows.map((r) => r.id)).toEqual(['n001', 'n1', 'xavier', 'he', 'lecun', 'torch']);
+    const fresh = await page.evaluate(async (n) => {
+      const { wasm } = window.gradscope;
+      const { INITS, runSettings } = await import('./www/cells/training.js');
+      const state = window.gradscope.cells.training.state;
+      return INITS.map((c) => wasm.runDeepTraining(runSettings(state, c), n).losses[n]);
+    }, stopped);
+    rows.forEach((r, i) => expect(r.loss).toBe(fresh[i]));
+    // The scaled schemes train; N(0, 0.01²) barely moves from its start (the vanishing signal).
+    const byId = Object.fromEntries(rows.map((r) => [r.id, r.loss]));
+    const start = await page.evaluate(async () => {
+      const { wasm } = window.gradscope;
+      const { INITS, runSettings } = await import('./www/cells/training.js');
+      const state = window.gradscope.cells.training.state;
+      return Object.fromEntries(INITS.map((c) => [c.id, wasm.runDeepTraining(runSettings(state, c), 0).losses[0]]));
+    });
+    expect(byId.he).toBeLessThan(start.he);
+    expect(byId.n001).toBeGreaterThan(0.9 * start.n001);
+    expect(problems).toEqual([]);
+  });
+
+  test('histogram counts sum to hidden units × examples in every layer', async ({ page }) => {
+    await openCell(page, 'training', 'train.depth=3&train.w=10&train.hist=xavier');
+    await page.locator('#cell-training [data-action="step"]').click();
+    await settle(page);
+    const rows = await page.$$eval('#cell-training [data-out="hist-table"] tbody tr', (trs) =>
+      trs.map((r) => ({
+        total: Number(r.cells[1].dataset.value),
+        counts: r.cells[2].dataset.counts.split(',').map(Number),
+        nonFinite: Number(r.cells[2].dataset.nonFinite),
+      })),
+    );
+    expect(rows.length).toBe(3);
+    for (const r of rows) {
+      expect(r.counts.reduce((a, b) => a + b, 0) + r.nonFinite).toBe(10 * 128);
+      expect(r.total).toBe(10 * 128);
+      expect(r.counts.length).toBe(20);
+    }
+    expect(await page.evaluate(() => window.gradscope.cells.training.histOutcome.panels)).toBe(3);
+  });
+
+  test('bad values are clamped and noted, the page keeps working', async ({ page }) => {
+    const problems = await openCell(page, 'training', 'train.depth=99&train.lr=abc');
+    await expect(page.locator('#train-note-depth')).toBeVisible();
+    await expect(page.locator('#train-note-lr')).toBeVisible();
+    expect(await page.evaluate(() => window.gradscope.cells.training.state.depth)).toBe(8);
+    expect(await page.$$eval('#cell-training [data-out="loss-table"] tbody tr', (r) => r.length)).toBe(4);
+    expect(problems).toEqual([]);
+  });
+});
