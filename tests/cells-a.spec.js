@@ -269,3 +269,73 @@ test('sigmoid: keyboard and slider move x; the text alternative matches the clos
   await expect(page.locator('#sig-heading')).toContainText('Hàm sigmoid');
   expect((await readout(page))[0]).toBe(8);
 });
+
+// ---------------------------------------------------------------------------------------------
+// vanishing-preset (prefix van)
+// ---------------------------------------------------------------------------------------------
+
+/** Each side's table as numbers, and what a fresh wasm.Engine computes for the same settings. */
+async function vanishingSides(page) {
+  await settle(page);
+  return page.evaluate(() => {
+    const cell = window.gradscope.cells['vanishing-preset'];
+    const out = {};
+    for (const act of ['sigmoid', 'relu']) {
+      const side = document.querySelector(`#cell-vanishing-preset [data-side="${act}"]`);
+      const rows = [...side.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => Number(c.dataset.value)));
+      const settings = cell.sides[act].settings;
+      const fresh = new window.gradscope.wasm.Engine().gradients(settings);
+      out[act] = {
+        kind: side.querySelector('[data-out="verdict"]').dataset.kind,
+        rows,
+        settings,
+        expected: fresh.layers.map((l) => [l.layer, l.grad_norm, l.backward_norm]),
+        href: side.querySelector('[data-out="open"]').getAttribute('href'),
+      };
+    }
+    return out;
+  });
+}
+
+test('vanishing-preset: at He’s σ = √(2/n) sigmoid vanishes and ReLU does not; numbers match a fresh engine', async ({ page }) => {
+  const problems = await openCell(page, 'vanishing-preset');
+  const sides = await vanishingSides(page);
+  expect(sides.sigmoid.settings).toMatchObject({ depth: 30, width: 64, activation: 'sigmoid', init: 'normal', precision: 'f64' });
+  expect(Math.abs(sides.sigmoid.settings.sigma - Math.sqrt(2 / 64))).toBeLessThan(1e-4);
+  expect(sides.relu.settings).toMatchObject({ ...sides.sigmoid.settings, activation: 'relu' });
+  expect(sides.sigmoid.kind).toBe('vanishing');
+  expect(sides.relu.kind).not.toBe('vanishing');
+  for (const act of ['sigmoid', 'relu']) {
+    expect(sides[act].rows.length).toBe(30);
+    expect(sides[act].rows).toEqual(sides[act].expected);
+  }
+  // Independent of the verdict: sigmoid's layer-1 gradient is over ten decades below layer 30's,
+  // ReLU's within two.
+  const decades = (rows) => Math.log10(rows[0][1] / rows.at(-1)[1]);
+  expect(decades(sides.sigmoid.rows)).toBeLessThan(-10);
+  expect(Math.abs(decades(sides.relu.rows))).toBeLessThan(2);
+  expect(problems).toEqual([]);
+});
+
+test('vanishing-preset: σ and depth drive both sides; the link opens the main widget with the same setting', async ({ page }) => {
+  await openCell(page, 'vanishing-preset');
+  await setField(page, '#van-depth', 12);
+  await setField(page, '#van-sigma', 0.5);
+  const sides = await vanishingSides(page);
+  for (const act of ['sigmoid', 'relu']) {
+    expect(sides[act].settings).toMatchObject({ depth: 12, sigma: 0.5 });
+    expect(sides[act].rows).toEqual(sides[act].expected);
+  }
+  // ReLU at σ = 0.5, 2.8 × He's scale (8 × its variance per layer), explodes.
+  expect(sides.relu.kind).toBe('exploding');
+  await page.click('#cell-vanishing-preset [data-side="relu"] [data-out="open"]');
+  await page.waitForFunction(() => window.gradscope?.cells?.grad?.computes > 0);
+  const main = await page.evaluate(() => ({ ...window.gradscope.cells.grad.state }));
+  expect(main).toMatchObject({ depth: 12, sigma: 0.5, activation: 'relu', init: 'normal', width: 64, precision: 'f64' });
+  // The main widget's layer-1 gradient is the preset's.
+  await settle(page);
+  const g1 = await page.$eval('#cell-gradients table.numbers tbody tr td', (td) => Number(td.dataset.value));
+  expect(g1).toBe(sides.relu.rows[0][1]);
+  // The preset kept its own state through the reload.
+  expect(await page.evaluate(() => window.gradscope.cells['vanishing-preset'].state.depth)).toBe(12);
+});

@@ -9,4 +9,5 @@ export const CELLS = {
   product: () => import('./product.js'),
   sigmoid: () => import('./sigmoid.js'),
   training: () => import('./training.js'),
+  'vanishing-preset': () => import('./vanishing-preset.js'),
 };
