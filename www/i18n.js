@@ -525,6 +525,9 @@ export const STRINGS = {
     'van.table.relu': "Mạng ReLU: các số mà biểu đồ vẽ, mỗi tầng một hàng",
     'van.chart.x': "tầng l",
     'van.chart.alt': "Biểu đồ gradient theo từng tầng của mạng {side}. {verdict}",
+    'sig.chart.value': "sigmoid σ(x)",
+    'van.side.sigmoid': "sigmoid",
+    'van.side.relu': "ReLU",
   },
 };
 
