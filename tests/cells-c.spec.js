@@ -87,3 +87,36 @@ test.describe('training', () => {
     expect(problems).toEqual([]);
   });
 });
+
+test.describe('lars', () => {
+  test('without LARS the loss diverges, with LARS it stays finite and falls', async ({ page }) => {
+    const problems = await openCell(page, 'lars', 'lars.speed=5');
+    await page.locator('#cell-lars [data-action="play"]').click();
+    await page.waitForFunction(() => Number(document.querySelector('#cell-lars [data-out="counter"]').dataset.step) >= 100);
+    await page.locator('#cell-lars [data-action="play"]').click();
+    await settle(page);
+    const rows = await page.$$eval('#cell-lars [data-out="loss-table"] tbody tr', (trs) =>
+      Object.fromEntries(trs.map((r) => [r.dataset.run, {
+        diverged: r.dataset.diverged,
+        start: Number(r.cells[1].dataset.value),
+        now: Number(r.cells[2].dataset.value),
+        peak: Number(r.cells[3].dataset.value),
+      }])),
+    );
+    const outcome = await page.evaluate(() => window.gradscope.cells.lars.outcome);
+    // Plain SGD: an overflow marker on the chart, or a loss more than 10× its start.
+    expect(rows.sgd.diverged).toBe('true');
+    expect(outcome.overflow_markers > 0 || rows.sgd.peak > 10 * rows.sgd.start).toBe(true);
+    expect(rows.lars.start).toBe(rows.sgd.start); // the same network and data
+    expect(rows.lars.diverged).toBe('false');
+    expect(Number.isFinite(rows.lars.now)).toBe(true);
+    expect(rows.lars.now).toBeLessThan(1e-2 * rows.lars.start);
+    await expect(page.locator('#cell-lars [data-out="verdict"]')).toContainText('diverges');
+    // Trust ratios: one per layer (hidden + output), each = ‖W‖/‖∂ℓ/∂W‖ of the row.
+    const trust = await page.$$eval('#cell-lars [data-out="trust-table"] tbody tr', (trs) =>
+      trs.map((r) => [1, 2, 3].map((i) => Number(r.cells[i].dataset.value))),
+    );
+    expect(trust.length).toBe(7);
+    expect(problems).toEqual([]);
+  });
+});

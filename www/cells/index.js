@@ -10,4 +10,5 @@ export const CELLS = {
   sigmoid: () => import('./sigmoid.js'),
   training: () => import('./training.js'),
   'vanishing-preset': () => import('./vanishing-preset.js'),
+  lars: () => import('./lars.js'),
 };
