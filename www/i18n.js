@@ -571,7 +571,7 @@ export const STRINGS = {
     "lars.lossCaption": "Mất mát trên cả 128 mẫu",
     "lars.trustCaption": "LARS: tỉ số tin cậy của từng tầng ở bước gần nhất",
     "lars.colTrust": "Tỉ số tin cậy ‖W‖/‖∂ℓ/∂W‖",
-    "lars.colWeight": "‖W‖ after the step",
+    "lars.colWeight": "‖W‖ sau bước",
     "lars.colGrad": "‖∂ℓ/∂W‖",
     "lars.output": "đầu ra",
     "lars.diverges": "{run}: mất mát đi từ {start} đến {now} sau {step} bước: phân kỳ.",
