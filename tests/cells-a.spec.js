@@ -337,5 +337,69 @@ test('vanishing-preset: σ and depth drive both sides; the link opens the main w
   const g1 = await page.$eval('#cell-gradients table.numbers tbody tr td', (td) => Number(td.dataset.value));
   expect(g1).toBe(sides.relu.rows[0][1]);
   // The preset kept its own state through the reload.
+  await page.waitForFunction(() => window.gradscope.cells['vanishing-preset']?.computes > 0);
   expect(await page.evaluate(() => window.gradscope.cells['vanishing-preset'].state.depth)).toBe(12);
+});
+
+// ---------------------------------------------------------------------------------------------
+// default-init (prefix def)
+// ---------------------------------------------------------------------------------------------
+
+async function defaultInitSides(page) {
+  await settle(page);
+  return page.evaluate(() => {
+    const cell = window.gradscope.cells['default-init'];
+    const out = {};
+    for (const init of ['mxnet-default', 'pytorch-default', 'xavier-uniform']) {
+      const side = document.querySelector(`#cell-default-init [data-side="${init}"]`);
+      const settings = cell.sides[init].settings;
+      const fresh = new window.gradscope.wasm.Engine().gradients(settings);
+      out[init] = {
+        settings,
+        role: side.querySelector('[data-out="role"]').dataset.role,
+        roleText: side.querySelector('[data-out="role"]').textContent,
+        kind: side.querySelector('[data-out="verdict"]').dataset.kind,
+        rows: [...side.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => Number(c.dataset.value))),
+        expected: fresh.layers.map((l) => [l.layer, l.grad_norm, l.backward_norm]),
+        freshKind: fresh.verdict.kind,
+      };
+    }
+    return out;
+  });
+}
+
+test('default-init: MXNet, PyTorch and Xavier defaults match a fresh engine; σ is shown as ignored for MXNet', async ({ page }) => {
+  const problems = await openCell(page, 'default-init');
+  let sides = await defaultInitSides(page);
+  expect(sides['mxnet-default'].settings).toMatchObject({ init: 'mxnet-default', depth: 20, width: 64, activation: 'relu' });
+  expect(sides['mxnet-default'].role).toBe('ignored');
+  expect(sides['mxnet-default'].roleText).toContain('σ is ignored');
+  expect(sides['xavier-uniform'].role).toBe('gain');
+  for (const side of Object.values(sides)) {
+    expect(side.rows.length).toBe(20);
+    expect(side.rows).toEqual(side.expected);
+    expect(side.kind).toBe(side.freshKind);
+  }
+  // MXNet's scale ignores σ: the engine gives the same numbers at any σ.
+  const same = await page.evaluate((s) => {
+    const a = new window.gradscope.wasm.Engine().gradients({ ...s, sigma: 0.01 });
+    const b = new window.gradscope.wasm.Engine().gradients({ ...s, sigma: 5 });
+    return a.layers.every((l, i) => l.grad_norm === b.layers[i].grad_norm);
+  }, sides['mxnet-default'].settings);
+  expect(same).toBe(true);
+  // With ReLU at width 64 a U[−0.07, 0.07] weight has std 0.07/√3 and each layer scales the
+  // backward signal by about √(64/2)·0.07/√3 ≈ 0.23: over 19 layers ≈ 10⁻¹², far from stable.
+  const m = sides['mxnet-default'].rows;
+  const measured = Math.log10(m[0][2] / m.at(-1)[2]);
+  const predicted = 19 * Math.log10(Math.sqrt(32) * 0.07 / Math.sqrt(3));
+  expect(Math.abs(measured - predicted)).toBeLessThan(1.5);
+  // The controls drive all three views.
+  await setField(page, '#def-depth', 8);
+  await page.selectOption('#def-activation', 'tanh');
+  sides = await defaultInitSides(page);
+  for (const side of Object.values(sides)) {
+    expect(side.settings).toMatchObject({ depth: 8, activation: 'tanh' });
+    expect(side.rows).toEqual(side.expected);
+  }
+  expect(problems).toEqual([]);
 });

@@ -303,6 +303,13 @@ export const STRINGS = {
     "lars.trains": "{run}: the loss went from {start} to {now} in {step} steps.",
     "lars.pressPlay": "Press Play to train both runs.",
     "lars.alt": "Loss curves on a logarithmic scale, without and with LARS. {verdict} The tables below list the numbers.",
+    'def.heading': "Default initialization in practice",
+    'def.intro': "The same network three times, each started from a framework's default for a fully connected layer: MXNet's U[−0.07, 0.07] (biases zero, as in our bias-free model), PyTorch's U[−1/√n, 1/√n] and Keras' Xavier uniform. Change the depth, the width and the activation and compare the charts.",
+    'def.open': "Open in the main widget",
+    'def.gainOne': "Here σ = 1.",
+    'def.table': "{init}: the numbers the chart draws, one row per layer",
+    'def.chart.x': "layer l",
+    'def.chart.alt': "Chart of the gradient per layer when the weights start from {init}. {verdict}",
   },
   vi: {
     'page.title': 'gradscope: ổn định số học và khởi tạo',
@@ -578,6 +585,13 @@ export const STRINGS = {
     "lars.trains": "{run}: mất mát đi từ {start} đến {now} sau {step} bước.",
     "lars.pressPlay": "Nhấn Chạy để huấn luyện cả hai lần chạy.",
     "lars.alt": "Các đường mất mát theo thang logarit, khi không có và có LARS. {verdict} Các bảng dưới đây liệt kê các con số.",
+    'def.heading': "Khởi tạo mặc định trong thực tế",
+    'def.intro': "Cùng một mạng ba lần, mỗi lần bắt đầu từ khởi tạo mặc định của một framework cho tầng kết nối đầy đủ: U[−0,07; 0,07] của MXNet (hệ số điều chỉnh bằng 0, như mô hình không có hệ số điều chỉnh của ta), U[−1/√n, 1/√n] của PyTorch và Xavier đều của Keras. Hãy đổi độ sâu, độ rộng và hàm kích hoạt rồi so sánh các biểu đồ.",
+    'def.open': "Mở bằng công cụ chính",
+    'def.gainOne': "Ở đây σ = 1.",
+    'def.table': "{init}: các số mà biểu đồ vẽ, mỗi tầng một hàng",
+    'def.chart.x': "tầng l",
+    'def.chart.alt': "Biểu đồ gradient theo từng tầng khi trọng số bắt đầu từ {init}. {verdict}",
   },
 };
 

@@ -11,4 +11,5 @@ export const CELLS = {
   training: () => import('./training.js'),
   'vanishing-preset': () => import('./vanishing-preset.js'),
   lars: () => import('./lars.js'),
+  'default-init': () => import('./default-init.js'),
 };
