@@ -1,10 +1,11 @@
 // The page's words in English and Vietnamese. Every text a student reads comes from here,
 // including the texts drawn inside the canvases. Vietnamese terms follow shared/GLOSSARY.md.
 
-const sup = (k) => {
+const sup = (x) => {
   const digits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-  const s = String(Math.abs(Math.round(k))).replace(/\d/g, (d) => digits[d]);
-  return (k < 0 ? '⁻' : '') + s;
+  const k = Math.round(x);
+  const s = String(Math.abs(k)).replace(/\d/g, (d) => digits[d]);
+  return (k < 0 ? '⁻' : '') + s; // -0.3 rounds to (minus) zero: 10⁰, not 10⁻⁰
 };
 
 /** 10ᵏ with k rounded to a whole number, e.g. 10⁻²¹. */
