@@ -17,6 +17,7 @@ pub mod quadrature;
 pub mod real;
 pub mod settings;
 pub mod sigmoid_curve;
+pub mod spectrum;
 pub mod stats;
 pub mod theory;
 pub mod training;
