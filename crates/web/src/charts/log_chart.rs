@@ -67,6 +67,19 @@ pub fn draw_log_chart<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> Result<PlotOutcome, ChartError> {
     area.fill(&WHITE)?;
+    let entries = legend_entries(chart);
+    // On a narrow canvas (a phone) the legend would cover the data: it goes below the plot.
+    let (w_px, h_px) = area.dim_in_pixel();
+    let narrow = (w_px as f64) < 560.0 * style.scale;
+    let row = style.px(17.0);
+    let (plot_area, legend_area) = if narrow {
+        let legend_h = row * entries.len() as i32 + style.px(8.0);
+        let (upper, lower) = area.split_vertically((h_px as i32 - legend_h).max(h_px as i32 / 2));
+        (upper, Some(lower))
+    } else {
+        (area.clone(), None)
+    };
+    let area = &plot_area;
     let range = DecadeRange::covering(chart.lines.iter().flat_map(|l| l.values.iter().copied()));
     let pad = 0.06 * (range.hi - range.lo) + 0.25;
     let (y_min, y_max) = (range.lo - pad, range.hi + pad);
@@ -120,8 +133,6 @@ pub fn draw_log_chart<DB: DrawingBackend>(
     let width = style.stroke(2.0);
     let mut zero_markers = 0;
     let mut overflow_markers = 0;
-    let mut first_zero_x = None;
-    let mut first_overflow_x = None;
     for line in &chart.lines {
         let color = line.color;
         let placed: Vec<(f64, Placement)> = line
@@ -130,24 +141,6 @@ pub fn draw_log_chart<DB: DrawingBackend>(
             .enumerate()
             .map(|(i, &v)| (chart.x_start + i as f64, place(v)))
             .collect();
-        // The legend entry, carried by an empty series so it exists even when nothing is finite.
-        let legend_width = style.px(9.0);
-        let dashed = line.kind == LineKind::Dashed;
-        cc.draw_series(std::iter::empty::<PathElement<(f64, f64)>>())?
-            .label(&line.label)
-            .legend(move |(x, y)| {
-                if dashed {
-                    PathElement::new(
-                        vec![(x, y), (x + legend_width, y)],
-                        color.stroke_width(width),
-                    )
-                } else {
-                    PathElement::new(
-                        vec![(x - legend_width, y), (x + legend_width, y)],
-                        color.stroke_width(width),
-                    )
-                }
-            });
         // Runs of consecutive finite positive values are joined; a 0 or ∞ breaks the line.
         let mut run: Vec<(f64, f64)> = Vec::new();
         let mut runs = Vec::new();
@@ -193,7 +186,6 @@ pub fn draw_log_chart<DB: DrawingBackend>(
             match p {
                 Placement::Zero => {
                     zero_markers += 1;
-                    first_zero_x.get_or_insert(x);
                     cc.draw_series(std::iter::once(
                         EmptyElement::at((x, y_min))
                             + Polygon::new(
@@ -204,7 +196,6 @@ pub fn draw_log_chart<DB: DrawingBackend>(
                 }
                 Placement::Overflow => {
                     overflow_markers += 1;
-                    first_overflow_x.get_or_insert(x);
                     cc.draw_series(std::iter::once(
                         EmptyElement::at((x, y_max))
                             + Polygon::new(
@@ -218,41 +209,137 @@ pub fn draw_log_chart<DB: DrawingBackend>(
         }
     }
     // The edge markers are explained in the legend, so their label never covers the data.
-    let s = style.px(5.0);
-    if first_zero_x.is_some() {
-        cc.draw_series(std::iter::empty::<PathElement<(f64, f64)>>())?
-            .label(chart.underflow_label.clone())
-            .legend(move |(x, y)| {
-                Polygon::new(
-                    vec![(x - s, y - s), (x + s, y - s), (x, y + s)],
-                    palette::ALERT.filled(),
-                )
-            });
+    match &legend_area {
+        Some(below) => draw_legend_below(below, &entries, style)?,
+        None => {
+            for entry in &entries {
+                let [a, b] = swatch_shapes(
+                    entry.swatch,
+                    style.px(5.0),
+                    style.px(9.0),
+                    style.stroke(2.0),
+                );
+                let fill = swatch_color(entry.swatch).filled();
+                cc.draw_series(std::iter::empty::<PathElement<(f64, f64)>>())?
+                    .label(entry.label.clone())
+                    .legend(move |(x, y)| {
+                        EmptyElement::at((x, y))
+                            + Polygon::new(a.clone(), fill)
+                            + Polygon::new(b.clone(), fill)
+                    });
+            }
+            cc.configure_series_labels()
+                .position(emptiest_corner(chart, (x_min, x_max), (y_min, y_max)))
+                .margin(style.px(8.0))
+                .legend_area_size(style.px(26.0))
+                .label_font(style.font(12.0).color(&palette::INK))
+                .background_style(WHITE.mix(0.85))
+                .border_style(palette::GRID)
+                .draw()?;
+        }
     }
-    if first_overflow_x.is_some() {
-        cc.draw_series(std::iter::empty::<PathElement<(f64, f64)>>())?
-            .label(chart.overflow_label.clone())
-            .legend(move |(x, y)| {
-                Polygon::new(
-                    vec![(x - s, y + s), (x + s, y + s), (x, y - s)],
-                    palette::ALERT.filled(),
-                )
-            });
-    }
-    cc.configure_series_labels()
-        .position(emptiest_corner(chart, (x_min, x_max), (y_min, y_max)))
-        .margin(style.px(8.0))
-        .legend_area_size(style.px(26.0))
-        .label_font(style.font(12.0).color(&palette::INK))
-        .background_style(WHITE.mix(0.85))
-        .border_style(palette::GRID)
-        .draw()?;
     area.present()?;
     Ok(PlotOutcome {
         range,
         zero_markers,
         overflow_markers,
     })
+}
+
+/// What a legend entry shows beside its text.
+#[derive(Debug, Clone, Copy)]
+enum Swatch {
+    /// A short solid or dashed line in the series' colour.
+    Line(RGBColor, LineKind),
+    /// The bottom-edge marker (a value that is exactly 0).
+    Down,
+    /// The top-edge marker (∞ or NaN).
+    Up,
+}
+
+struct LegendEntry {
+    label: String,
+    swatch: Swatch,
+}
+
+/// One entry per line, then one per kind of edge marker that the chart will draw.
+fn legend_entries(chart: &LogChart) -> Vec<LegendEntry> {
+    let mut entries: Vec<LegendEntry> = chart
+        .lines
+        .iter()
+        .map(|l| LegendEntry {
+            label: l.label.clone(),
+            swatch: Swatch::Line(l.color, l.kind),
+        })
+        .collect();
+    let placements = || {
+        chart
+            .lines
+            .iter()
+            .flat_map(|l| l.values.iter().map(|&v| place(v)))
+    };
+    if placements().any(|p| p == Placement::Zero) {
+        entries.push(LegendEntry {
+            label: chart.underflow_label.clone(),
+            swatch: Swatch::Down,
+        });
+    }
+    if placements().any(|p| p == Placement::Overflow) {
+        entries.push(LegendEntry {
+            label: chart.overflow_label.clone(),
+            swatch: Swatch::Up,
+        });
+    }
+    entries
+}
+
+/// The swatch as two filled polygons around (0, 0): markers of half-size `sc`,
+/// line samples of half-length `sw` and thickness `width` (a dashed sample is two pieces).
+fn swatch_shapes(swatch: Swatch, sc: i32, sw: i32, width: u32) -> [Vec<(i32, i32)>; 2] {
+    let t = (width as i32).max(2) / 2;
+    let bar = |x0: i32, x1: i32| vec![(x0, -t), (x1, -t), (x1, t), (x0, t)];
+    match swatch {
+        Swatch::Line(_, LineKind::Solid) => [bar(-sw, 0), bar(0, sw)],
+        Swatch::Line(_, LineKind::Dashed) => [bar(-sw, -sw / 3), bar(sw / 3, sw)],
+        Swatch::Down => {
+            let tri = vec![(-sc, -sc), (sc, -sc), (0, sc)];
+            [tri.clone(), tri]
+        }
+        Swatch::Up => {
+            let tri = vec![(-sc, sc), (sc, sc), (0, -sc)];
+            [tri.clone(), tri]
+        }
+    }
+}
+
+fn swatch_color(swatch: Swatch) -> RGBColor {
+    match swatch {
+        Swatch::Line(color, _) => color,
+        Swatch::Down | Swatch::Up => palette::ALERT,
+    }
+}
+
+/// The legend as rows of swatch + text in `area` (below a narrow plot).
+fn draw_legend_below<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entries: &[LegendEntry],
+    style: &ChartStyle,
+) -> Result<(), ChartError> {
+    let row = style.px(17.0);
+    let font = style.font(12.0).color(&palette::INK);
+    for (i, e) in entries.iter().enumerate() {
+        let y = style.px(4.0) + row * i as i32 + row / 2;
+        let x = style.px(22.0);
+        let [a, b] = swatch_shapes(e.swatch, style.px(5.0), style.px(9.0), style.stroke(2.0));
+        let fill = swatch_color(e.swatch).filled();
+        area.draw(&(EmptyElement::at((x, y)) + Polygon::new(a, fill) + Polygon::new(b, fill)))?;
+        area.draw(&Text::new(
+            e.label.clone(),
+            (x + style.px(16.0), y - style.px(7.0)),
+            font.clone(),
+        ))?;
+    }
+    Ok(())
 }
 
 /// The corner of the plot (a box of 45% of the width by 35% of the height) that covers the
