@@ -4,6 +4,7 @@
 pub mod gradients;
 pub mod product;
 pub mod sigmoid;
+pub mod spectrum;
 pub mod symmetry;
 pub mod training;
 pub mod xavier;
