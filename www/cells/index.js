@@ -12,4 +12,5 @@ export const CELLS = {
   'vanishing-preset': () => import('./vanishing-preset.js'),
   lars: () => import('./lars.js'),
   'default-init': () => import('./default-init.js'),
+  spectrum: () => import('./spectrum.js'),
 };
