@@ -171,3 +171,32 @@ export function pytorchPanel(root, codeFor, t) {
   label();
   return { refresh, relabel: label };
 }
+
+/**
+ * The loop every live cell runs: at most one recompute per animation frame (then its text and
+ * PyTorch code are refreshed), a redraw every frame that was asked for, a redraw when a canvas
+ * changes size, and a relabel + redraw on a language switch (sets `cell.onLanguage`). Starts with
+ * a compute. Returns `schedule(compute)`.
+ */
+export function runCell(cell, { canvases = [], compute, renderText = () => {}, draw, syncView = () => {}, pytorch = null }) {
+  const schedule = frameLoop((computeNow) => {
+    cell.frames += 1;
+    if (computeNow) {
+      compute();
+      renderText();
+      pytorch?.refresh();
+    }
+    draw();
+  });
+  syncView();
+  const resize = new ResizeObserver(() => schedule(false));
+  for (const canvas of canvases) resize.observe(canvas);
+  cell.onLanguage = () => {
+    syncView();
+    pytorch?.relabel();
+    renderText();
+    schedule(false);
+  };
+  schedule(true);
+  return schedule;
+}

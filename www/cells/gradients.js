@@ -4,7 +4,7 @@
 // nothing.
 
 import { formatNumber, pow10 } from '../i18n.js';
-import { bindControls, errorDisplay, fitCanvas, frameLoop, pytorchPanel } from './common.js';
+import { bindControls, errorDisplay, fitCanvas, pytorchPanel, runCell } from './common.js';
 
 export const PREFIX = '';
 
@@ -49,6 +49,47 @@ export function verdictText(result, t) {
     })}`;
   }
   return `${body}: ${kind}.`;
+}
+
+/** The gradient chart's texts in the page's language; `overrides` replaces some of them. */
+export function gradientChartLabels(t, overrides = {}) {
+  return {
+    title: t.now('chart.title'),
+    x_axis: t.now('chart.x'),
+    y_axis: t.now('chart.y'),
+    grad: t.now('chart.grad'),
+    backward: t.now('chart.backward'),
+    forward: t.now('chart.forward'),
+    theory_suffix: t.now('chart.theorySuffix'),
+    underflow: t.now('chart.underflow'),
+    overflow: t.now('chart.overflow'),
+    ...overrides,
+  };
+}
+
+/**
+ * Writes one row per layer into `tbody` (updating rows in place): the layer number in a row
+ * header, then the fields `keys` of each layer as formatted numbers with the full-precision value
+ * in `data-value`, then `extra` empty cells for the caller.
+ */
+export function fillLayerTable(tbody, layers, keys, lang, extra = 0) {
+  while (tbody.rows.length > layers.length) tbody.deleteRow(-1);
+  while (tbody.rows.length < layers.length) {
+    const row = tbody.insertRow();
+    const th = document.createElement('th');
+    th.scope = 'row';
+    row.appendChild(th);
+    for (let i = 0; i < keys.length + extra; i += 1) row.insertCell();
+  }
+  layers.forEach((s, i) => {
+    const row = tbody.rows[i];
+    row.cells[0].textContent = String(s.layer);
+    row.cells[0].dataset.value = String(s.layer);
+    keys.forEach((key, k) => {
+      row.cells[k + 1].textContent = formatNumber(s[key], lang);
+      row.cells[k + 1].dataset.value = String(s[key]);
+    });
+  });
 }
 
 export function mountGradientCell(root, ctx) {
@@ -168,25 +209,9 @@ export function mountGradientCell(root, ctx) {
     verdictEl.textContent = text;
     verdictEl.dataset.kind = r.verdict.kind;
     canvas.setAttribute('aria-label', t.now('chart.alt', { verdict: text }));
-    while (tbody.rows.length > r.layers.length) tbody.deleteRow(-1);
-    while (tbody.rows.length < r.layers.length) {
-      const row = tbody.insertRow();
-      const th = document.createElement('th');
-      th.scope = 'row';
-      row.appendChild(th);
-      for (let i = 0; i < 4; i += 1) row.insertCell();
-    }
-    const lang = ctx.lang();
+    fillLayerTable(tbody, r.layers, ['grad_norm', 'backward_norm', 'preact_std'], ctx.lang(), 1);
     r.layers.forEach((s, i) => {
       const row = tbody.rows[i];
-      row.cells[0].textContent = String(s.layer);
-      const put = (cellEl, value) => {
-        cellEl.textContent = formatNumber(value, lang);
-        cellEl.dataset.value = String(value);
-      };
-      put(row.cells[1], s.grad_norm);
-      put(row.cells[2], s.backward_norm);
-      put(row.cells[3], s.preact_std);
       const statuses = [s.grad_status, s.backward_status, s.forward_status];
       const worst = statuses.includes('overflow') ? 'overflow' : statuses.includes('underflow') ? 'underflow' : 'ok';
       row.cells[4].textContent = t.now(`status.${worst}`);
@@ -199,17 +224,7 @@ export function mountGradientCell(root, ctx) {
     const r = cell.result;
     if (!r) return;
     const scale = fitCanvas(canvas);
-    const labels = {
-      title: t.now('chart.title'),
-      x_axis: t.now('chart.x'),
-      y_axis: t.now('chart.y'),
-      grad: t.now('chart.grad'),
-      backward: t.now('chart.backward'),
-      forward: t.now('chart.forward'),
-      theory_suffix: t.now('chart.theorySuffix'),
-      underflow: t.now('chart.underflow'),
-      overflow: t.now('chart.overflow'),
-    };
+    const labels = gradientChartLabels(t);
     const options = { show_backward: state.backward, show_forward: state.forward, theory: theoryLines() };
     try {
       cell.outcome = wasm.drawGradientChart(canvas, r, labels, options, { font_family: ctx.fontFamily, scale });
@@ -218,25 +233,7 @@ export function mountGradientCell(root, ctx) {
     }
   }
 
-  const schedule = frameLoop((computeNow) => {
-    cell.frames += 1;
-    if (computeNow) {
-      compute();
-      renderText();
-      pytorch.refresh();
-    }
-    draw();
-  });
-
   controls.sync();
-  syncView();
-  new ResizeObserver(() => schedule(false)).observe(canvas);
-  cell.onLanguage = () => {
-    syncView();
-    pytorch.relabel();
-    renderText();
-    schedule(false);
-  };
-  schedule(true);
+  const schedule = runCell(cell, { canvases: [canvas], compute, renderText, draw, syncView, pytorch });
   return cell;
 }

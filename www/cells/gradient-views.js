@@ -1,0 +1,171 @@
+// Small multiples of the main widget's engine: a few read-only views of the gradient
+// experiment side by side, sharing a handful of controls. The vanishing preset (sigmoid beside
+// ReLU) and the default-initialization cell (MXNet, PyTorch, Xavier) are two specs of this.
+// Each view runs its own wasm.Engine, draws with the shared drawGradientChart export, shows its
+// verdict and a table of its numbers, and links to the main widget with its setting.
+
+import { bindControls, errorDisplay, fitCanvas, pytorchPanel, runCell } from './common.js';
+import { fillLayerTable, gradientChartLabels, verdictText } from './gradients.js';
+
+/** The main widget's URL keys for each engine setting. */
+const MAIN_KEYS = { depth: 'depth', sigma: 'sigma', activation: 'act', init: 'init', width: 'width', batch: 'batch', seed: 'seed', precision: 'prec' };
+
+/**
+ * Mounts the views described by `spec`:
+ * {id, cls, prefix, sides, schema(wasm), settings(wasm, state, side), controlsHtml,
+ *  sideTitle(side) (an i18n key), sideExtraHtml?, caption(t, side), alt(t, side, verdict),
+ *  chartTitle(t, side), xAxisKey, pytorchSide, syncSide?(t, side, el)}.
+ */
+export function mountGradientViews(slot, ctx, spec) {
+  const { wasm, store, t } = ctx;
+  const { cls, prefix } = spec;
+  const sideHtml = (side) => `
+<div class="${cls}-side" data-side="${side}">
+  <h3 id="${cls}-${side}-title" data-i18n="${spec.sideTitle(side)}"></h3>
+  ${spec.sideExtraHtml ?? ''}
+  <canvas class="chart ${cls}-chart" role="img" aria-describedby="${cls}-${side}-verdict"></canvas>
+  <p class="verdict" id="${cls}-${side}-verdict" data-out="verdict"></p>
+  <a class="${cls}-open" data-out="open" href="#" data-i18n="${cls}.open"></a>
+  <div class="table-wrap visually-hidden" data-out="table-wrap" tabindex="0" role="region" aria-labelledby="${cls}-${side}-caption">
+    <table class="numbers">
+      <caption id="${cls}-${side}-caption" data-out="caption"></caption>
+      <thead><tr><th scope="col" data-i18n="table.layer"></th><th scope="col" data-i18n="table.grad"></th><th scope="col" data-i18n="table.backward"></th></tr></thead>
+      <tbody></tbody>
+    </table>
+  </div>
+</div>`;
+
+  const root = document.createElement('section');
+  root.className = 'cell live';
+  root.id = `cell-${spec.id}`;
+  root.setAttribute('aria-labelledby', `${cls}-heading`);
+  root.innerHTML = `
+<h2 id="${cls}-heading" data-i18n="${cls}.heading"></h2>
+<p class="prose" data-i18n="${cls}.intro"></p>
+<form class="controls" onsubmit="return false" novalidate>${spec.controlsHtml}</form>
+<div class="${cls}-sides">${spec.sides.map(sideHtml).join('')}</div>
+<p class="error" data-out="error" role="alert" hidden></p>
+<button type="button" class="table-toggle" data-action="table" aria-expanded="false"></button>
+<div data-out="pytorch"></div>`;
+  slot.appendChild(root);
+
+  const schema = spec.schema(wasm);
+  const { state, notes } = store.register(prefix, schema);
+  const errors = errorDisplay(root, root.querySelector('[data-out="error"]'), t);
+  const tableButton = root.querySelector('[data-action="table"]');
+  const sides = Object.fromEntries(
+    spec.sides.map((side) => {
+      const el = root.querySelector(`[data-side="${side}"]`);
+      return [side, { el, engine: new wasm.Engine(), canvas: el.querySelector('canvas'), result: null, settings: null, outcome: null }];
+    }),
+  );
+  const cell = { state, sides, computes: 0, frames: 0, onLanguage: null };
+  const settingsOf = (side) => spec.settings(wasm, state, side);
+  const scrollKey = `gradscope.${prefix}.scrollToMain`;
+
+  const controls = bindControls(root, {
+    store,
+    prefix,
+    schema,
+    t,
+    notes,
+    onChange: (name) => {
+      syncView();
+      schedule(name !== 'table');
+    },
+  });
+  const pytorch = pytorchPanel(root.querySelector('[data-out="pytorch"]'), () => ctx.pytorchFor?.('gradients', settingsOf(spec.pytorchSide)) || '', t);
+
+  /** The page's hash with the main widget's keys set to `settings`. */
+  function mainHash(settings) {
+    const params = new URLSearchParams(store.hash().replace(/^#/, ''));
+    for (const [field, key] of Object.entries(MAIN_KEYS)) params.set(key, String(settings[field]));
+    return `#${params.toString()}`;
+  }
+
+  function syncView() {
+    for (const side of spec.sides) {
+      const { el } = sides[side];
+      el.querySelector('[data-out="open"]').href = `${window.location.pathname}${window.location.search}${mainHash(settingsOf(side))}`;
+      el.querySelector('[data-out="table-wrap"]').classList.toggle('visually-hidden', !state.table);
+      el.querySelector('[data-out="caption"]').textContent = spec.caption(t, side);
+      spec.syncSide?.(t, side, el);
+    }
+    tableButton.setAttribute('aria-expanded', String(state.table));
+    tableButton.textContent = t.now(state.table ? 'control.hideTable' : 'control.table');
+    pytorch.refresh();
+  }
+
+  for (const side of spec.sides) {
+    sides[side].el.querySelector('[data-out="open"]').addEventListener('click', (ev) => {
+      // The main widget reads its state from the hash when the page loads: go there by reloading.
+      ev.preventDefault();
+      try { window.sessionStorage.setItem(scrollKey, '1'); } catch { /* blocked storage */ }
+      window.location.hash = mainHash(settingsOf(side));
+      window.location.reload();
+    });
+  }
+  tableButton.addEventListener('click', () => {
+    store.set(prefix, 'table', state.table ? '0' : '1');
+    syncView();
+  });
+
+  function compute() {
+    errors.clear();
+    for (const side of spec.sides) {
+      const view = sides[side];
+      const settings = settingsOf(side);
+      try {
+        view.result = view.engine.gradients(settings);
+        view.settings = settings;
+      } catch (e) {
+        errors.show(e);
+      }
+    }
+    cell.computes += 1;
+  }
+
+  function renderText() {
+    for (const side of spec.sides) {
+      const view = sides[side];
+      const r = view.result;
+      if (!r) continue;
+      const verdict = view.el.querySelector('[data-out="verdict"]');
+      verdict.textContent = verdictText(r, t.now);
+      verdict.dataset.kind = r.verdict.kind;
+      view.canvas.setAttribute('aria-label', spec.alt(t, side, verdict.textContent));
+      fillLayerTable(view.el.querySelector('tbody'), r.layers, ['grad_norm', 'backward_norm'], ctx.lang());
+    }
+  }
+
+  function draw() {
+    for (const side of spec.sides) {
+      const view = sides[side];
+      if (!view.result) continue;
+      const scale = fitCanvas(view.canvas);
+      const labels = gradientChartLabels(t, { title: spec.chartTitle(t, side), x_axis: t.now(spec.xAxisKey) });
+      try {
+        view.outcome = wasm.drawGradientChart(view.canvas, view.result, labels, { show_backward: true, show_forward: false }, { font_family: ctx.fontFamily, scale });
+      } catch (e) {
+        errors.show(e);
+      }
+    }
+  }
+
+  controls.sync();
+  const schedule = runCell(cell, {
+    canvases: spec.sides.map((side) => sides[side].canvas),
+    compute,
+    renderText,
+    draw,
+    syncView,
+    pytorch,
+  });
+  let scroll = null;
+  try {
+    scroll = window.sessionStorage.getItem(scrollKey);
+    window.sessionStorage.removeItem(scrollKey);
+  } catch { /* blocked storage */ }
+  if (scroll) document.getElementById('cell-gradients')?.scrollIntoView();
+  return cell;
+}
