@@ -120,3 +120,14 @@ test.describe('lars', () => {
     expect(problems).toEqual([]);
   });
 });
+
+test('the training cell’s PyTorch script trains exactly the initializers that are ticked, each with its σ', async ({ page }) => {
+  await openCell(page, 'training', 'train.n001=1&train.n1=1&train.xavier=0&train.he=1&train.torch=0&train.w=24');
+  const panel = page.locator('#cell-training .pytorch');
+  await panel.locator('.pytorch-toggle').click();
+  const code = await panel.locator('code').textContent();
+  expect(code).toMatch(/inits = \["n001", "n1", "he"\]/);
+  expect(code).toMatch(/if init == "n001":\n\s+sigma = 0\.01/);
+  expect(code).toMatch(/elif init == "n1":\n\s+sigma = 1\.0/);
+  expect(code).toMatch(/d, depth, width, N = \d+, \d+, 24,/);
+});

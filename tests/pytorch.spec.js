@@ -37,6 +37,9 @@ const CASES = [
   ['training', {}],
   ['training', { inits: INITS, depth: 6, width: 32, activation: 'tanh', lr: 0.01, steps: 300, seed: 4, lars: false }],
   ['training', { inits: ['normal'], depth: 6, width: 32, activation: 'relu', lr: 0.01, steps: 100, seed: 4, lars: true, batch: 16 }],
+  // The training cell's form: one scheme twice with different σ, as {id, init, sigma}.
+  ['training', { inits: [{ id: 'n001', init: 'normal', sigma: 0.01 }, { id: 'n1', init: 'normal', sigma: 1 }, { id: 'he', init: 'he-normal', sigma: 1 }], depth: 4, width: 32, activation: 'relu', lr: 0.05, steps: 50, seed: 1 }],
+  ['lars', { inits: [{ id: 'normal', init: 'normal', sigma: 1 }], depth: 6, width: 32, activation: 'relu', lr: 0.02, steps: 200, seed: 1, lars: true }],
   ['lars', { inits: ['normal'], depth: 6, width: 32, activation: 'relu', lr: 0.01, steps: 100, seed: 1 }],
   ['spectrum', {}],
   ['spectrum', { size: 12, sigma: 0.3, seed: 77 }],

@@ -315,8 +315,12 @@ for l, W in enumerate(Ws, start=1):
 }
 
 function training(s) {
+  // Each initializer is a name, or {id, init, sigma} when one scheme appears with several σ.
+  const sigma = num(s.sigma, 1);
   const inits = (Array.isArray(s.inits) && s.inits.length ? s.inits : ['normal', 'xavier-normal', 'he-normal'])
-    .map((i) => oneOf(i, INITS, 'normal'));
+    .map((i) => (typeof i === 'object' && i !== null
+      ? { id: String(i.id ?? i.init).replace(/[^\w-]/g, ''), init: oneOf(i.init, INITS, 'normal'), sigma: num(i.sigma, sigma) }
+      : { id: oneOf(i, INITS, 'normal'), init: oneOf(i, INITS, 'normal'), sigma }));
   const depth = int(s.depth, 4, 1, 1000);
   const width = int(s.width, 32, 1, 100000);
   const act = oneOf(s.activation, Object.keys(ACTIVATIONS), 'relu');
@@ -326,11 +330,11 @@ function training(s) {
   const steps = int(s.steps, 200, 0, 10000000);
   const lars = Boolean(s.lars);
   const branches = inits
-    .map((i, k) => `    ${k === 0 ? 'if' : 'elif'} init == "${i}":\n${initLines(i, '        ')}`)
+    .map((i, k) => `    ${k === 0 ? 'if' : 'elif'} init == "${i.id}":\n        sigma = ${i.sigma}\n${initLines(i.init, '        ')}`)
     .join('\n');
   return `# gradscope, "Training from different initializers", in PyTorch.
 # The same MLP (${inputs} inputs -> ${depth} hidden ${act} layers of ${width} -> 1 linear output, with biases)
-# trained on the same synthetic regression task from each initializer: ${inits.join(', ')}.
+# trained on the same synthetic regression task from each initializer: ${inits.map((i) => `${i.id} (${i.init}, sigma ${i.sigma})`).join(', ')}.
 # Learning rate ${num(s.lr, 0.05)}, ${steps} steps, ${batch > 0 ? `minibatches of ${batch}` : 'full batch'}, ${lars ? 'LARS' : 'plain SGD'}, seed ${int(s.seed, 1)}.
 ${RNG_NOTE}
 import math
@@ -340,7 +344,6 @@ import torch
 seed = ${int(s.seed, 1)}
 d, depth, width, N = ${inputs}, ${depth}, ${width}, ${samples}
 lr, steps, batch = ${num(s.lr, 0.05)}, ${steps}, ${batch}  # batch 0 = full batch
-sigma = ${num(s.sigma, 1)}  # the initializers' gain (or standard deviation / value, see init_weight)
 use_lars = ${bool(lars)}
 phi = ${ACTIVATIONS[act]}
 dtype = torch.float64
@@ -391,7 +394,7 @@ def train(init):
     return losses
 
 
-inits = [${inits.map((i) => `"${i}"`).join(', ')}]
+inits = [${inits.map((i) => `"${i.id}"`).join(', ')}]
 curves = {init: train(init) for init in inits}
 every = max(1, steps // 10)
 print(f"{'step':>6}  " + "  ".join(f"{init:>15}" for init in inits))

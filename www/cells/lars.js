@@ -37,45 +37,6 @@ export function larsSettings(state, lars) {
   };
 }
 
-export function larsPytorch(state) {
-  return `import math
-import torch
-
-torch.manual_seed(${state.seed})
-d, N, depth, width, lr = 4, 128, ${state.depth}, ${state.width}, ${state.lr}
-X = torch.rand(N, d) * 4 - 2
-y = torch.sin(2 * X.sum(1, keepdim=True) / math.sqrt(d))
-
-def make():
-    sizes = [d] + [width] * depth
-    layers = []
-    for a, b in zip(sizes, sizes[1:]):
-        layers += [torch.nn.Linear(a, b), torch.nn.ReLU()]
-    net = torch.nn.Sequential(*layers, torch.nn.Linear(width, 1))
-    for m in net:
-        if isinstance(m, torch.nn.Linear):
-            torch.nn.init.normal_(m.weight, std=${state.sigma})
-            torch.nn.init.zeros_(m.bias)
-    return net
-
-for lars in (False, True):
-    torch.manual_seed(${state.seed})
-    net = make()
-    linears = [m for m in net if isinstance(m, torch.nn.Linear)]
-    for step in range(200):
-        loss = 0.5 * ((net(X) - y) ** 2).mean()
-        net.zero_grad()
-        loss.backward()
-        with torch.no_grad():
-            for m in linears:
-                g = m.weight.grad
-                # LARS trust ratio: ||W|| / ||dL/dW|| (1 if either is 0)
-                tau = (m.weight.norm() / g.norm()).item() if lars and g.norm() > 0 else 1.0
-                m.weight -= lr * tau * g
-                m.bias -= lr * tau * m.bias.grad
-    print('LARS' if lars else 'SGD', loss.item())
-`;
-}
 
 const TEMPLATE = `
   <h2 data-i18n="lars.heading"></h2>
@@ -124,6 +85,24 @@ const TEMPLATE = `
     </div>
   </div>
   <div data-out="pytorch"></div>`;
+
+/** The PyTorch script's settings: the diverging network, trained with LARS (set use_lars = False
+ * in the script to see it diverge). */
+export function pytorchState(state) {
+  const s = larsSettings(state, true);
+  return {
+    inits: [{ id: s.init, init: s.init, sigma: s.sigma }],
+    depth: s.depth,
+    width: s.width,
+    activation: s.activation,
+    lr: s.learning_rate,
+    batch: s.batch,
+    samples: s.samples,
+    steps: 200,
+    seed: s.seed,
+    lars: true,
+  };
+}
 
 export function mount(slot, ctx) {
   const { wasm, store, t } = ctx;
@@ -314,7 +293,7 @@ export function mount(slot, ctx) {
     pendingSteps = 0;
     schedule(true);
   });
-  const pytorch = pytorchPanel(root.querySelector('[data-out="pytorch"]'), () => ctx.pytorchFor?.('lars', { ...state }) || larsPytorch(state), t);
+  const pytorch = pytorchPanel(root.querySelector('[data-out="pytorch"]'), () => ctx.pytorchFor('lars', pytorchState(state)), t);
 
   controls.sync();
   syncView();

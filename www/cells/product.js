@@ -3,7 +3,7 @@
 // numpy prints arrays, and plots ‖M‖_F and max |Mᵢⱼ| after each step on a log axis.
 
 import { formatNumber } from '../i18n.js';
-import { bindControls, errorDisplay, fitCanvas, frameLoop, pytorchPanel } from './common.js';
+import { bindControls, errorDisplay, fitCanvas, pytorchPanel, runCell } from './common.js';
 
 export const PREFIX = 'prod';
 
@@ -181,24 +181,6 @@ export function productSchema(wasm) {
 
 const COMPUTE_FIELDS = new Set(['steps', 'sigma', 'size', 'precision', 'seed']);
 
-/** The PyTorch code for the current settings (the book's experiment, in torch). */
-export function productCode(s) {
-  const dtype = s.precision === 'f32' ? 'torch.float32' : 'torch.float64';
-  return `import torch
-
-torch.manual_seed(${s.seed})
-n, steps, sigma = ${s.size}, ${s.steps}, ${s.sigma}
-M = torch.normal(0, sigma, size=(n, n), dtype=${dtype})
-print('a single matrix\\n', M.numpy())
-for k in range(1, steps + 1):
-    M = M @ torch.normal(0, sigma, size=(n, n), dtype=${dtype})
-    if not torch.isfinite(M).all():
-        print('overflows to inf at step', k)
-        break
-print(f'after multiplying {steps} matrices\\n', M.numpy())
-`;
-}
-
 const html = `
 <h2 id="prod-heading" data-i18n="prod.heading"></h2>
 <p class="prose" data-i18n="prod.intro"></p>
@@ -314,7 +296,7 @@ export function mount(slot, ctx) {
       schedule(COMPUTE_FIELDS.has(name));
     },
   });
-  const pytorch = pytorchPanel(out('pytorch'), () => ctx.pytorchFor?.('product', { ...state }) || productCode(state), t);
+  const pytorch = pytorchPanel(out('pytorch'), () => ctx.pytorchFor('product', { ...state }), t);
 
   function syncView() {
     root.querySelector('#prod-sigma').min = String(schema.sigma.min);
@@ -424,25 +406,7 @@ export function mount(slot, ctx) {
     }
   }
 
-  const schedule = frameLoop((computeNow) => {
-    cell.frames += 1;
-    if (computeNow) {
-      compute();
-      renderText();
-      pytorch.refresh();
-    }
-    draw();
-  });
-
   controls.sync();
-  syncView();
-  new ResizeObserver(() => schedule(false)).observe(canvas);
-  cell.onLanguage = () => {
-    syncView();
-    pytorch.relabel();
-    renderText();
-    schedule(false);
-  };
-  schedule(true);
+  const schedule = runCell(cell, { canvases: [canvas], compute, renderText, draw, syncView, pytorch });
   return cell;
 }

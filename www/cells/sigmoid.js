@@ -3,7 +3,7 @@
 // touch and keyboard (the focused chart, or the x slider) all move the same x, kept in the URL.
 
 import { formatNumber } from '../i18n.js';
-import { bindControls, errorDisplay, fitCanvas, frameLoop, pytorchPanel } from './common.js';
+import { bindControls, errorDisplay, fitCanvas, pytorchPanel, runCell } from './common.js';
 
 export const PREFIX = 'sig';
 const LO = -8;
@@ -21,24 +21,6 @@ const snap = (x) => {
   return Number(v.toFixed(2)) + 0; // + 0 turns −0 into 0
 };
 
-export function sigmoidCode(s) {
-  return `import torch
-from matplotlib import pyplot as plt
-
-x = torch.arange(-8.0, 8.0, 0.1, requires_grad=True)
-y = torch.sigmoid(x)
-y.backward(torch.ones_like(x))
-plt.plot(x.detach(), y.detach(), label='sigmoid')
-plt.plot(x.detach(), x.grad, label='gradient')
-plt.legend()
-plt.show()
-
-x0 = torch.tensor(${s.x}, dtype=torch.float64, requires_grad=True)
-s = torch.sigmoid(x0)
-s.backward()
-print(f'x = {x0.item()}, sigmoid = {s.item()}, derivative = {x0.grad.item()}')
-`;
-}
 
 const html = `
 <h2 id="sig-heading" data-i18n="sig.heading"></h2>
@@ -102,7 +84,7 @@ export function mount(slot, ctx) {
       schedule(true);
     },
   });
-  const pytorch = pytorchPanel(out('pytorch'), () => ctx.pytorchFor?.('sigmoid', { ...state }) || sigmoidCode(state), t);
+  const pytorch = pytorchPanel(out('pytorch'), () => ctx.pytorchFor('sigmoid', { ...state }), t);
 
   function syncView() {
     out('table-wrap').classList.toggle('visually-hidden', !state.table);
@@ -210,30 +192,21 @@ export function mount(slot, ctx) {
     }
   }
 
-  const schedule = frameLoop((computeNow) => {
-    cell.frames += 1;
-    if (computeNow) {
-      compute();
-      renderReadout();
-      pytorch.refresh();
-    }
-    draw();
-  });
-
   for (const el of root.querySelectorAll('[data-field="x"]')) {
     el.min = String(LO);
     el.max = String(HI);
   }
   controls.sync();
-  syncView();
-  new ResizeObserver(() => schedule(false)).observe(canvas);
-  cell.onLanguage = () => {
-    syncView();
-    pytorch.relabel();
-    if (cell.curve) renderTable();
-    renderReadout();
-    schedule(false);
-  };
-  schedule(true);
+  const schedule = runCell(cell, {
+    canvases: [canvas],
+    compute,
+    renderText: renderReadout,
+    draw,
+    syncView: () => {
+      syncView();
+      if (cell.curve) renderTable();
+    },
+    pytorch,
+  });
   return cell;
 }

@@ -57,53 +57,6 @@ export function runSettings(state, choice) {
   };
 }
 
-export function trainingPytorch(state) {
-  const act = state.activation === 'relu' ? 'ReLU' : 'Tanh';
-  const inits = INITS.filter((i) => state[`use_${i.id}`]);
-  const lines = {
-    n001: 'torch.nn.init.normal_(m.weight, std=0.01)',
-    n1: 'torch.nn.init.normal_(m.weight, std=1.0)',
-    xavier: 'torch.nn.init.xavier_normal_(m.weight)',
-    he: "torch.nn.init.kaiming_normal_(m.weight, nonlinearity='relu')",
-    lecun: 'torch.nn.init.normal_(m.weight, std=m.in_features ** -0.5)',
-    torch: 'pass  # nn.Linear already draws U[-1/sqrt(n_in), 1/sqrt(n_in)]',
-  };
-  return `import math
-import torch
-
-torch.manual_seed(${state.seed})
-d, N, depth, width = 4, ${SAMPLES}, ${state.depth}, ${state.width}
-X = torch.rand(N, d) * 4 - 2                     # x ~ U[-2, 2]^d
-y = torch.sin(2 * X.sum(1, keepdim=True) / math.sqrt(d))
-
-def make(init):
-    sizes = [d] + [width] * depth
-    layers = []
-    for a, b in zip(sizes, sizes[1:]):
-        layers += [torch.nn.Linear(a, b), torch.nn.${act}()]
-    net = torch.nn.Sequential(*layers, torch.nn.Linear(width, 1))
-    for m in net:
-        if isinstance(m, torch.nn.Linear):
-            init(m)
-            torch.nn.init.zeros_(m.bias)
-    return net
-
-inits = {
-${inits.map((i) => `    '${i.id}': lambda m: ${lines[i.id]},`).join('\n')}
-}
-for name, init in inits.items():
-    net = make(init)
-    opt = torch.optim.SGD(net.parameters(), lr=${state.lr})
-    for step in range(200):
-        idx = torch.randperm(N)[:${state.batch || SAMPLES}]
-        loss = 0.5 * ((net(X[idx]) - y[idx]) ** 2).mean()
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
-    print(name, (0.5 * ((net(X) - y) ** 2).mean()).item())
-`;
-}
-
 const TEMPLATE = `
   <h2 data-i18n="train.heading"></h2>
   <p class="prose" data-i18n="train.intro"></p>
@@ -180,6 +133,22 @@ const TEMPLATE = `
     </div>
   </div>
   <div data-out="pytorch"></div>`;
+
+/** The PyTorch script's settings for this state: the chosen initializers, each with its own σ. */
+export function pytorchState(state, cell) {
+  return {
+    inits: INITS.filter((i) => state[`use_${i.id}`]).map((i) => ({ id: i.id, init: i.init, sigma: i.sigma })),
+    depth: state.depth,
+    width: state.width,
+    activation: state.activation,
+    lr: state.lr,
+    batch: state.batch,
+    samples: SAMPLES,
+    steps: Math.max(1, cell?.step ?? 200),
+    seed: state.seed,
+    lars: false,
+  };
+}
 
 export function mount(slot, ctx) {
   const { wasm, store, t } = ctx;
@@ -399,7 +368,7 @@ export function mount(slot, ctx) {
 
   const pytorch = pytorchPanel(
     root.querySelector('[data-out="pytorch"]'),
-    () => ctx.pytorchFor?.('training', { ...state }) || trainingPytorch(state),
+    () => ctx.pytorchFor('training', pytorchState(state, cell)),
     t,
   );
 

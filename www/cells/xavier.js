@@ -89,39 +89,6 @@ export function factorSummary(run) {
   };
 }
 
-function pytorchCode(state, widths) {
-  const init = {
-    normal: `torch.nn.init.normal_(layer.weight, std=${state.sigma})`,
-    'xavier-normal': 'torch.nn.init.xavier_normal_(layer.weight)',
-    'xavier-uniform': 'torch.nn.init.xavier_uniform_(layer.weight)',
-  }[state.init];
-  const act = state.activation === 'tanh' ? 'torch.tanh' : '(lambda z: z)';
-  return `import torch
-
-torch.manual_seed(${state.seed})
-widths = [${widths.join(', ')}]
-B = ${state.batch}
-layers = [torch.nn.Linear(a, b, bias=False) for a, b in zip(widths, widths[1:])]
-for layer in layers:
-    ${init}
-phi = ${act}
-x = torch.randn(B, widths[0])
-h, zs = x, []
-for layer in layers:
-    z = layer(h)
-    z.retain_grad()
-    zs.append(z)
-    h = phi(z)
-    h.retain_grad()
-loss = h.sum() / B                      # dloss/dh_L = 1/B everywhere
-loss.backward()
-for l, (layer, z) in enumerate(zip(layers, zs), start=1):
-    n_in, n_out = layer.in_features, layer.out_features
-    v = layer.weight.var().item()
-    print(l, n_in, n_out, "fwd factor", n_in * v, "bwd factor", n_out * v,
-          "Var[z]", z.var(unbiased=False).item())
-`;
-}
 
 const TEMPLATE = `
   <h2 id="xav-heading" data-i18n="xav.heading"></h2>
@@ -398,7 +365,7 @@ export function mount(slot, ctx) {
 
   const pytorch = pytorchPanel(
     root.querySelector('[data-out="pytorch"]'),
-    () => ctx.pytorchFor?.('xavier', { ...state, widths: cell.parsed.widths }) || pytorchCode(state, cell.parsed.widths),
+    () => ctx.pytorchFor('xavier', { ...state, widths: cell.parsed.widths }),
     t,
   );
 
