@@ -200,3 +200,14 @@ export function runCell(cell, { canvases = [], compute, renderText = () => {}, d
   schedule(true);
   return schedule;
 }
+
+/**
+ * Shows or hides a table's scrolling wrapper. Hidden, it stays in the accessibility tree (screen
+ * readers still read the numbers) but leaves the tab order; shown, it can take focus so that a
+ * keyboard can scroll it.
+ */
+export function showTable(wrap, shown) {
+  wrap.classList.toggle('visually-hidden', !shown);
+  if (shown) wrap.setAttribute('tabindex', '0');
+  else wrap.removeAttribute('tabindex');
+}

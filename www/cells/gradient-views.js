@@ -4,7 +4,7 @@
 // Each view runs its own wasm.Engine, draws with the shared drawGradientChart export, shows its
 // verdict and a table of its numbers, and links to the main widget with its setting.
 
-import { bindControls, errorDisplay, fitCanvas, pytorchPanel, runCell } from './common.js';
+import { bindControls, errorDisplay, fitCanvas, pytorchPanel, runCell, showTable } from './common.js';
 import { fillLayerTable, gradientChartLabels, verdictText } from './gradients.js';
 
 /** The main widget's URL keys for each engine setting. */
@@ -26,7 +26,7 @@ export function mountGradientViews(slot, ctx, spec) {
   <canvas class="chart ${cls}-chart" role="img" aria-describedby="${cls}-${side}-verdict"></canvas>
   <p class="verdict" id="${cls}-${side}-verdict" data-out="verdict"></p>
   <a class="${cls}-open" data-out="open" href="#" data-i18n="${cls}.open"></a>
-  <div class="table-wrap visually-hidden" data-out="table-wrap" tabindex="0" role="region" aria-labelledby="${cls}-${side}-caption">
+  <div class="table-wrap visually-hidden" data-out="table-wrap" role="region" aria-labelledby="${cls}-${side}-caption">
     <table class="numbers">
       <caption id="${cls}-${side}-caption" data-out="caption"></caption>
       <thead><tr><th scope="col" data-i18n="table.layer"></th><th scope="col" data-i18n="table.grad"></th><th scope="col" data-i18n="table.backward"></th></tr></thead>
@@ -87,7 +87,7 @@ export function mountGradientViews(slot, ctx, spec) {
     for (const side of spec.sides) {
       const { el } = sides[side];
       el.querySelector('[data-out="open"]').href = `${window.location.pathname}${window.location.search}${mainHash(settingsOf(side))}`;
-      el.querySelector('[data-out="table-wrap"]').classList.toggle('visually-hidden', !state.table);
+      showTable(el.querySelector('[data-out="table-wrap"]'), state.table);
       el.querySelector('[data-out="caption"]').textContent = spec.caption(t, side);
       spec.syncSide?.(t, side, el);
     }

@@ -4,7 +4,7 @@
 // nothing.
 
 import { formatNumber, pow10 } from '../i18n.js';
-import { bindControls, errorDisplay, fitCanvas, pytorchPanel, runCell } from './common.js';
+import { bindControls, errorDisplay, fitCanvas, pytorchPanel, runCell, showTable } from './common.js';
 
 export const PREFIX = '';
 
@@ -142,7 +142,7 @@ export function mountGradientCell(root, ctx) {
     const sigmaIgnored = roles[state.init] === 'ignored';
     for (const el of root.querySelectorAll('[data-field="sigma"]')) el.setAttribute('aria-disabled', String(sigmaIgnored));
     root.classList.toggle('sigma-ignored', sigmaIgnored);
-    tableWrap.classList.toggle('visually-hidden', !state.table);
+    showTable(tableWrap, state.table);
     tableButton.setAttribute('aria-expanded', String(state.table));
     tableButton.textContent = t.now(state.table ? 'control.hideTable' : 'control.table');
     capsEl.textContent = t.now('caps', { depth: limits.depth.max, width: limits.width.max, batch: limits.batch.max });

@@ -69,14 +69,14 @@ const TEMPLATE = `
     <canvas class="chart lars-chart" role="img"></canvas>
     <p class="verdict" data-out="verdict" aria-live="polite"></p>
     <p class="error" data-out="error" role="alert" hidden></p>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0">
       <table class="numbers" data-out="loss-table">
         <caption data-i18n="lars.lossCaption"></caption>
         <thead><tr><th scope="col" data-i18n="lars.colRun"></th><th scope="col" data-i18n="lars.colStart"></th><th scope="col" data-i18n="lars.colNow"></th><th scope="col" data-i18n="lars.colPeak"></th></tr></thead>
         <tbody></tbody>
       </table>
     </div>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0">
       <table class="numbers" data-out="trust-table">
         <caption data-i18n="lars.trustCaption"></caption>
         <thead><tr><th scope="col" data-i18n="train.colLayer"></th><th scope="col" data-i18n="lars.colTrust"></th><th scope="col" data-i18n="lars.colWeight"></th><th scope="col" data-i18n="lars.colGrad"></th></tr></thead>

@@ -3,7 +3,7 @@
 // numpy prints arrays, and plots ‖M‖_F and max |Mᵢⱼ| after each step on a log axis.
 
 import { formatNumber } from '../i18n.js';
-import { bindControls, errorDisplay, fitCanvas, pytorchPanel, runCell } from './common.js';
+import { bindControls, errorDisplay, fitCanvas, pytorchPanel, runCell, showTable } from './common.js';
 
 export const PREFIX = 'prod';
 
@@ -301,7 +301,7 @@ export function mount(slot, ctx) {
   function syncView() {
     root.querySelector('#prod-sigma').min = String(schema.sigma.min);
     root.querySelector('#prod-sigma').max = String(schema.sigma.max);
-    out('table-wrap').classList.toggle('visually-hidden', !state.table);
+    showTable(out('table-wrap'), state.table);
     tableButton.setAttribute('aria-expanded', String(state.table));
     tableButton.textContent = t.now(state.table ? 'control.hideTable' : 'control.table');
     out('table-caption').textContent = t.now('prod.table.caption');

@@ -3,7 +3,7 @@
 // touch and keyboard (the focused chart, or the x slider) all move the same x, kept in the URL.
 
 import { formatNumber } from '../i18n.js';
-import { bindControls, errorDisplay, fitCanvas, pytorchPanel, runCell } from './common.js';
+import { bindControls, errorDisplay, fitCanvas, pytorchPanel, runCell, showTable } from './common.js';
 
 export const PREFIX = 'sig';
 const LO = -8;
@@ -87,7 +87,7 @@ export function mount(slot, ctx) {
   const pytorch = pytorchPanel(out('pytorch'), () => ctx.pytorchFor('sigmoid', { ...state }), t);
 
   function syncView() {
-    out('table-wrap').classList.toggle('visually-hidden', !state.table);
+    showTable(out('table-wrap'), state.table);
     tableButton.setAttribute('aria-expanded', String(state.table));
     tableButton.textContent = t.now(state.table ? 'control.hideTable' : 'control.table');
     pytorch.refresh();

@@ -6,7 +6,7 @@
 // the current numbers, and lists every number in a table (full precision in data-value).
 
 import { applyTranslations, formatNumber } from '../i18n.js';
-import { bindControls, errorDisplay, fitCanvas, frameLoop, pytorchPanel } from './common.js';
+import { bindControls, errorDisplay, fitCanvas, frameLoop, pytorchPanel, showTable } from './common.js';
 
 export const PREFIX = 'svd';
 
@@ -130,10 +130,8 @@ export function mount(slot, ctx) {
   const pytorch = pytorchPanel(out('pytorch'), () => ctx.pytorchFor('spectrum', { size: state.size, sigma: state.sigma, seed: state.seed }), t);
 
   function syncView() {
-    out('table-wrap').classList.toggle('visually-hidden', !state.table);
+    showTable(out('table-wrap'), state.table);
     // The scrollable table is a focus stop only when it is shown.
-    if (state.table) out('table-wrap').setAttribute('tabindex', '0');
-    else out('table-wrap').removeAttribute('tabindex');
     tableButton.setAttribute('aria-expanded', String(state.table));
     tableButton.textContent = t.now(state.table ? 'control.hideTable' : 'control.table');
     pytorch.refresh();

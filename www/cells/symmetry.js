@@ -128,7 +128,7 @@ const TEMPLATE = `
     <canvas class="chart sym-chart" role="img"></canvas>
     <p class="verdict" data-out="verdict" aria-live="polite"></p>
     <p class="error" data-out="error" role="alert" hidden></p>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0">
       <table class="numbers">
         <caption data-out="caption"></caption>
         <thead><tr>

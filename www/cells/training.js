@@ -110,7 +110,7 @@ const TEMPLATE = `
   <div class="output">
     <canvas class="chart train-chart" role="img" data-out="loss-canvas"></canvas>
     <p class="error" data-out="error" role="alert" hidden></p>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0">
       <table class="numbers" data-out="loss-table">
         <caption data-out="loss-caption"></caption>
         <thead><tr><th scope="col" data-i18n="train.colInit"></th><th scope="col" data-i18n="train.colLoss"></th></tr></thead>
@@ -124,7 +124,7 @@ const TEMPLATE = `
       </select>
     </div>
     <canvas class="chart train-hist" role="img" data-out="hist-canvas"></canvas>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0">
       <table class="numbers" data-out="hist-table">
         <caption data-out="hist-caption"></caption>
         <thead><tr><th scope="col" data-i18n="train.colLayer"></th><th scope="col" data-i18n="train.colTotal"></th><th scope="col" data-i18n="train.colCounts"></th></tr></thead>

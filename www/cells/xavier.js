@@ -151,7 +151,7 @@ const TEMPLATE = `
     <p class="error" data-out="error" role="alert" hidden></p>
     <h3 data-i18n="xav.compare"></h3>
     <ul class="xav-compare" data-out="compare"></ul>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0">
       <table class="numbers">
         <caption data-out="caption"></caption>
         <thead><tr>
