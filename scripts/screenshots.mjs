@@ -1,6 +1,8 @@
-// Full-page screenshots of the notebook in English and Vietnamese, for the README:
-//   node scripts/screenshots.mjs        (after `npm run build:wasm` and `node scripts/vendor.mjs`)
-// Writes docs/screenshot-en.png, docs/screenshot-vi.png and docs/screenshot-phone-vi.png.
+// Screenshots of the real page for the README (after `npm run build:wasm` and
+// `node scripts/vendor.mjs`, or any `npm test`): `npm run screenshots` writes
+//   docs/widget-en.png, docs/widget-vi.png      the main widget (PNG, sharp text)
+//   docs/notebook-en.jpg, docs/notebook-vi.jpg  the whole notebook at 1280 px (JPEG: it is long)
+//   docs/notebook-phone-vi.jpg                  the whole notebook on a 375 px phone
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -16,9 +18,9 @@ const browser = await chromium.launch({
 });
 try {
   const shots = [
-    { lang: 'en', width: 1280, file: 'docs/screenshot-en.png' },
-    { lang: 'vi', width: 1280, file: 'docs/screenshot-vi.png' },
-    { lang: 'vi', width: 375, file: 'docs/screenshot-phone-vi.png' },
+    { lang: 'en', width: 1280, widget: 'docs/widget-en.png', page: 'docs/notebook-en.jpg' },
+    { lang: 'vi', width: 1280, widget: 'docs/widget-vi.png', page: 'docs/notebook-vi.jpg' },
+    { lang: 'vi', width: 375, page: 'docs/notebook-phone-vi.jpg' },
   ];
   for (const shot of shots) {
     const context = await browser.newContext({ viewport: { width: shot.width, height: 900 }, deviceScaleFactor: 1 });
@@ -26,8 +28,13 @@ try {
     await page.goto(`http://127.0.0.1:${port}/?lang=${shot.lang}`);
     await page.evaluate(() => window.gradscope.ready);
     await page.waitForFunction(() => Object.values(window.gradscope.cells).every((c) => c.frames > 0));
-    await page.screenshot({ path: `${root}/${shot.file}`, fullPage: true });
-    console.log(`screenshots: ${shot.file}`);
+    await page.evaluate(() => document.fonts.ready);
+    if (shot.widget) {
+      await page.locator('#cell-gradients').screenshot({ path: `${root}/${shot.widget}` });
+      console.log(`screenshots: ${shot.widget}`);
+    }
+    await page.screenshot({ path: `${root}/${shot.page}`, fullPage: true, type: 'jpeg', quality: 70 });
+    console.log(`screenshots: ${shot.page}`);
     await context.close();
   }
 } finally {
