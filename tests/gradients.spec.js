@@ -286,3 +286,24 @@ test('the PyTorch panel shows runnable code for the current settings and copies 
   await expect(panel.locator('.pytorch-copied')).not.toBeEmpty();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
 });
+
+test('the engine refuses bad settings with a typed message, which the page translates', async ({ page }) => {
+  await openPage(page, { query: 'lang=vi' });
+  // The page clamps what it sends; call the engine the way a broken embed could, and show it.
+  const text = await page.evaluate(() => {
+    const { wasm } = window.gradscope;
+    try {
+      new wasm.Engine().gradients({ ...wasm.defaultSettings(), depth: 0 });
+      return 'no error';
+    } catch (e) {
+      return e.message;
+    }
+  });
+  expect(text).toBe('depth: 0 is outside the range 1 to 200');
+  const shown = await page.evaluate(async (message) => {
+    const { localizeEngineError } = await import('./www/cells/common.js');
+    const { translate } = await import('./www/i18n.js');
+    return localizeEngineError(message, { now: (k, v) => translate('vi', k, v) });
+  }, text);
+  expect(shown).toBe('depth: 0 nằm ngoài khoảng 1 đến 200');
+});

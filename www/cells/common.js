@@ -88,14 +88,29 @@ export function frameLoop(frame) {
   };
 }
 
+/**
+ * The engine's error message in the page's language. The engine writes English in three forms
+ * (crates/core/src/error.rs): "field: V is outside the range A to B", "field: unknown value "V";
+ * choose one of …", and "field: reason"; the first two are translated, the third is shown as
+ * it is.
+ */
+export function localizeEngineError(message, t) {
+  const range = /^([\w-]+): (.+) is outside the range (.+) to (.+)$/.exec(message);
+  if (range) return t.now('error.range', { field: range[1], value: range[2], min: range[3], max: range[4] });
+  const choice = /^([\w-]+): unknown value "(.*)"; choose one of (.+)$/.exec(message);
+  if (choice) return t.now('error.choice', { field: choice[1], value: choice[2], choices: choice[3] });
+  return message;
+}
+
 /** Shows engine errors beside the control they name ("field: …"), else in `fallback`. */
 export function errorDisplay(root, fallback, t) {
   let current = null;
   return {
     show(e) {
-      const message = String(e?.message || e);
-      const field = message.split(':')[0].trim();
+      const raw = String(e?.message || e);
+      const field = raw.split(':')[0].trim();
       const target = root.querySelector(`[data-note="${field}"]`) || fallback;
+      const message = localizeEngineError(raw, t);
       target.textContent = t.now('error.engine', { message });
       target.hidden = false;
       current = target;
