@@ -73,6 +73,16 @@ impl DecadeRange {
     }
 }
 
+/// A tick label for a whole-number axis (layers, steps): the number when `x` is whole, nothing
+/// otherwise, so that a short range never shows "0 0 1 1".
+pub fn whole_number(x: f64) -> String {
+    if (x - x.round()).abs() < 1e-9 {
+        format!("{}", x.round() as i64)
+    } else {
+        String::new()
+    }
+}
+
 /// "10" followed by the exponent in superscript digits: 10⁻¹², 10⁰, 10²³.
 pub fn power_of_ten(decade: f64) -> String {
     const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];

@@ -1,7 +1,7 @@
 //! A chart of positive quantities against a whole-number index (a layer, a step) on a log₁₀ y
 //! axis, with markers on the edges for values that underflowed to 0 or overflowed to ∞/NaN.
 
-use super::axis::{place, power_of_ten, DecadeRange, Placement};
+use super::axis::{place, power_of_ten, whole_number, DecadeRange, Placement};
 use super::{palette, ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -106,13 +106,7 @@ pub fn draw_log_chart<DB: DrawingBackend>(
         .x_desc(&chart.x_label)
         .y_desc(&chart.y_label)
         .x_labels(x_ticks)
-        .x_label_formatter(&|x| {
-            if (x - x.round()).abs() < 1e-9 {
-                format!("{}", x.round() as i64)
-            } else {
-                String::new()
-            }
-        })
+        .x_label_formatter(&|x| whole_number(*x))
         // Plotters picks "nice" steps of 1, 2 or 5 × 10ᵏ, so asking for as many labels as there
         // are whole-decade ticks lands them on whole decades; anything else stays unlabelled.
         .y_labels(ticks.len().max(2))

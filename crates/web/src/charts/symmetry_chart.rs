@@ -5,7 +5,7 @@
 //! exactly equal show as one line edged with every unit's colour. Non-finite values (a learning
 //! rate that blows the weights up) break the lines and are counted, never drawn.
 
-use super::axis::{place, power_of_ten, DecadeRange, Placement};
+use super::axis::{place, power_of_ten, whole_number, DecadeRange, Placement};
 use super::{palette, ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -140,7 +140,8 @@ pub fn draw_symmetry_chart<DB: DrawingBackend>(
         .y_desc(&labels.weights_axis)
         .x_labels(6)
         .y_labels(6)
-        .x_label_formatter(&|x| format!("{}", x.round() as i64))
+        // Steps are whole numbers: a tick between two of them (a short run) stays unlabelled.
+        .x_label_formatter(&|x| whole_number(*x))
         .y_label_formatter(&|y| format!("{y:.3}"))
         .label_style(style.font(12.0).color(&palette::INK))
         .axis_desc_style(style.font(13.0).color(&palette::INK))
@@ -230,7 +231,8 @@ pub fn draw_symmetry_chart<DB: DrawingBackend>(
         .y_desc(&labels.loss_axis)
         .x_labels(6)
         .y_labels(ticks.len().max(2))
-        .x_label_formatter(&|x| format!("{}", x.round() as i64))
+        // Steps are whole numbers: a tick between two of them (a short run) stays unlabelled.
+        .x_label_formatter(&|x| whole_number(*x))
         .y_label_formatter(&|y| {
             if (y - y.round()).abs() < 1e-9 {
                 power_of_ten(*y)

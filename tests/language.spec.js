@@ -1,0 +1,41 @@
+// Which language the page starts in: ?lang=, else the saved choice, else the browser's
+// language (vi* means Vietnamese), else English.
+import { test } from '@playwright/test';
+import { expect } from './helpers.js';
+
+async function start(browser, { locale, query = '', saved = null }) {
+  const context = await browser.newContext({ locale });
+  if (saved) await context.addInitScript((lang) => window.localStorage.setItem('gradscope.lang', lang), saved);
+  const page = await context.newPage();
+  await page.goto(`./${query}`);
+  await page.evaluate(() => window.gradscope.ready);
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  const heading = await page.locator('#grad-heading').textContent();
+  await context.close();
+  return { lang, heading };
+}
+
+test('a Vietnamese browser gets Vietnamese, any other gets English', async ({ browser }) => {
+  expect(await start(browser, { locale: 'vi-VN' })).toEqual({ lang: 'vi', heading: 'Gradient qua từng tầng' });
+  expect(await start(browser, { locale: 'fr-FR' })).toEqual({ lang: 'en', heading: 'The gradient, layer by layer' });
+});
+
+test('a saved choice beats the browser, and ?lang= beats both', async ({ browser }) => {
+  expect((await start(browser, { locale: 'vi-VN', saved: 'en' })).lang).toBe('en');
+  expect((await start(browser, { locale: 'en-US', saved: 'vi' })).lang).toBe('vi');
+  expect((await start(browser, { locale: 'en-US', saved: 'en', query: '?lang=vi' })).lang).toBe('vi');
+  // An unknown ?lang= is ignored, not obeyed.
+  expect((await start(browser, { locale: 'vi-VN', query: '?lang=xx' })).lang).toBe('vi');
+});
+
+test('the choice made with the toggle is remembered for the next visit', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto('./');
+  await page.evaluate(() => window.gradscope.ready);
+  await page.click('button[data-lang="vi"]');
+  await page.goto('./'); // no ?lang=, no hash
+  await page.evaluate(() => window.gradscope.ready);
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+  await context.close();
+});
