@@ -2,7 +2,8 @@
 // a large learning rate) trained twice from the same start, without and with LARS, side by side.
 
 import { applyTranslations, formatNumber } from '../i18n.js';
-import { bindControls, errorDisplay, fitCanvas, frameLoop, pytorchPanel } from './common.js';
+import { bindControls, errorDisplay, fitCanvas, pytorchPanel } from './common.js';
+import { runPlayback } from './run-playback.js';
 
 export const PREFIX = 'lars';
 export const MAX_STEPS = 1000;
@@ -125,9 +126,6 @@ export function mount(slot, ctx) {
   const playButton = root.querySelector('[data-action="play"]');
   const errors = errorDisplay(root, root.querySelector('[data-out="error"]'), t);
   const cell = { state, frames: 0, computes: 0, playing: false, runs: [], step: 0, outcome: null };
-  let pendingSteps = 0;
-  let resetPending = true;
-
   const controls = bindControls(root, {
     store,
     prefix: PREFIX,
@@ -136,8 +134,8 @@ export function mount(slot, ctx) {
     notes,
     onChange: (name) => {
       syncView();
-      if (RESET_FIELDS.has(name)) resetPending = true;
-      schedule(true);
+      if (RESET_FIELDS.has(name)) playback.restart();
+      else schedule(true);
     },
   });
 
@@ -145,42 +143,6 @@ export function mount(slot, ctx) {
     playButton.textContent = t.now(cell.playing ? 'train.pause' : 'train.play');
     playButton.setAttribute('aria-pressed', String(cell.playing));
     pytorch.refresh();
-  }
-
-  function rebuild() {
-    for (const r of cell.runs) r.run.free();
-    cell.runs = [];
-    cell.step = 0;
-    try {
-      for (const lars of [false, true]) {
-        const run = new wasm.DeepRun(larsSettings(state, lars));
-        cell.runs.push({ lars, run, snapshot: run.state(), losses: run.losses() });
-      }
-      cell.computes += 1;
-      errors.clear();
-    } catch (e) {
-      errors.show(e);
-    }
-  }
-
-  function advance(n) {
-    n = Math.min(n, MAX_STEPS - cell.step);
-    if (n <= 0 || cell.runs.length === 0) {
-      if (cell.step >= MAX_STEPS) setPlaying(false);
-      return false;
-    }
-    try {
-      for (const r of cell.runs) {
-        r.snapshot = r.run.step(n);
-        r.losses = r.run.losses();
-      }
-      cell.step += n;
-      cell.computes += 1;
-    } catch (e) {
-      errors.show(e);
-      setPlaying(false);
-    }
-    return true;
   }
 
   const runLabel = (r) => t.now(r.lars ? 'lars.withLars' : 'lars.plain');
@@ -260,39 +222,20 @@ export function mount(slot, ctx) {
     }
   }
 
-  const schedule = frameLoop((changed) => {
-    cell.frames += 1;
-    let moved = false;
-    if (resetPending) {
-      resetPending = false;
-      rebuild();
-      moved = true;
-    }
-    let n = pendingSteps;
-    pendingSteps = 0;
-    if (cell.playing) n += state.speed;
-    if (advance(n)) moved = true;
-    if (changed || moved) renderText();
-    draw();
-    if (cell.playing) schedule(false);
+  const playback = runPlayback(cell, {
+    wasm,
+    maxSteps: MAX_STEPS,
+    runs: () => [false, true].map((lars) => ({ lars, settings: larsSettings(state, lars) })),
+    speed: () => state.speed,
+    buttons: { play: playButton, step: root.querySelector('[data-action="step"]'), reset: root.querySelector('[data-action="reset"]') },
+    afterFrame: (moved, changed) => {
+      if (changed || moved) renderText();
+    },
+    draw,
+    syncView: () => syncView(),
+    errors,
   });
-
-  function setPlaying(on) {
-    cell.playing = on && cell.step < MAX_STEPS;
-    syncView();
-    if (cell.playing) schedule(false);
-  }
-
-  playButton.addEventListener('click', () => setPlaying(!cell.playing));
-  root.querySelector('[data-action="step"]').addEventListener('click', () => {
-    pendingSteps += 1;
-    schedule(true);
-  });
-  root.querySelector('[data-action="reset"]').addEventListener('click', () => {
-    resetPending = true;
-    pendingSteps = 0;
-    schedule(true);
-  });
+  const { schedule } = playback;
   const pytorch = pytorchPanel(root.querySelector('[data-out="pytorch"]'), () => ctx.pytorchFor('lars', pytorchState(state)), t);
 
   controls.sync();
@@ -305,7 +248,6 @@ export function mount(slot, ctx) {
     renderText();
     schedule(false);
   };
-  cell.setPlaying = setPlaying;
   schedule(true);
   return cell;
 }

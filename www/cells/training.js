@@ -3,7 +3,8 @@
 // activation histograms for one chosen initializer.
 
 import { applyTranslations, formatNumber } from '../i18n.js';
-import { bindControls, errorDisplay, fitCanvas, frameLoop, pytorchPanel } from './common.js';
+import { bindControls, errorDisplay, fitCanvas, pytorchPanel } from './common.js';
+import { runPlayback } from './run-playback.js';
 
 export const PREFIX = 'train';
 
@@ -172,8 +173,6 @@ export function mount(slot, ctx) {
   const errors = errorDisplay(root, root.querySelector('[data-out="error"]'), t);
 
   const cell = { state, frames: 0, computes: 0, playing: false, runs: [], step: 0, histograms: null, outcome: null };
-  let pendingSteps = 0;
-  let resetPending = true;
 
   const controls = bindControls(root, {
     store,
@@ -183,8 +182,8 @@ export function mount(slot, ctx) {
     notes,
     onChange: (name) => {
       syncView();
-      if (RESET_FIELDS.has(name)) resetPending = true;
-      schedule(true);
+      if (RESET_FIELDS.has(name)) playback.restart();
+      else schedule(true);
     },
   });
 
@@ -192,43 +191,6 @@ export function mount(slot, ctx) {
     playButton.textContent = t.now(cell.playing ? 'train.pause' : 'train.play');
     playButton.setAttribute('aria-pressed', String(cell.playing));
     pytorch.refresh();
-  }
-
-  function rebuild() {
-    for (const r of cell.runs) r.run.free();
-    cell.runs = [];
-    cell.step = 0;
-    try {
-      for (const choice of INITS) {
-        if (!state[`use_${choice.id}`]) continue;
-        const run = new wasm.DeepRun(runSettings(state, choice));
-        cell.runs.push({ choice, run, snapshot: run.state(), losses: run.losses() });
-      }
-      cell.computes += 1;
-      errors.clear();
-    } catch (e) {
-      errors.show(e);
-    }
-  }
-
-  function advance(n) {
-    n = Math.min(n, MAX_STEPS - cell.step);
-    if (n <= 0 || cell.runs.length === 0) {
-      if (cell.step >= MAX_STEPS) setPlaying(false);
-      return false;
-    }
-    try {
-      for (const r of cell.runs) {
-        r.snapshot = r.run.step(n);
-        r.losses = r.run.losses();
-      }
-      cell.step += n;
-      cell.computes += 1;
-    } catch (e) {
-      errors.show(e);
-      setPlaying(false);
-    }
-    return true;
   }
 
   function histRun() {
@@ -325,45 +287,26 @@ export function mount(slot, ctx) {
     }
   }
 
-  const schedule = frameLoop((changed) => {
-    cell.frames += 1;
-    let moved = false;
-    if (resetPending) {
-      resetPending = false;
-      rebuild();
-      moved = true;
-    }
-    let n = pendingSteps;
-    pendingSteps = 0;
-    if (cell.playing) n += state.speed;
-    if (advance(n)) moved = true;
-    if (moved || changed) computeHistograms();
-    if (changed || moved || cell.playing) renderText();
-    draw();
-    if (cell.playing) schedule(false);
+  const playback = runPlayback(cell, {
+    wasm,
+    maxSteps: MAX_STEPS,
+    runs: () => INITS.filter((choice) => state[`use_${choice.id}`]).map((choice) => ({ choice, settings: runSettings(state, choice) })),
+    speed: () => state.speed,
+    buttons: { play: playButton, step: root.querySelector('[data-action="step"]'), reset: root.querySelector('[data-action="reset"]') },
+    afterFrame: (moved, changed) => {
+      if (moved || changed) computeHistograms();
+      if (changed || moved || cell.playing) renderText();
+    },
+    draw,
+    syncView: () => syncView(),
+    errors,
   });
+  const { schedule } = playback;
 
-  function setPlaying(on) {
-    cell.playing = on && cell.step < MAX_STEPS;
-    syncView();
-    if (cell.playing) schedule(false);
-  }
-
-  playButton.addEventListener('click', () => setPlaying(!cell.playing));
-  root.querySelector('[data-action="step"]').addEventListener('click', () => {
-    pendingSteps += 1;
-    schedule(true);
-  });
-  root.querySelector('[data-action="reset"]').addEventListener('click', () => {
-    resetPending = true;
-    pendingSteps = 0;
-    schedule(true);
-  });
   root.querySelector('[data-action="new-seed"]').addEventListener('click', () => {
     controls.showNote('seed', store.set(PREFIX, 'seed', String(wasm.newSeed())));
     controls.sync();
-    resetPending = true;
-    schedule(true);
+    playback.restart();
   });
 
   const pytorch = pytorchPanel(
@@ -384,7 +327,6 @@ export function mount(slot, ctx) {
     renderText();
     schedule(false);
   };
-  cell.setPlaying = setPlaying;
   schedule(true);
   return cell;
 }

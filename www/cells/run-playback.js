@@ -1,0 +1,94 @@
+// Playing several training runs in step, a few steps per animation frame, without blocking the
+// page: the training comparison and the LARS cell both work this way. Each run is a wasm
+// DeepRun; the playback owns the play/pause, "one step" and "start over" buttons, rebuilds the
+// runs when a setting that defines them changes, and stops by itself at `maxSteps`.
+
+import { frameLoop } from './common.js';
+
+/**
+ * Starts the playback of `cell.runs` (an array this keeps filled with {run, snapshot, losses,
+ * …extra}). Options:
+ * - `runs()` → [{settings, …extra}]: the runs to build (on start and after `restart()`);
+ * - `speed()` → steps per frame while playing;
+ * - `buttons` {play, step, reset}: the elements that drive it;
+ * - `afterFrame(moved, changed)`: called every frame after stepping (moved: the runs changed);
+ * - `draw()`, `syncView()` and `errors` (see common.js).
+ * Returns {schedule(compute), restart(), setPlaying(on)}.
+ */
+export function runPlayback(cell, { wasm, maxSteps, runs, speed, buttons, afterFrame, draw, syncView, errors }) {
+  let pendingSteps = 0;
+  let restartPending = true;
+
+  function rebuild() {
+    for (const r of cell.runs) r.run.free();
+    cell.runs = [];
+    cell.step = 0;
+    try {
+      for (const { settings, ...extra } of runs()) {
+        const run = new wasm.DeepRun(settings);
+        cell.runs.push({ ...extra, run, snapshot: run.state(), losses: run.losses() });
+      }
+      cell.computes += 1;
+      errors.clear();
+    } catch (e) {
+      errors.show(e);
+    }
+  }
+
+  function advance(n) {
+    n = Math.min(n, maxSteps - cell.step);
+    if (n <= 0 || cell.runs.length === 0) {
+      if (cell.step >= maxSteps) setPlaying(false);
+      return false;
+    }
+    try {
+      for (const r of cell.runs) {
+        r.snapshot = r.run.step(n);
+        r.losses = r.run.losses();
+      }
+      cell.step += n;
+      cell.computes += 1;
+    } catch (e) {
+      errors.show(e);
+      setPlaying(false);
+    }
+    return true;
+  }
+
+  const schedule = frameLoop((changed) => {
+    cell.frames += 1;
+    let moved = false;
+    if (restartPending) {
+      restartPending = false;
+      rebuild();
+      moved = true;
+    }
+    let n = pendingSteps;
+    pendingSteps = 0;
+    if (cell.playing) n += speed();
+    if (advance(n)) moved = true;
+    afterFrame(moved, changed);
+    draw();
+    if (cell.playing) schedule(false);
+  });
+
+  function setPlaying(on) {
+    cell.playing = on && cell.step < maxSteps;
+    syncView();
+    if (cell.playing) schedule(false);
+  }
+
+  const restart = () => {
+    restartPending = true;
+    pendingSteps = 0;
+    schedule(true);
+  };
+  buttons.play.addEventListener('click', () => setPlaying(!cell.playing));
+  buttons.step.addEventListener('click', () => {
+    pendingSteps += 1;
+    schedule(true);
+  });
+  buttons.reset.addEventListener('click', restart);
+  cell.setPlaying = setPlaying;
+  return { schedule, restart, setPlaying };
+}
