@@ -139,20 +139,15 @@ pub fn draw_sigmoid_chart<DB: DrawingBackend>(
 
     // σ′ is largest at x = 0, where it is exactly ¼.
     if x_min <= 0.0 && 0.0 <= x_max {
+        // Its label goes in the legend, where it never covers a curve, whatever the width.
         let r = style.px(4.0);
         cc.draw_series(std::iter::once(Circle::new(
             (0.0, 0.25),
             r,
             palette::VERMILLION.filled(),
-        )))?;
-        cc.draw_series(std::iter::once(
-            EmptyElement::at((0.0, 0.25))
-                + Text::new(
-                    labels.max_note.clone(),
-                    (style.px(8.0), -style.px(16.0)),
-                    style.font(12.0).color(&palette::VERMILLION),
-                ),
-        ))?;
+        )))?
+        .label(labels.max_note.clone())
+        .legend(move |(x, y)| Circle::new((x, y), r, palette::VERMILLION.filled()));
     }
 
     let hover = hover
