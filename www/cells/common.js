@@ -226,3 +226,20 @@ export function showTable(wrap, shown) {
   if (shown) wrap.setAttribute('tabindex', '0');
   else wrap.removeAttribute('tabindex');
 }
+
+/**
+ * A live cell's frame: `<section class="cell live" id="cell-NAME">` holding `html`, labelled by
+ * its h3 heading (the notebook's sections are h2), which gets `headingId` if it has no id;
+ * appended to `slot`.
+ */
+export function cellSection(slot, name, html, headingId) {
+  const root = document.createElement('section');
+  root.className = 'cell live';
+  root.id = `cell-${name}`;
+  root.setAttribute('aria-labelledby', headingId);
+  root.innerHTML = html;
+  const heading = root.querySelector('h3');
+  if (heading && !heading.id) heading.id = headingId;
+  slot.appendChild(root);
+  return root;
+}

@@ -4,7 +4,7 @@
 // Each view runs its own wasm.Engine, draws with the shared drawGradientChart export, shows its
 // verdict and a table of its numbers, and links to the main widget with its setting.
 
-import { bindControls, errorDisplay, fitCanvas, pytorchPanel, runCell, showTable } from './common.js';
+import { bindControls, cellSection, errorDisplay, fitCanvas, pytorchPanel, runCell, showTable } from './common.js';
 import { fillLayerTable, gradientChartLabels, verdictText } from './gradients.js';
 
 /** The main widget's URL keys for each engine setting. */
@@ -21,7 +21,7 @@ export function mountGradientViews(slot, ctx, spec) {
   const { cls, prefix } = spec;
   const sideHtml = (side) => `
 <div class="${cls}-side" data-side="${side}">
-  <h3 id="${cls}-${side}-title" data-i18n="${spec.sideTitle(side)}"></h3>
+  <h4 id="${cls}-${side}-title" data-i18n="${spec.sideTitle(side)}"></h4>
   ${spec.sideExtraHtml ?? ''}
   <canvas class="chart ${cls}-chart" role="img" aria-describedby="${cls}-${side}-verdict"></canvas>
   <p class="verdict" id="${cls}-${side}-verdict" data-out="verdict"></p>
@@ -35,19 +35,14 @@ export function mountGradientViews(slot, ctx, spec) {
   </div>
 </div>`;
 
-  const root = document.createElement('section');
-  root.className = 'cell live';
-  root.id = `cell-${spec.id}`;
-  root.setAttribute('aria-labelledby', `${cls}-heading`);
-  root.innerHTML = `
-<h2 id="${cls}-heading" data-i18n="${cls}.heading"></h2>
+  const root = cellSection(slot, spec.id, `
+<h3 id="${cls}-heading" data-i18n="${cls}.heading"></h3>
 <p class="prose" data-i18n="${cls}.intro"></p>
 <form class="controls" onsubmit="return false" novalidate>${spec.controlsHtml}</form>
 <div class="${cls}-sides">${spec.sides.map(sideHtml).join('')}</div>
 <p class="error" data-out="error" role="alert" hidden></p>
 <button type="button" class="table-toggle" data-action="table" aria-expanded="false"></button>
-<div data-out="pytorch"></div>`;
-  slot.appendChild(root);
+<div data-out="pytorch"></div>`, `${cls}-heading`);
 
   const schema = spec.schema(wasm);
   const { state, notes } = store.register(prefix, schema);

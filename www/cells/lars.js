@@ -2,7 +2,7 @@
 // a large learning rate) trained twice from the same start, without and with LARS, side by side.
 
 import { applyTranslations, formatNumber } from '../i18n.js';
-import { bindControls, errorDisplay, fitCanvas, pytorchPanel } from './common.js';
+import { bindControls, cellSection, errorDisplay, fitCanvas, pytorchPanel } from './common.js';
 import { runPlayback } from './run-playback.js';
 
 export const PREFIX = 'lars';
@@ -40,7 +40,7 @@ export function larsSettings(state, lars) {
 
 
 const TEMPLATE = `
-  <h2 data-i18n="lars.heading"></h2>
+  <h3 data-i18n="lars.heading"></h3>
   <p class="prose" data-i18n="lars.intro"></p>
   <form class="controls" onsubmit="return false" novalidate>
     ${[
@@ -109,13 +109,7 @@ export function mount(slot, ctx) {
   const { wasm, store, t } = ctx;
   const schema = larsSchema(wasm);
   const { state, notes } = store.register(PREFIX, schema);
-  const root = document.createElement('section');
-  root.className = 'cell live';
-  root.id = 'cell-lars';
-  root.setAttribute('aria-labelledby', 'lars-heading');
-  root.innerHTML = TEMPLATE;
-  root.querySelector('h2').id = 'lars-heading';
-  slot.appendChild(root);
+  const root = cellSection(slot, 'lars', TEMPLATE, 'lars-heading');
   applyTranslations(root, ctx.lang());
 
   const canvas = root.querySelector('canvas');

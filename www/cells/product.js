@@ -3,7 +3,7 @@
 // numpy prints arrays, and plots ‖M‖_F and max |Mᵢⱼ| after each step on a log axis.
 
 import { formatNumber } from '../i18n.js';
-import { bindControls, errorDisplay, fitCanvas, pytorchPanel, runCell, showTable } from './common.js';
+import { bindControls, cellSection, errorDisplay, fitCanvas, pytorchPanel, runCell, showTable } from './common.js';
 
 export const PREFIX = 'prod';
 
@@ -182,7 +182,7 @@ export function productSchema(wasm) {
 const COMPUTE_FIELDS = new Set(['steps', 'sigma', 'size', 'precision', 'seed']);
 
 const html = `
-<h2 id="prod-heading" data-i18n="prod.heading"></h2>
+<h3 id="prod-heading" data-i18n="prod.heading"></h3>
 <p class="prose" data-i18n="prod.intro"></p>
 <form class="controls" onsubmit="return false" novalidate>
   <div class="control wide">
@@ -222,11 +222,11 @@ const html = `
 </form>
 <div class="prod-matrices">
   <div class="prod-matrix">
-    <h3 id="prod-first-title" data-i18n="prod.first"></h3>
+    <h4 id="prod-first-title" data-i18n="prod.first"></h4>
     <pre class="numpy" data-out="first" tabindex="0" aria-labelledby="prod-first-title"></pre>
   </div>
   <div class="prod-matrix">
-    <h3 id="prod-product-title" data-out="product-title"></h3>
+    <h4 id="prod-product-title" data-out="product-title"></h4>
     <pre class="numpy" data-out="product" tabindex="0" aria-labelledby="prod-product-title"></pre>
   </div>
 </div>
@@ -269,12 +269,7 @@ function tableSteps(report) {
 
 export function mount(slot, ctx) {
   const { wasm, store, t } = ctx;
-  const root = document.createElement('section');
-  root.className = 'cell live';
-  root.id = 'cell-product';
-  root.setAttribute('aria-labelledby', 'prod-heading');
-  root.innerHTML = html;
-  slot.appendChild(root);
+  const root = cellSection(slot, 'product', html, 'prod-heading');
 
   const schema = productSchema(wasm);
   const { state, notes } = store.register(PREFIX, schema);

@@ -3,7 +3,7 @@
 // touch and keyboard (the focused chart, or the x slider) all move the same x, kept in the URL.
 
 import { formatNumber } from '../i18n.js';
-import { bindControls, errorDisplay, fitCanvas, pytorchPanel, runCell, showTable } from './common.js';
+import { bindControls, cellSection, errorDisplay, fitCanvas, pytorchPanel, runCell, showTable } from './common.js';
 
 export const PREFIX = 'sig';
 const LO = -8;
@@ -23,7 +23,7 @@ const snap = (x) => {
 
 
 const html = `
-<h2 id="sig-heading" data-i18n="sig.heading"></h2>
+<h3 id="sig-heading" data-i18n="sig.heading"></h3>
 <p class="prose" data-i18n="sig.intro"></p>
 <form class="controls" onsubmit="return false" novalidate>
   <div class="control wide">
@@ -59,12 +59,7 @@ const html = `
 
 export function mount(slot, ctx) {
   const { wasm, store, t } = ctx;
-  const root = document.createElement('section');
-  root.className = 'cell live';
-  root.id = 'cell-sigmoid';
-  root.setAttribute('aria-labelledby', 'sig-heading');
-  root.innerHTML = html;
-  slot.appendChild(root);
+  const root = cellSection(slot, 'sigmoid', html, 'sig-heading');
 
   const { state, notes } = store.register(PREFIX, sigmoidSchema);
   const canvas = root.querySelector('canvas');

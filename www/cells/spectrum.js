@@ -6,7 +6,7 @@
 // the current numbers, and lists every number in a table (full precision in data-value).
 
 import { applyTranslations, formatNumber } from '../i18n.js';
-import { bindControls, errorDisplay, fitCanvas, frameLoop, pytorchPanel, showTable } from './common.js';
+import { bindControls, cellSection, errorDisplay, fitCanvas, frameLoop, pytorchPanel, showTable } from './common.js';
 
 export const PREFIX = 'svd';
 
@@ -35,7 +35,7 @@ export const COLUMNS = [
 ];
 
 const html = `
-<h2 id="svd-heading" data-i18n="svd.heading"></h2>
+<h3 id="svd-heading" data-i18n="svd.heading"></h3>
 <p class="prose" data-i18n="svd.intro"></p>
 <form class="controls" onsubmit="return false" novalidate>
   <div class="control">
@@ -99,12 +99,7 @@ const html = `
 
 export function mount(slot, ctx) {
   const { wasm, store, t } = ctx;
-  const root = document.createElement('section');
-  root.className = 'cell live';
-  root.id = 'cell-spectrum';
-  root.setAttribute('aria-labelledby', 'svd-heading');
-  root.innerHTML = html;
-  slot.appendChild(root);
+  const root = cellSection(slot, 'spectrum', html, 'svd-heading');
   applyTranslations(root, ctx.lang());
 
   const schema = spectrumSchema(wasm);

@@ -3,7 +3,7 @@
 // exactly the same weights; dropout or a random initialization breaks the tie.
 
 import { applyTranslations, formatNumber } from '../i18n.js';
-import { bindControls, errorDisplay, fitCanvas, frameLoop, pytorchPanel } from './common.js';
+import { bindControls, cellSection, errorDisplay, fitCanvas, frameLoop, pytorchPanel } from './common.js';
 
 export const PREFIX = 'sym';
 
@@ -72,7 +72,7 @@ print(W)
 }
 
 const TEMPLATE = `
-  <h2 data-i18n="sym.heading"></h2>
+  <h3 data-i18n="sym.heading"></h3>
   <p class="prose" data-i18n="sym.intro"></p>
   <form class="controls" onsubmit="return false" novalidate>
     <div class="control">
@@ -146,13 +146,7 @@ export function mount(slot, ctx) {
   const { wasm, store, t } = ctx;
   const schema = symmetrySchema();
   const { state, notes } = store.register(PREFIX, schema);
-  const root = document.createElement('section');
-  root.className = 'cell live';
-  root.id = 'cell-symmetry';
-  root.setAttribute('aria-labelledby', 'sym-heading');
-  root.innerHTML = TEMPLATE;
-  root.querySelector('h2').id = 'sym-heading';
-  slot.appendChild(root);
+  const root = cellSection(slot, 'symmetry', TEMPLATE, 'sym-heading');
   applyTranslations(root, ctx.lang());
 
   const canvas = root.querySelector('canvas');

@@ -3,7 +3,7 @@
 // activation histograms for one chosen initializer.
 
 import { applyTranslations, formatNumber } from '../i18n.js';
-import { bindControls, errorDisplay, fitCanvas, pytorchPanel } from './common.js';
+import { bindControls, cellSection, errorDisplay, fitCanvas, pytorchPanel } from './common.js';
 import { runPlayback } from './run-playback.js';
 
 export const PREFIX = 'train';
@@ -59,7 +59,7 @@ export function runSettings(state, choice) {
 }
 
 const TEMPLATE = `
-  <h2 data-i18n="train.heading"></h2>
+  <h3 data-i18n="train.heading"></h3>
   <p class="prose" data-i18n="train.intro"></p>
   <form class="controls" onsubmit="return false" novalidate>
     <fieldset class="control wide train-inits">
@@ -155,13 +155,7 @@ export function mount(slot, ctx) {
   const { wasm, store, t } = ctx;
   const schema = trainingSchema();
   const { state, notes } = store.register(PREFIX, schema);
-  const root = document.createElement('section');
-  root.className = 'cell live';
-  root.id = 'cell-training';
-  root.setAttribute('aria-labelledby', 'train-heading');
-  root.innerHTML = TEMPLATE;
-  root.querySelector('h2').id = 'train-heading';
-  slot.appendChild(root);
+  const root = cellSection(slot, 'training', TEMPLATE, 'train-heading');
   applyTranslations(root, ctx.lang());
 
   const lossCanvas = root.querySelector('[data-out="loss-canvas"]');

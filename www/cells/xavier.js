@@ -4,7 +4,7 @@
 // n_in ≠ n_out, and what Xavier's σ² = 2/(n_in + n_out) does instead.
 
 import { applyTranslations, formatNumber } from '../i18n.js';
-import { bindControls, errorDisplay, fitCanvas, frameLoop, pytorchPanel } from './common.js';
+import { bindControls, cellSection, errorDisplay, fitCanvas, frameLoop, pytorchPanel } from './common.js';
 
 export const PREFIX = 'xav';
 
@@ -91,7 +91,7 @@ export function factorSummary(run) {
 
 
 const TEMPLATE = `
-  <h2 id="xav-heading" data-i18n="xav.heading"></h2>
+  <h3 id="xav-heading" data-i18n="xav.heading"></h3>
   <p class="prose" data-i18n="xav.intro"></p>
   <form class="controls" onsubmit="return false" novalidate>
     <div class="control wide">
@@ -149,7 +149,7 @@ const TEMPLATE = `
     <canvas class="chart" role="img"></canvas>
     <p class="summary" data-out="summary"></p>
     <p class="error" data-out="error" role="alert" hidden></p>
-    <h3 data-i18n="xav.compare"></h3>
+    <h4 data-i18n="xav.compare"></h4>
     <ul class="xav-compare" data-out="compare"></ul>
     <div class="table-wrap" tabindex="0">
       <table class="numbers">
@@ -176,12 +176,7 @@ export function mount(slot, ctx) {
   const { wasm, store, t } = ctx;
   const { limits, schema } = xavierSchema(wasm);
   const { state, notes } = store.register(PREFIX, schema);
-  const root = document.createElement('section');
-  root.className = 'cell live';
-  root.id = 'cell-xavier';
-  root.setAttribute('aria-labelledby', 'xav-heading');
-  root.innerHTML = TEMPLATE;
-  slot.appendChild(root);
+  const root = cellSection(slot, 'xavier', TEMPLATE, 'xav-heading');
   applyTranslations(root, ctx.lang());
 
   const canvas = root.querySelector('canvas');
