@@ -3,6 +3,7 @@
 
 use super::axis::{place, power_of_ten, whole_number, DecadeRange, Placement};
 use super::{palette, ChartError, ChartStyle};
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -102,27 +103,14 @@ pub fn draw_log_chart<DB: DrawingBackend>(
         .build_cartesian_2d(x_min..x_max, y_min..y_max)?;
 
     let x_ticks = n.min(10) + 1;
-    cc.configure_mesh()
-        .x_desc(&chart.x_label)
-        .y_desc(&chart.y_label)
-        .x_labels(x_ticks)
-        .x_label_formatter(&|x| whole_number(*x))
-        // Plotters picks "nice" steps of 1, 2 or 5 × 10ᵏ, so asking for as many labels as there
-        // are whole-decade ticks lands them on whole decades; anything else stays unlabelled.
-        .y_labels(ticks.len().max(2))
-        .y_label_formatter(&|y| {
-            if (y - y.round()).abs() < 1e-9 {
-                power_of_ten(*y)
-            } else {
-                String::new()
-            }
-        })
-        .label_style(style.font(12.0).color(&palette::INK))
-        .axis_desc_style(style.font(13.0).color(&palette::INK))
-        .bold_line_style(palette::GRID.stroke_width(style.stroke(1.0)))
-        .light_line_style(TRANSPARENT)
-        .axis_style(palette::INK.stroke_width(style.stroke(1.0)))
-        .draw()?;
+    draw_log_mesh(
+        &mut cc,
+        &chart.x_label,
+        &chart.y_label,
+        x_ticks,
+        ticks.len(),
+        style,
+    )?;
 
     let width = style.stroke(2.0);
     let mut zero_markers = 0;
@@ -238,6 +226,40 @@ pub fn draw_log_chart<DB: DrawingBackend>(
         zero_markers,
         overflow_markers,
     })
+}
+
+/// The mesh of a chart whose x axis counts whole things (layers, steps) and whose y axis is in
+/// decades: labels only on whole numbers and whole powers of ten, light grid, the page's fonts.
+pub fn draw_log_mesh<DB: DrawingBackend>(
+    cc: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    x_desc: &str,
+    y_desc: &str,
+    x_labels: usize,
+    decade_ticks: usize,
+    style: &ChartStyle,
+) -> Result<(), ChartError> {
+    cc.configure_mesh()
+        .x_desc(x_desc)
+        .y_desc(y_desc)
+        .x_labels(x_labels)
+        .x_label_formatter(&|x| whole_number(*x))
+        // Plotters picks "nice" steps of 1, 2 or 5 × 10ᵏ, so asking for as many labels as there
+        // are whole-decade ticks lands them on whole decades; anything else stays unlabelled.
+        .y_labels(decade_ticks.max(2))
+        .y_label_formatter(&|y| {
+            if (y - y.round()).abs() < 1e-9 {
+                power_of_ten(*y)
+            } else {
+                String::new()
+            }
+        })
+        .label_style(style.font(12.0).color(&palette::INK))
+        .axis_desc_style(style.font(13.0).color(&palette::INK))
+        .bold_line_style(palette::GRID.stroke_width(style.stroke(1.0)))
+        .light_line_style(TRANSPARENT)
+        .axis_style(palette::INK.stroke_width(style.stroke(1.0)))
+        .draw()?;
+    Ok(())
 }
 
 /// What a legend entry shows beside its text.

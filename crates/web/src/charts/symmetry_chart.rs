@@ -5,7 +5,8 @@
 //! exactly equal show as one line edged with every unit's colour. Non-finite values (a learning
 //! rate that blows the weights up) break the lines and are counted, never drawn.
 
-use super::axis::{place, power_of_ten, whole_number, DecadeRange, Placement};
+use super::axis::{place, whole_number, DecadeRange, Placement};
+use super::log_chart::draw_log_mesh;
 use super::{palette, ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -226,26 +227,15 @@ pub fn draw_symmetry_chart<DB: DrawingBackend>(
         .x_label_area_size(style.px(36.0))
         .y_label_area_size(style.px(64.0))
         .build_cartesian_2d(x_min..x_max, l_min..l_max)?;
-    lc.configure_mesh()
-        .x_desc(&labels.x_axis)
-        .y_desc(&labels.loss_axis)
-        .x_labels(6)
-        .y_labels(ticks.len().max(2))
-        // Steps are whole numbers: a tick between two of them (a short run) stays unlabelled.
-        .x_label_formatter(&|x| whole_number(*x))
-        .y_label_formatter(&|y| {
-            if (y - y.round()).abs() < 1e-9 {
-                power_of_ten(*y)
-            } else {
-                String::new()
-            }
-        })
-        .label_style(style.font(12.0).color(&palette::INK))
-        .axis_desc_style(style.font(13.0).color(&palette::INK))
-        .bold_line_style(palette::GRID.stroke_width(style.stroke(1.0)))
-        .light_line_style(TRANSPARENT)
-        .axis_style(palette::INK.stroke_width(style.stroke(1.0)))
-        .draw()?;
+    // Steps are whole numbers: a tick between two of them (a short run) stays unlabelled.
+    draw_log_mesh(
+        &mut lc,
+        &labels.x_axis,
+        &labels.loss_axis,
+        6,
+        ticks.len(),
+        style,
+    )?;
     let mut run = Vec::new();
     let mut runs = Vec::new();
     for (k, &v) in history.loss.iter().enumerate() {
