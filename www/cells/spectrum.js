@@ -6,7 +6,7 @@
 // the current numbers, and lists every number in a table (full precision in data-value).
 
 import { applyTranslations, formatNumber } from '../i18n.js';
-import { bindControls, cellSection, errorDisplay, fitCanvas, frameLoop, pytorchPanel, showTable } from './common.js';
+import { bindControls, cellSection, errorDisplay, fitCanvas, pytorchPanel, runCell, showTable } from './common.js';
 
 export const PREFIX = 'svd';
 
@@ -126,7 +126,6 @@ export function mount(slot, ctx) {
 
   function syncView() {
     showTable(out('table-wrap'), state.table);
-    // The scrollable table is a focus stop only when it is shown.
     tableButton.setAttribute('aria-expanded', String(state.table));
     tableButton.textContent = t.now(state.table ? 'control.hideTable' : 'control.table');
     pytorch.refresh();
@@ -267,26 +266,7 @@ export function mount(slot, ctx) {
     }
   }
 
-  const schedule = frameLoop((computeNow) => {
-    cell.frames += 1;
-    if (computeNow) {
-      compute();
-      pytorch.refresh();
-    }
-    renderText();
-    draw();
-  });
-
   controls.sync();
-  syncView();
-  new ResizeObserver(() => schedule(false)).observe(canvas);
-  cell.onLanguage = () => {
-    applyTranslations(root, ctx.lang());
-    syncView();
-    pytorch.relabel();
-    renderText();
-    schedule(false);
-  };
-  schedule(true);
+  const schedule = runCell(cell, { canvases: [canvas], compute, renderText, draw, syncView, pytorch });
   return cell;
 }
