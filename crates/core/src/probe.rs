@@ -4,7 +4,7 @@ use crate::draws::DrawCache;
 use crate::error::check_range;
 use crate::network::{Layer, Network};
 use crate::settings::{limits, GradSettings};
-use crate::stats::{norm, status_of, LayerStats};
+use crate::stats::{norm_and_status, LayerStats};
 use crate::verdict::Verdict;
 use crate::{Activation, Error, Initializer, Precision, Real};
 use serde::{Deserialize, Serialize};
@@ -91,10 +91,10 @@ impl GradientProbe {
         let sqrt_b = (s.batch as f64).sqrt();
         net.backward(&fwd, |l, d_w, d_h| {
             let row = &mut layers[l - 1];
-            row.grad_norm = norm(d_w.as_slice());
-            row.grad_status = status_of(d_w.as_slice());
-            row.backward_norm = norm(d_h.as_slice()) / sqrt_b;
-            row.backward_status = status_of(d_h.as_slice());
+            (row.grad_norm, row.grad_status) = norm_and_status(d_w.as_slice());
+            let (b, b_status) = norm_and_status(d_h.as_slice());
+            row.backward_norm = b / sqrt_b;
+            row.backward_status = b_status;
         });
         let verdict = Verdict::from_layers(&layers);
         GradientReport {

@@ -9,7 +9,7 @@
 
 use crate::error::check_range;
 use crate::real::{matmul, Op};
-use crate::stats::{norm, status_of, NumStatus};
+use crate::stats::{norm_and_status, NumStatus};
 use crate::{Error, Precision, Real};
 use nalgebra::DMatrix;
 use rand::Rng;
@@ -76,8 +76,8 @@ pub struct ProductStep {
     pub frobenius: f64,
     /// max |M_ij| (∞ or NaN once the product has overflowed).
     pub max_abs: f64,
-    /// Whether M has overflowed (some entry ∞ or NaN) or underflowed (all entries 0 or
-    /// subnormal) in the working precision.
+    /// Whether M has overflowed (some entry ∞ or NaN, or ‖M‖_F beyond the largest `f64`) or
+    /// underflowed (all entries 0 or subnormal) in the working precision.
     pub status: NumStatus,
 }
 
@@ -92,7 +92,8 @@ pub struct ProductReport {
     pub product: Vec<Vec<f64>>,
     /// One entry per step 0..=k.
     pub steps: Vec<ProductStep>,
-    /// The first step at which the product overflowed (an entry became ∞ or NaN).
+    /// The first step at which the product overflowed (an entry became ∞ or NaN, or its norm
+    /// went beyond the largest `f64`).
     pub first_overflow: Option<usize>,
     /// The first step at which every entry underflowed to 0 or a subnormal.
     pub first_underflow: Option<usize>,
@@ -113,11 +114,12 @@ fn step_of<T: Real>(step: usize, m: &DMatrix<T>) -> ProductStep {
             acc.max(a)
         }
     });
+    let (frobenius, status) = norm_and_status(m.as_slice());
     ProductStep {
         step,
-        frobenius: norm(m.as_slice()),
+        frobenius,
         max_abs,
-        status: status_of(m.as_slice()),
+        status,
     }
 }
 

@@ -12,7 +12,8 @@ pub enum NumStatus {
     /// Every entry is 0 or subnormal (|x| < the smallest normal number): the quantity has
     /// underflowed to 0 (or lost almost all its precision on the way there).
     Underflow,
-    /// Some entry is ±∞ or NaN: the quantity has overflowed.
+    /// Some entry is ±∞ or NaN, or the reported norm itself is beyond the largest `f64` (every
+    /// entry finite, but √(Σ vᵢ²) > 1.8·10³⁰⁸): the quantity has overflowed.
     Overflow,
 }
 
@@ -62,6 +63,17 @@ pub fn norm<T: Real>(values: &[T]) -> f64 {
         })
         .sum();
     max * sum.sqrt()
+}
+
+/// [`norm`] together with the status of the quantity it reports: [`status_of`] the entries,
+/// except that a norm which overflows (finite entries near the largest `f64`) is an overflow too.
+pub fn norm_and_status<T: Real>(values: &[T]) -> (f64, NumStatus) {
+    let n = norm(values);
+    let status = match status_of(values) {
+        NumStatus::Ok if !n.is_finite() => NumStatus::Overflow,
+        s => s,
+    };
+    (n, status)
 }
 
 /// The population standard deviation √((1/N)·Σ (vᵢ − v̄)²), computed in `f64` on values
@@ -136,6 +148,15 @@ mod tests {
         assert_eq!(status_of::<f32>(&[0.0, 1e-30]), NumStatus::Ok);
         assert_eq!(status_of::<f32>(&[1.0, f32::INFINITY]), NumStatus::Overflow);
         assert_eq!(status_of::<f64>(&[f64::NAN]), NumStatus::Overflow);
+    }
+
+    #[test]
+    fn a_norm_beyond_f64_is_an_overflow_even_with_finite_entries() {
+        let big = [1.5e308f64, 1.5e308];
+        assert_eq!(status_of(&big), NumStatus::Ok);
+        assert_eq!(norm_and_status(&big), (f64::INFINITY, NumStatus::Overflow));
+        assert_eq!(norm_and_status(&[3.0f64, 4.0]), (5.0, NumStatus::Ok));
+        assert_eq!(norm_and_status(&[0.0f32, 1e-40]).1, NumStatus::Underflow);
     }
 
     #[test]
