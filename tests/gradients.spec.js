@@ -303,7 +303,7 @@ test('the engine refuses bad settings with a typed message, which the page trans
   const shown = await page.evaluate(async (message) => {
     const { localizeEngineError } = await import('./www/cells/common.js');
     const { translate } = await import('./www/i18n.js');
-    return localizeEngineError(message, { now: (k, v) => translate('vi', k, v) });
+    return localizeEngineError(message, { translate: (k, v) => translate('vi', k, v) });
   }, text);
   expect(shown).toBe('depth: 0 nằm ngoài khoảng 1 đến 200');
 });

@@ -11,7 +11,7 @@ import { CELLS } from './cells/index.js';
 const FONT_FAMILY = "'Be Vietnam Pro', 'DejaVu Sans', sans-serif";
 
 let lang = initialLanguage(window.location, window.localStorage, navigator.languages);
-const t = { now: (key, vars) => translate(lang, key, vars) };
+const t = { translate: (key, vars) => translate(lang, key, vars) };
 const store = new Store(window);
 const cells = {};
 
@@ -20,7 +20,7 @@ function setLanguage(next, { remember }) {
   lang = next;
   document.documentElement.lang = lang;
   applyTranslations(document, lang);
-  document.title = t.now('page.title');
+  document.title = t.translate('page.title');
   for (const b of document.querySelectorAll('[data-lang]')) {
     b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
   }
@@ -67,7 +67,7 @@ async function boot() {
       init(),
     ]);
   } catch (e) {
-    status.textContent = t.now('error.load', { message: String(e.message || e) });
+    status.textContent = t.translate('error.load', { message: String(e.message || e) });
     status.dataset.state = 'error';
     throw e;
   }

@@ -4,9 +4,9 @@
 
 /** The text of a note about a coerced value (see state.js `coerce`). */
 export function noteText(t, note) {
-  if (note.kind === 'invalid') return t.now('note.invalid', { value: note.raw, used: note.value });
-  if (note.kind === 'rounded') return t.now('note.rounded', { value: note.raw, used: note.value });
-  return t.now('note.clamped', { value: note.raw, min: note.min, max: note.max, used: note.value });
+  if (note.kind === 'invalid') return t.translate('note.invalid', { value: note.raw, used: note.value });
+  if (note.kind === 'rounded') return t.translate('note.rounded', { value: note.raw, used: note.value });
+  return t.translate('note.clamped', { value: note.raw, min: note.min, max: note.max, used: note.value });
 }
 
 /**
@@ -96,9 +96,9 @@ export function frameLoop(frame) {
  */
 export function localizeEngineError(message, t) {
   const range = /^([\w-]+): (.+) is outside the range (.+) to (.+)$/.exec(message);
-  if (range) return t.now('error.range', { field: range[1], value: range[2], min: range[3], max: range[4] });
+  if (range) return t.translate('error.range', { field: range[1], value: range[2], min: range[3], max: range[4] });
   const choice = /^([\w-]+): unknown value "(.*)"; choose one of (.+)$/.exec(message);
-  if (choice) return t.now('error.choice', { field: choice[1], value: choice[2], choices: choice[3] });
+  if (choice) return t.translate('error.choice', { field: choice[1], value: choice[2], choices: choice[3] });
   return message;
 }
 
@@ -111,7 +111,7 @@ export function errorDisplay(root, fallback, t) {
       const field = raw.split(':')[0].trim();
       const target = root.querySelector(`[data-note="${field}"]`) || fallback;
       const message = localizeEngineError(raw, t);
-      target.textContent = t.now('error.engine', { message });
+      target.textContent = t.translate('error.engine', { message });
       target.hidden = false;
       current = target;
     },
@@ -157,8 +157,8 @@ export function pytorchPanel(root, codeFor, t) {
   const code = wrap.querySelector('code');
   const copied = wrap.querySelector('.pytorch-copied');
   const label = () => {
-    toggle.textContent = t.now(body.hidden ? 'pytorch.show' : 'pytorch.hide');
-    wrap.querySelector('.pytorch-copy').textContent = t.now('pytorch.copy');
+    toggle.textContent = t.translate(body.hidden ? 'pytorch.show' : 'pytorch.hide');
+    wrap.querySelector('.pytorch-copy').textContent = t.translate('pytorch.copy');
   };
   const refresh = () => {
     if (!body.hidden) code.textContent = codeFor();
@@ -172,7 +172,7 @@ export function pytorchPanel(root, codeFor, t) {
   wrap.querySelector('.pytorch-copy').addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(code.textContent);
-      copied.textContent = t.now('pytorch.copied');
+      copied.textContent = t.translate('pytorch.copied');
     } catch {
       // Clipboard refused (no permission, insecure context): select the code instead.
       const range = document.createRange();
@@ -180,7 +180,7 @@ export function pytorchPanel(root, codeFor, t) {
       const sel = window.getSelection();
       sel.removeAllRanges();
       sel.addRange(range);
-      copied.textContent = t.now('pytorch.selected');
+      copied.textContent = t.translate('pytorch.selected');
     }
   });
   label();

@@ -71,12 +71,12 @@ export function mount(slot, ctx) {
     sideExtraHtml: '<p class="hint" data-out="role"></p>',
     syncSide: (t, init, el) => {
       const role = el.querySelector('[data-out="role"]');
-      role.textContent = t.now(`role.${roles[init]}`) + (roles[init] === 'ignored' ? '' : ` ${t.now('def.gainOne')}`);
+      role.textContent = t.translate(`role.${roles[init]}`) + (roles[init] === 'ignored' ? '' : ` ${t.translate('def.gainOne')}`);
       role.dataset.role = roles[init];
     },
-    caption: (t, init) => t.now('def.table', { init: t.now(`init.${init}`) }),
-    alt: (t, init, verdict) => t.now('def.chart.alt', { init: t.now(`init.${init}`), verdict }),
-    chartTitle: (t, init) => t.now(`init.${init}`),
+    caption: (t, init) => t.translate('def.table', { init: t.translate(`init.${init}`) }),
+    alt: (t, init, verdict) => t.translate('def.chart.alt', { init: t.translate(`init.${init}`), verdict }),
+    chartTitle: (t, init) => t.translate(`init.${init}`),
     xAxisKey: 'def.chart.x',
     pytorchSide: 'mxnet-default',
   });

@@ -87,7 +87,7 @@ export function mountGradientViews(slot, ctx, spec) {
       spec.syncSide?.(t, side, el);
     }
     tableButton.setAttribute('aria-expanded', String(state.table));
-    tableButton.textContent = t.now(state.table ? 'control.hideTable' : 'control.table');
+    tableButton.textContent = t.translate(state.table ? 'control.hideTable' : 'control.table');
     pytorch.refresh();
   }
 
@@ -126,7 +126,7 @@ export function mountGradientViews(slot, ctx, spec) {
       const r = view.result;
       if (!r) continue;
       const verdict = view.el.querySelector('[data-out="verdict"]');
-      verdict.textContent = verdictText(r, t.now);
+      verdict.textContent = verdictText(r, t.translate);
       verdict.dataset.kind = r.verdict.kind;
       view.canvas.setAttribute('aria-label', spec.alt(t, side, verdict.textContent));
       fillLayerTable(view.el.querySelector('tbody'), r.layers, ['grad_norm', 'backward_norm'], ctx.lang());
@@ -138,7 +138,7 @@ export function mountGradientViews(slot, ctx, spec) {
       const view = sides[side];
       if (!view.result) continue;
       const scale = fitCanvas(view.canvas);
-      const labels = gradientChartLabels(t, { title: spec.chartTitle(t, side), x_axis: t.now(spec.xAxisKey) });
+      const labels = gradientChartLabels(t, { title: spec.chartTitle(t, side), x_axis: t.translate(spec.xAxisKey) });
       try {
         view.outcome = wasm.drawGradientChart(view.canvas, view.result, labels, { show_backward: true, show_forward: false }, { font_family: ctx.fontFamily, scale });
       } catch (e) {

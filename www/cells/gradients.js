@@ -54,15 +54,15 @@ export function verdictText(result, t) {
 /** The gradient chart's texts in the page's language; `overrides` replaces some of them. */
 export function gradientChartLabels(t, overrides = {}) {
   return {
-    title: t.now('chart.title'),
-    x_axis: t.now('chart.x'),
-    y_axis: t.now('chart.y'),
-    grad: t.now('chart.grad'),
-    backward: t.now('chart.backward'),
-    forward: t.now('chart.forward'),
-    theory_suffix: t.now('chart.theorySuffix'),
-    underflow: t.now('chart.underflow'),
-    overflow: t.now('chart.overflow'),
+    title: t.translate('chart.title'),
+    x_axis: t.translate('chart.x'),
+    y_axis: t.translate('chart.y'),
+    grad: t.translate('chart.grad'),
+    backward: t.translate('chart.backward'),
+    forward: t.translate('chart.forward'),
+    theory_suffix: t.translate('chart.theorySuffix'),
+    underflow: t.translate('chart.underflow'),
+    overflow: t.translate('chart.overflow'),
     ...overrides,
   };
 }
@@ -132,20 +132,20 @@ export function mountGradientCell(root, ctx) {
       store.set(PREFIX, 'sigma', '1');
       controls.sync();
       const note = root.querySelector('[data-note="sigma"]');
-      note.textContent = t.now('note.gainReset');
+      note.textContent = t.translate('note.gainReset');
       note.hidden = false;
     }
     lastRole = role;
   };
   const syncView = () => {
-    roleEl.textContent = t.now(`role.${roles[state.init]}`);
+    roleEl.textContent = t.translate(`role.${roles[state.init]}`);
     const sigmaIgnored = roles[state.init] === 'ignored';
     for (const el of root.querySelectorAll('[data-field="sigma"]')) el.setAttribute('aria-disabled', String(sigmaIgnored));
     root.classList.toggle('sigma-ignored', sigmaIgnored);
     showTable(tableWrap, state.table);
     tableButton.setAttribute('aria-expanded', String(state.table));
-    tableButton.textContent = t.now(state.table ? 'control.hideTable' : 'control.table');
-    capsEl.textContent = t.now('caps', { depth: limits.depth.max, width: limits.width.max, batch: limits.batch.max });
+    tableButton.textContent = t.translate(state.table ? 'control.hideTable' : 'control.table');
+    capsEl.textContent = t.translate('caps', { depth: limits.depth.max, width: limits.width.max, batch: limits.batch.max });
     pytorch.refresh();
   };
   root.querySelector('[data-action="new-seed"]').addEventListener('click', () => {
@@ -205,16 +205,16 @@ export function mountGradientCell(root, ctx) {
   function renderText() {
     const r = cell.result;
     if (!r) return;
-    const text = verdictText(r, t.now);
+    const text = verdictText(r, t.translate);
     verdictEl.textContent = text;
     verdictEl.dataset.kind = r.verdict.kind;
-    canvas.setAttribute('aria-label', t.now('chart.alt', { verdict: text }));
+    canvas.setAttribute('aria-label', t.translate('chart.alt', { verdict: text }));
     fillLayerTable(tbody, r.layers, ['grad_norm', 'backward_norm', 'preact_std'], ctx.lang(), 1);
     r.layers.forEach((s, i) => {
       const row = tbody.rows[i];
       const statuses = [s.grad_status, s.backward_status, s.forward_status];
       const worst = statuses.includes('overflow') ? 'overflow' : statuses.includes('underflow') ? 'underflow' : 'ok';
-      row.cells[4].textContent = t.now(`status.${worst}`);
+      row.cells[4].textContent = t.translate(`status.${worst}`);
       row.cells[4].dataset.status = worst;
       row.dataset.status = worst;
     });

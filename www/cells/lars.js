@@ -134,12 +134,12 @@ export function mount(slot, ctx) {
   });
 
   function syncView() {
-    playButton.textContent = t.now(cell.playing ? 'train.pause' : 'train.play');
+    playButton.textContent = t.translate(cell.playing ? 'train.pause' : 'train.play');
     playButton.setAttribute('aria-pressed', String(cell.playing));
     pytorch.refresh();
   }
 
-  const runLabel = (r) => t.now(r.lars ? 'lars.withLars' : 'lars.plain');
+  const runLabel = (r) => t.translate(r.lars ? 'lars.withLars' : 'lars.plain');
   const put = (td, v, lang) => {
     td.textContent = formatNumber(v, lang);
     td.dataset.value = String(v);
@@ -147,7 +147,7 @@ export function mount(slot, ctx) {
 
   function renderText() {
     const lang = ctx.lang();
-    counterEl.textContent = t.now('train.counter', { step: cell.step, max: MAX_STEPS });
+    counterEl.textContent = t.translate('train.counter', { step: cell.step, max: MAX_STEPS });
     counterEl.dataset.step = String(cell.step);
     lossBody.replaceChildren();
     const parts = [];
@@ -169,7 +169,7 @@ export function mount(slot, ctx) {
       put(row.insertCell(), peak, lang);
       if (cell.step > 0) {
         parts.push(
-          t.now(diverged ? 'lars.diverges' : 'lars.trains', {
+          t.translate(diverged ? 'lars.diverges' : 'lars.trains', {
             run: runLabel(r),
             start: formatNumber(start, lang),
             now: formatNumber(now, lang),
@@ -178,8 +178,8 @@ export function mount(slot, ctx) {
         );
       }
     }
-    verdictEl.textContent = parts.length ? parts.join(' ') : t.now('lars.pressPlay');
-    canvas.setAttribute('aria-label', t.now('lars.alt', { verdict: verdictEl.textContent }));
+    verdictEl.textContent = parts.length ? parts.join(' ') : t.translate('lars.pressPlay');
+    canvas.setAttribute('aria-label', t.translate('lars.alt', { verdict: verdictEl.textContent }));
     trustBody.replaceChildren();
     const lr = cell.runs.find((r) => r.lars)?.snapshot.report;
     if (lr) {
@@ -187,7 +187,7 @@ export function mount(slot, ctx) {
         const row = trustBody.insertRow();
         const th = document.createElement('th');
         th.scope = 'row';
-        th.textContent = i === lr.trust_ratios.length - 1 ? t.now('lars.output') : String(i + 1);
+        th.textContent = i === lr.trust_ratios.length - 1 ? t.translate('lars.output') : String(i + 1);
         row.appendChild(th);
         put(row.insertCell(), tau, lang);
         put(row.insertCell(), lr.layer_weight_norms[i], lang);
@@ -203,11 +203,11 @@ export function mount(slot, ctx) {
         canvas,
         cell.runs.map((r) => ({ label: runLabel(r), values: Array.from(r.losses) })),
         {
-          title: t.now('lars.chartTitle'),
-          x_axis: t.now('train.chartX'),
-          y_axis: t.now('train.chartY'),
-          underflow: t.now('chart.underflow'),
-          overflow: t.now('chart.overflow'),
+          title: t.translate('lars.chartTitle'),
+          x_axis: t.translate('train.chartX'),
+          y_axis: t.translate('train.chartY'),
+          underflow: t.translate('chart.underflow'),
+          overflow: t.translate('chart.overflow'),
         },
         { font_family: ctx.fontFamily, scale },
       );

@@ -298,8 +298,8 @@ export function mount(slot, ctx) {
     root.querySelector('#prod-sigma').max = String(schema.sigma.max);
     showTable(out('table-wrap'), state.table);
     tableButton.setAttribute('aria-expanded', String(state.table));
-    tableButton.textContent = t.now(state.table ? 'control.hideTable' : 'control.table');
-    out('table-caption').textContent = t.now('prod.table.caption');
+    tableButton.textContent = t.translate(state.table ? 'control.hideTable' : 'control.table');
+    out('table-caption').textContent = t.translate('prod.table.caption');
     pytorch.refresh();
   }
 
@@ -331,10 +331,10 @@ export function mount(slot, ctx) {
     const lang = ctx.lang();
     const last = r.steps.at(-1);
     const parts = [];
-    if (r.first_overflow != null) parts.push(t.now('prod.overflowAt', { k: r.first_overflow, prec: r.settings.precision }));
-    else if (r.first_underflow != null) parts.push(t.now('prod.underflowAt', { k: r.first_underflow, prec: r.settings.precision }));
+    if (r.first_overflow != null) parts.push(t.translate('prod.overflowAt', { k: r.first_overflow, prec: r.settings.precision }));
+    else if (r.first_underflow != null) parts.push(t.translate('prod.underflowAt', { k: r.first_underflow, prec: r.settings.precision }));
     parts.push(
-      t.now('prod.summary', {
+      t.translate('prod.summary', {
         k: r.settings.steps,
         max: formatNumber(last.max_abs, lang),
         fro: formatNumber(last.frobenius, lang),
@@ -352,12 +352,12 @@ export function mount(slot, ctx) {
     out('first').dataset.values = JSON.stringify(r.first.map((row) => row.map(String)));
     out('product').textContent = formatNumpy(r.product, { f32 });
     out('product').dataset.values = JSON.stringify(r.product.map((row) => row.map(String)));
-    out('product-title').textContent = t.now('prod.product', { k: r.settings.steps });
+    out('product-title').textContent = t.translate('prod.product', { k: r.settings.steps });
     const summary = out('summary');
     summary.textContent = summaryText(r);
     summary.dataset.kind = r.first_overflow != null ? 'exploding' : r.first_underflow != null ? 'vanishing' : '';
     summary.dataset.overflow = r.first_overflow ?? '';
-    canvas.setAttribute('aria-label', t.now('prod.chart.alt', { summary: summary.textContent }));
+    canvas.setAttribute('aria-label', t.translate('prod.chart.alt', { summary: summary.textContent }));
     const lang = ctx.lang();
     const rows = tableSteps(r);
     while (tbody.rows.length > rows.length) tbody.deleteRow(-1);
@@ -376,7 +376,7 @@ export function mount(slot, ctx) {
         row.cells[c].textContent = formatNumber(v, lang);
         row.cells[c].dataset.value = String(v);
       }
-      row.cells[3].textContent = t.now(`status.${s.status}`);
+      row.cells[3].textContent = t.translate(`status.${s.status}`);
       row.cells[3].dataset.status = s.status;
     });
   }
@@ -386,13 +386,13 @@ export function mount(slot, ctx) {
     if (!r) return;
     const scale = fitCanvas(canvas);
     const labels = {
-      title: t.now('prod.chart.title'),
-      x_axis: t.now('prod.chart.x'),
-      y_axis: t.now('prod.chart.y'),
-      frobenius: t.now('prod.chart.frobenius'),
-      max_abs: t.now('prod.chart.maxAbs'),
-      underflow: r.first_underflow != null ? t.now('prod.underflowAt', { k: r.first_underflow, prec: r.settings.precision }) : t.now('chart.underflow'),
-      overflow: r.first_overflow != null ? t.now('prod.overflowAt', { k: r.first_overflow, prec: r.settings.precision }) : t.now('chart.overflow'),
+      title: t.translate('prod.chart.title'),
+      x_axis: t.translate('prod.chart.x'),
+      y_axis: t.translate('prod.chart.y'),
+      frobenius: t.translate('prod.chart.frobenius'),
+      max_abs: t.translate('prod.chart.maxAbs'),
+      underflow: r.first_underflow != null ? t.translate('prod.underflowAt', { k: r.first_underflow, prec: r.settings.precision }) : t.translate('chart.underflow'),
+      overflow: r.first_overflow != null ? t.translate('prod.overflowAt', { k: r.first_overflow, prec: r.settings.precision }) : t.translate('chart.overflow'),
     };
     try {
       cell.outcome = wasm.drawProductChart(canvas, r, labels, { font_family: ctx.fontFamily, scale });

@@ -84,7 +84,7 @@ export function mount(slot, ctx) {
   function syncView() {
     showTable(out('table-wrap'), state.table);
     tableButton.setAttribute('aria-expanded', String(state.table));
-    tableButton.textContent = t.now(state.table ? 'control.hideTable' : 'control.table');
+    tableButton.textContent = t.translate(state.table ? 'control.hideTable' : 'control.table');
     pytorch.refresh();
   }
   tableButton.addEventListener('click', () => {
@@ -166,19 +166,19 @@ export function mount(slot, ctx) {
       el.textContent = name === 'x' ? formatNumber(v, lang, digits).replace(/([.,]\d*?)0+$/, '$1').replace(/[.,]$/, '') : formatNumber(v, lang, digits);
       el.dataset.value = String(v);
     }
-    canvas.setAttribute('aria-label', t.now('sig.chart.alt', { x: out('x').textContent, value: out('value').textContent, derivative: out('derivative').textContent }));
+    canvas.setAttribute('aria-label', t.translate('sig.chart.alt', { x: out('x').textContent, value: out('value').textContent, derivative: out('derivative').textContent }));
   }
 
   function draw() {
     if (!cell.curve) return;
     const scale = fitCanvas(canvas);
     const labels = {
-      title: t.now('sig.chart.title'),
+      title: t.translate('sig.chart.title'),
       x_axis: 'x',
-      y_axis: t.now('sig.chart.y'),
-      value: t.now('sig.chart.value'),
-      derivative: t.now('sig.chart.derivative'),
-      max_note: t.now('sig.chart.max'),
+      y_axis: t.translate('sig.chart.y'),
+      value: t.translate('sig.chart.value'),
+      derivative: t.translate('sig.chart.derivative'),
+      max_note: t.translate('sig.chart.max'),
     };
     try {
       cell.outcome = wasm.drawSigmoidChart(canvas, cell.curve, labels, state.x, { font_family: ctx.fontFamily, scale });

@@ -127,7 +127,7 @@ export function mount(slot, ctx) {
   function syncView() {
     showTable(out('table-wrap'), state.table);
     tableButton.setAttribute('aria-expanded', String(state.table));
-    tableButton.textContent = t.now(state.table ? 'control.hideTable' : 'control.table');
+    tableButton.textContent = t.translate(state.table ? 'control.hideTable' : 'control.table');
     pytorch.refresh();
   }
 
@@ -177,15 +177,15 @@ export function mount(slot, ctx) {
       logDetA: fmtLog(r.log10_det_a),
       logDetB: fmtLog(r.log10_det_b),
     };
-    const first = t.now(r.bounds_hold ? 'svd.boundsHold' : 'svd.boundsFail', vars);
-    return `${first} ${t.now('svd.eigSentence', vars)} ${t.now('svd.detSentence', vars)}`;
+    const first = t.translate(r.bounds_hold ? 'svd.boundsHold' : 'svd.boundsFail', vars);
+    return `${first} ${t.translate('svd.eigSentence', vars)} ${t.translate('svd.detSentence', vars)}`;
   }
 
   function productText(r) {
     // A product of L factors like A stretches by at most σ_max per factor: σ_max^L; the chapter
     // multiplies 100 of them. Shown in decades so that nothing overflows.
     const decades = 100 * Math.log10(r.sv_a[0]);
-    return t.now('svd.productSentence', {
+    return t.translate('svd.productSentence', {
       maxA: fmt(r.sv_a[0]),
       edge: fmt(2 * r.sigma * Math.sqrt(r.size)),
       decades: formatNumber(decades, ctx.lang(), 3),
@@ -213,8 +213,8 @@ export function mount(slot, ctx) {
     summary.dataset.worst = String(r.worst_violation);
     summary.dataset.rounding = String(r.rounding);
     out('product').textContent = productText(r);
-    canvas.setAttribute('aria-label', t.now('svd.alt', { n: r.size, summary: summary.textContent }));
-    out('table-caption').textContent = t.now('svd.caption', { n: r.size, sigma: fmt(r.sigma), seed: r.seed });
+    canvas.setAttribute('aria-label', t.translate('svd.alt', { n: r.size, summary: summary.textContent }));
+    out('table-caption').textContent = t.translate('svd.caption', { n: r.size, sigma: fmt(r.sigma), seed: r.seed });
     const n = r.size;
     while (tbody.rows.length > n) tbody.deleteRow(-1);
     while (tbody.rows.length < n) {
@@ -231,7 +231,7 @@ export function mount(slot, ctx) {
       COLUMNS.forEach(([key], j) => setValue(row.cells[j + 1], r[key][i]));
     }
     const bounds = out('bounds');
-    bounds.textContent = t.now('svd.boundsCell', { upper: fmt(r.upper), lower: fmt(r.lower) });
+    bounds.textContent = t.translate('svd.boundsCell', { upper: fmt(r.upper), lower: fmt(r.lower) });
     bounds.dataset.upper = String(r.upper);
     bounds.dataset.lower = String(r.lower);
     for (const td of root.querySelectorAll('tfoot td[data-key]')) {
@@ -247,17 +247,17 @@ export function mount(slot, ctx) {
     const scale = fitCanvas(canvas);
     const narrow = canvas.clientWidth < 520;
     const labels = {
-      title: narrow ? t.now('svd.chartTitleShort') : t.now('svd.chartTitle', { n: r.size }),
-      x_axis: t.now('svd.chartX'),
-      y_axis: t.now('svd.chartY'),
-      sv_a: t.now('svd.legendA'),
-      sv_b: t.now('svd.legendB'),
-      sv_ab: t.now('svd.legendAB'),
-      eig_ab: t.now('svd.legendEig'),
-      upper: t.now('svd.legendUpper'),
-      lower: t.now('svd.legendLower'),
-      underflow: t.now('chart.underflow'),
-      overflow: t.now('chart.overflow'),
+      title: narrow ? t.translate('svd.chartTitleShort') : t.translate('svd.chartTitle', { n: r.size }),
+      x_axis: t.translate('svd.chartX'),
+      y_axis: t.translate('svd.chartY'),
+      sv_a: t.translate('svd.legendA'),
+      sv_b: t.translate('svd.legendB'),
+      sv_ab: t.translate('svd.legendAB'),
+      eig_ab: t.translate('svd.legendEig'),
+      upper: t.translate('svd.legendUpper'),
+      lower: t.translate('svd.legendLower'),
+      underflow: t.translate('chart.underflow'),
+      overflow: t.translate('chart.overflow'),
     };
     try {
       cell.outcome = wasm.drawSpectrumChart(canvas, r, labels, { font_family: ctx.fontFamily, scale });

@@ -185,9 +185,9 @@ export function mount(slot, ctx) {
   });
 
   function syncView() {
-    sigmaLabel.textContent = t.now(state.init === 'constant' ? 'sym.sigmaConstant' : 'sym.sigmaNormal');
+    sigmaLabel.textContent = t.translate(state.init === 'constant' ? 'sym.sigmaConstant' : 'sym.sigmaNormal');
     root.querySelector('#sym-rate').disabled = !state.dropout;
-    playButton.textContent = t.now(cell.playing ? 'sym.pause' : 'sym.play');
+    playButton.textContent = t.translate(cell.playing ? 'sym.pause' : 'sym.play');
     playButton.setAttribute('aria-pressed', String(cell.playing));
     pytorch.refresh();
   }
@@ -225,7 +225,7 @@ export function mount(slot, ctx) {
       verdictEl.textContent = '';
       return;
     }
-    counterEl.textContent = t.now('sym.counter', {
+    counterEl.textContent = t.translate('sym.counter', {
       step: s.step,
       loss: Number.isNaN(s.loss) ? '—' : formatNumber(s.loss, lang),
     });
@@ -233,14 +233,14 @@ export function mount(slot, ctx) {
     const d = s.max_unit_difference;
     const identical = d === 0;
     let text;
-    if (s.hidden_weights.length < 2) text = t.now('sym.single');
-    else if (identical) text = t.now('sym.identical', { step: s.step });
-    else text = t.now('sym.differ', { step: s.step, diff: formatNumber(d, lang) });
+    if (s.hidden_weights.length < 2) text = t.translate('sym.single');
+    else if (identical) text = t.translate('sym.identical', { step: s.step });
+    else text = t.translate('sym.differ', { step: s.step, diff: formatNumber(d, lang) });
     verdictEl.textContent = text;
     verdictEl.dataset.identical = String(identical);
     verdictEl.dataset.difference = String(d);
-    captionEl.textContent = t.now('sym.caption', { step: s.step });
-    canvas.setAttribute('aria-label', t.now('sym.alt', { verdict: text }));
+    captionEl.textContent = t.translate('sym.caption', { step: s.step });
+    canvas.setAttribute('aria-label', t.translate('sym.alt', { verdict: text }));
     const rows = s.hidden_weights;
     while (tbody.rows.length > rows.length) tbody.deleteRow(-1);
     while (tbody.rows.length < rows.length) {
@@ -253,7 +253,7 @@ export function mount(slot, ctx) {
     }
     rows.forEach((w, i) => {
       const row = tbody.rows[i];
-      row.cells[0].textContent = t.now('sym.unit', { i: i + 1 });
+      row.cells[0].textContent = t.translate('sym.unit', { i: i + 1 });
       for (let j = 0; j < 2; j += 1) {
         const v = w[j];
         row.cells[j + 1].textContent = v === undefined ? '' : formatNumber(v, lang, 6);
@@ -269,11 +269,11 @@ export function mount(slot, ctx) {
       cell.outcome = cell.trainer.draw(
         canvas,
         {
-          title: t.now('sym.chartTitle'),
-          x_axis: t.now('sym.chartX'),
-          weights_axis: t.now('sym.chartWeights'),
-          loss_axis: t.now('sym.chartLoss'),
-          unit: t.now('sym.chartUnit'),
+          title: t.translate('sym.chartTitle'),
+          x_axis: t.translate('sym.chartX'),
+          weights_axis: t.translate('sym.chartWeights'),
+          loss_axis: t.translate('sym.chartLoss'),
+          unit: t.translate('sym.chartUnit'),
         },
         { font_family: ctx.fontFamily, scale },
       );

@@ -182,7 +182,7 @@ export function mount(slot, ctx) {
   });
 
   function syncView() {
-    playButton.textContent = t.now(cell.playing ? 'train.pause' : 'train.play');
+    playButton.textContent = t.translate(cell.playing ? 'train.pause' : 'train.play');
     playButton.setAttribute('aria-pressed', String(cell.playing));
     pytorch.refresh();
   }
@@ -202,13 +202,13 @@ export function mount(slot, ctx) {
     }
   }
 
-  const label = (choice) => t.now(`train.init.${choice.id}`);
+  const label = (choice) => t.translate(`train.init.${choice.id}`);
 
   function renderText() {
     const lang = ctx.lang();
-    counterEl.textContent = t.now('train.counter', { step: cell.step, max: MAX_STEPS });
+    counterEl.textContent = t.translate('train.counter', { step: cell.step, max: MAX_STEPS });
     counterEl.dataset.step = String(cell.step);
-    root.querySelector('[data-out="loss-caption"]').textContent = t.now('train.lossCaption', { step: cell.step });
+    root.querySelector('[data-out="loss-caption"]').textContent = t.translate('train.lossCaption', { step: cell.step });
     lossBody.replaceChildren();
     for (const r of cell.runs) {
       const row = lossBody.insertRow();
@@ -219,15 +219,15 @@ export function mount(slot, ctx) {
       row.appendChild(th);
       const td = row.insertCell();
       const loss = r.snapshot.loss;
-      td.textContent = r.snapshot.diverged ? `${formatNumber(loss, lang)} (${t.now('train.diverged')})` : formatNumber(loss, lang);
+      td.textContent = r.snapshot.diverged ? `${formatNumber(loss, lang)} (${t.translate('train.diverged')})` : formatNumber(loss, lang);
       td.dataset.value = String(loss);
     }
     const summary = cell.runs.map((r) => `${label(r.choice)}: ${formatNumber(r.snapshot.loss, lang)}`).join('; ');
-    lossCanvas.setAttribute('aria-label', t.now('train.alt', { step: cell.step, summary: summary || '—' }));
+    lossCanvas.setAttribute('aria-label', t.translate('train.alt', { step: cell.step, summary: summary || '—' }));
     const hr = histRun();
     root.querySelector('[data-out="hist-caption"]').textContent = hr
-      ? t.now('train.histCaption', { init: label(hr.choice), step: cell.step })
-      : t.now('train.histNone');
+      ? t.translate('train.histCaption', { init: label(hr.choice), step: cell.step })
+      : t.translate('train.histNone');
     histBody.replaceChildren();
     for (const h of cell.histograms || []) {
       const row = histBody.insertRow();
@@ -241,7 +241,7 @@ export function mount(slot, ctx) {
       tdTotal.textContent = String(total);
       tdTotal.dataset.value = String(total);
       const tdCounts = row.insertCell();
-      tdCounts.textContent = t.now('train.countsText', {
+      tdCounts.textContent = t.translate('train.countsText', {
         lo: formatNumber(h.edges[0], lang),
         hi: formatNumber(h.edges[h.edges.length - 1], lang),
         counts: h.counts.join(' '),
@@ -249,7 +249,7 @@ export function mount(slot, ctx) {
       tdCounts.dataset.counts = h.counts.join(',');
       tdCounts.dataset.nonFinite = String(h.non_finite);
     }
-    histCanvas.setAttribute('aria-label', t.now('train.histAlt'));
+    histCanvas.setAttribute('aria-label', t.translate('train.histAlt'));
   }
 
   function draw() {
@@ -260,11 +260,11 @@ export function mount(slot, ctx) {
         lossCanvas,
         cell.runs.map((r) => ({ label: label(r.choice), values: Array.from(r.losses) })),
         {
-          title: t.now('train.chartTitle'),
-          x_axis: t.now('train.chartX'),
-          y_axis: t.now('train.chartY'),
-          underflow: t.now('chart.underflow'),
-          overflow: t.now('chart.overflow'),
+          title: t.translate('train.chartTitle'),
+          x_axis: t.translate('train.chartX'),
+          y_axis: t.translate('train.chartY'),
+          underflow: t.translate('chart.underflow'),
+          overflow: t.translate('chart.overflow'),
         },
         style,
       );
@@ -272,8 +272,8 @@ export function mount(slot, ctx) {
       const columns = histCanvas.clientWidth < 500 ? 2 : 4;
       cell.histOutcome = wasm.drawHistograms(
         histCanvas,
-        (cell.histograms || []).map((h) => ({ title: t.now('train.layer', { l: h.layer }), edges: h.edges, counts: h.counts })),
-        { title: t.now('train.histTitle'), x_axis: t.now('train.histX'), columns },
+        (cell.histograms || []).map((h) => ({ title: t.translate('train.layer', { l: h.layer }), edges: h.edges, counts: h.counts })),
+        { title: t.translate('train.histTitle'), x_axis: t.translate('train.histX'), columns },
         { font_family: ctx.fontFamily, scale: hscale },
       );
     } catch (e) {

@@ -61,9 +61,9 @@ export function mount(slot, ctx) {
     settings: sideSettings,
     controlsHtml,
     sideTitle: (act) => `van.side.${act}`,
-    caption: (t, act) => t.now(`van.table.${act}`),
-    alt: (t, act, verdict) => t.now('van.chart.alt', { side: t.now(`van.side.${act}`), verdict }),
-    chartTitle: (t) => t.now('chart.title'),
+    caption: (t, act) => t.translate(`van.table.${act}`),
+    alt: (t, act, verdict) => t.translate('van.chart.alt', { side: t.translate(`van.side.${act}`), verdict }),
+    chartTitle: (t) => t.translate('chart.title'),
     xAxisKey: 'van.chart.x',
     pytorchSide: 'sigmoid',
   });

@@ -192,11 +192,11 @@ export function mount(slot, ctx) {
   const cell = { state, frames: 0, computes: 0, result: null, parsed: null, outcome: null };
 
   const fixText = (fix) => {
-    if (fix.kind === 'bad') return t.now('xav.widthsBad', { value: fix.raw, used: fix.used });
-    if (fix.kind === 'rounded') return t.now('xav.widthsRounded', { value: fix.raw, used: fix.used });
-    if (fix.kind === 'clamped') return t.now('xav.widthsClamped', { value: fix.raw, min: limits.width.min, max: limits.width.max, used: fix.used });
-    if (fix.kind === 'count') return t.now('xav.widthsCount', { max: fix.max });
-    return t.now('xav.widthsFew');
+    if (fix.kind === 'bad') return t.translate('xav.widthsBad', { value: fix.raw, used: fix.used });
+    if (fix.kind === 'rounded') return t.translate('xav.widthsRounded', { value: fix.raw, used: fix.used });
+    if (fix.kind === 'clamped') return t.translate('xav.widthsClamped', { value: fix.raw, min: limits.width.min, max: limits.width.max, used: fix.used });
+    if (fix.kind === 'count') return t.translate('xav.widthsCount', { max: fix.max });
+    return t.translate('xav.widthsFew');
   };
   function parse() {
     cell.parsed = parseWidths(state.widths, parseOpts);
@@ -204,7 +204,7 @@ export function mount(slot, ctx) {
   function showWidthsNote() {
     const el = root.querySelector('[data-note="widths"]');
     const { fixes, text } = cell.parsed;
-    el.textContent = fixes.length ? t.now('xav.widthsNote', { fixes: fixes.map(fixText).join('; '), used: text }) : '';
+    el.textContent = fixes.length ? t.translate('xav.widthsNote', { fixes: fixes.map(fixText).join('; '), used: text }) : '';
     el.hidden = fixes.length === 0;
   }
 
@@ -253,7 +253,7 @@ export function mount(slot, ctx) {
     }
   }
 
-  const initName = (name) => t.now(`init.${name}`);
+  const initName = (name) => t.translate(`init.${name}`);
   const fmt = (x) => formatNumber(x, ctx.lang());
 
   function summaryText(run) {
@@ -269,12 +269,12 @@ export function mount(slot, ctx) {
       fprod: fmt(s.fprod),
       bprod: fmt(s.bprod),
     };
-    if (run.init !== 'normal') return t.now('xav.xavierSummary', vars);
-    return t.now(s.ratio === 1 ? 'xav.normalSummaryEqual' : 'xav.normalSummary', vars);
+    if (run.init !== 'normal') return t.translate('xav.xavierSummary', vars);
+    return t.translate(s.ratio === 1 ? 'xav.normalSummaryEqual' : 'xav.normalSummary', vars);
   }
 
   function renderText() {
-    hintEl.textContent = t.now('xav.widthsHint', {
+    hintEl.textContent = t.translate('xav.widthsHint', {
       min: limits.width.min,
       max: limits.width.max,
       minLayers: limits.layers.min,
@@ -287,13 +287,13 @@ export function mount(slot, ctx) {
     const summary = summaryText(run);
     summaryEl.textContent = summary;
     summaryEl.dataset.init = run.init;
-    canvas.setAttribute('aria-label', t.now('xav.alt', { init: initName(run.init), summary }));
-    captionEl.textContent = t.now('xav.caption', { init: initName(run.init) });
+    canvas.setAttribute('aria-label', t.translate('xav.alt', { init: initName(run.init), summary }));
+    captionEl.textContent = t.translate('xav.caption', { init: initName(run.init) });
     compareEl.replaceChildren(
       ...r.runs.map((x) => {
         const li = document.createElement('li');
         const s = factorSummary(x);
-        li.textContent = t.now('xav.compareRow', { init: initName(x.init), fprod: fmt(s.fprod), bprod: fmt(s.bprod) });
+        li.textContent = t.translate('xav.compareRow', { init: initName(x.init), fprod: fmt(s.fprod), bprod: fmt(s.bprod) });
         li.dataset.init = x.init;
         li.dataset.forward = String(s.fprod);
         li.dataset.backward = String(s.bprod);
@@ -335,14 +335,14 @@ export function mount(slot, ctx) {
         run,
         {
           // On a phone the caption is only the initializer's name, so that it fits.
-          title: canvas.clientWidth < 520 ? initName(run.init) : t.now('xav.chartTitle', { init: initName(run.init) }),
-          x_axis: t.now('xav.chartX'),
-          y_axis: t.now('xav.chartY'),
-          forward: t.now('xav.forward'),
-          backward: t.now('xav.backward'),
-          predicted_suffix: t.now('xav.predicted'),
-          underflow: t.now('chart.underflow'),
-          overflow: t.now('chart.overflow'),
+          title: canvas.clientWidth < 520 ? initName(run.init) : t.translate('xav.chartTitle', { init: initName(run.init) }),
+          x_axis: t.translate('xav.chartX'),
+          y_axis: t.translate('xav.chartY'),
+          forward: t.translate('xav.forward'),
+          backward: t.translate('xav.backward'),
+          predicted_suffix: t.translate('xav.predicted'),
+          underflow: t.translate('chart.underflow'),
+          overflow: t.translate('chart.overflow'),
         },
         { font_family: ctx.fontFamily, scale },
       );

@@ -21,7 +21,7 @@
 //! (or not finite), τˡ = 1, as in common implementations.
 
 use crate::draws::stream_rng;
-use crate::error::check_range;
+use crate::schema::{FromValues, Values};
 use crate::training::Regression;
 use crate::{Activation, Error, Initializer};
 use nalgebra::{DMatrix, DVector};
@@ -32,22 +32,83 @@ use serde::{Deserialize, Serialize};
 /// The minibatch random-number generator (see [`DeepTrainer::batch_rng`]).
 pub type BatchRng = ChaCha8Rng;
 
-/// Allowed ranges of [`DeepSettings`] (inclusive).
-pub mod deep_limits {
+/// The declared fields of [`DeepSettings`].
+pub mod deep_fields {
+    use crate::schema::Field;
+    use crate::{Activation, Initializer};
+
     /// Input dimension d.
-    pub const INPUTS: (usize, usize) = (1, 16);
+    pub const INPUTS: Field = Field::int("inputs", 1, 16, 4)
+        .unit("inputs")
+        .doc("Input dimension d of the regression task.");
     /// Hidden layers L.
-    pub const DEPTH: (usize, usize) = (1, 12);
+    pub const DEPTH: Field = Field::int("depth", 1, 12, 4)
+        .unit("layers")
+        .doc("Hidden layers L.");
     /// Units per hidden layer.
-    pub const WIDTH: (usize, usize) = (1, 128);
-    /// Training examples N.
-    pub const SAMPLES: (usize, usize) = (1, 1024);
-    /// Minibatch size (0 = full batch).
-    pub const BATCH: (usize, usize) = (0, 1024);
+    pub const WIDTH: Field = Field::int("width", 1, 128, 32)
+        .unit("units")
+        .doc("Units per hidden layer.");
+    /// The hidden activation φ.
+    pub const ACTIVATION: Field = Field::choice("activation", Activation::NAMES, "relu")
+        .key("act")
+        .doc("The hidden activation φ (the output is linear).");
+    /// How every weight matrix is drawn; biases start at 0.
+    pub const INIT: Field = Field::choice("init", Initializer::NAMES, "he-normal")
+        .doc("How every weight matrix is drawn; biases start at 0.");
     /// σ of the initializer.
-    pub const SIGMA: (f64, f64) = (0.0, 10.0);
+    pub const SIGMA: Field = Field::float("sigma", 0.0, 10.0, 1.0)
+        .doc("σ of the initializer (standard deviation or gain).");
     /// The global learning rate γ.
-    pub const LEARNING_RATE: (f64, f64) = (1e-6, 10.0);
+    pub const LEARNING_RATE: Field = Field::float("learning_rate", 1e-6, 10.0, 0.05)
+        .log_slider(0.0001, 1.0)
+        .doc("The global learning rate γ.");
+    /// Training examples N.
+    pub const SAMPLES: Field = Field::int("samples", 1, 1024, 128)
+        .unit("examples")
+        .doc("Training examples N.");
+    /// Minibatch size (0 = full batch).
+    pub const BATCH: Field = Field::int("batch", 0, 1024, 0)
+        .unit("examples")
+        .doc("Minibatch size B; 0 means full-batch gradient descent.");
+    /// Whether each layer's step is scaled by its trust ratio.
+    pub const LARS: Field = Field::bool("lars", false)
+        .doc("Whether each layer's step is scaled by its trust ratio (LARS).");
+    /// The seed of the task and of the initial weights.
+    pub const SEED: Field = crate::settings::fields::SEED;
+}
+
+/// Allowed ranges of [`DeepSettings`] (inclusive), read off [`deep_fields`].
+pub mod deep_limits {
+    use super::deep_fields as f;
+    use crate::schema::Kind;
+
+    const fn ints(k: Kind) -> (usize, usize) {
+        match k {
+            Kind::Int { min, max, .. } => (min as usize, max as usize),
+            _ => (0, 0),
+        }
+    }
+    const fn floats(k: Kind) -> (f64, f64) {
+        match k {
+            Kind::Float { min, max, .. } => (min, max),
+            _ => (0.0, 0.0),
+        }
+    }
+    /// Input dimension d.
+    pub const INPUTS: (usize, usize) = ints(f::INPUTS.kind);
+    /// Hidden layers L.
+    pub const DEPTH: (usize, usize) = ints(f::DEPTH.kind);
+    /// Units per hidden layer.
+    pub const WIDTH: (usize, usize) = ints(f::WIDTH.kind);
+    /// Training examples N.
+    pub const SAMPLES: (usize, usize) = ints(f::SAMPLES.kind);
+    /// Minibatch size (0 = full batch).
+    pub const BATCH: (usize, usize) = ints(f::BATCH.kind);
+    /// σ of the initializer.
+    pub const SIGMA: (f64, f64) = floats(f::SIGMA.kind);
+    /// The global learning rate γ.
+    pub const LEARNING_RATE: (f64, f64) = floats(f::LEARNING_RATE.kind);
 }
 
 /// The settings of a deep training run.
@@ -79,21 +140,31 @@ pub struct DeepSettings {
 }
 
 impl Default for DeepSettings {
-    /// Four ReLU layers of 32 units, He normal, γ = 0.05, full batch of 128 examples.
+    /// Every field at its declared default: four ReLU layers of 32 units, He normal, γ = 0.05,
+    /// full batch of 128 examples.
     fn default() -> Self {
-        DeepSettings {
-            inputs: 4,
-            depth: 4,
-            width: 32,
-            activation: Activation::Relu,
-            init: Initializer::HeNormal,
-            sigma: 1.0,
-            learning_rate: 0.05,
-            samples: 128,
-            batch: 0,
-            lars: false,
-            seed: 1,
-        }
+        crate::schema::parse(&serde_json::Value::Null).expect("the declared defaults are valid")
+    }
+}
+
+impl FromValues for DeepSettings {
+    fn from_values(v: &Values) -> Result<Self, Error> {
+        use deep_fields::*;
+        let s = DeepSettings {
+            inputs: v.count(&INPUTS)?,
+            depth: v.count(&DEPTH)?,
+            width: v.count(&WIDTH)?,
+            activation: Activation::parse(v.choice(&ACTIVATION)?)?,
+            init: Initializer::parse(v.choice(&INIT)?)?,
+            sigma: v.float(&SIGMA)?,
+            learning_rate: v.float(&LEARNING_RATE)?,
+            samples: v.count(&SAMPLES)?,
+            batch: v.count(&BATCH)?,
+            lars: v.bool(&LARS)?,
+            seed: v.int(&SEED)? as u64,
+        };
+        s.validate()?;
+        Ok(s)
     }
 }
 
@@ -122,23 +193,18 @@ impl DeepSettings {
         }
     }
 
-    /// Checks each field's range; the error names the field.
+    /// Checks each field against its declaration in [`deep_fields`]; the error names the
+    /// field.
     pub fn validate(&self) -> Result<(), Error> {
-        use deep_limits::*;
-        check_range("inputs", self.inputs, INPUTS.0, INPUTS.1)?;
-        check_range("depth", self.depth, DEPTH.0, DEPTH.1)?;
-        check_range("width", self.width, WIDTH.0, WIDTH.1)?;
-        check_range("sigma", self.sigma, SIGMA.0, SIGMA.1)?;
-        check_range(
-            "learning_rate",
-            self.learning_rate,
-            LEARNING_RATE.0,
-            LEARNING_RATE.1,
-        )?;
-        check_range("samples", self.samples, SAMPLES.0, SAMPLES.1)?;
-        check_range("batch", self.batch, BATCH.0, BATCH.1)?;
-        let seed = crate::settings::limits::SEED;
-        check_range("seed", self.seed, seed.0, seed.1)?;
+        use deep_fields::*;
+        INPUTS.check_int(self.inputs as u64)?;
+        DEPTH.check_int(self.depth as u64)?;
+        WIDTH.check_int(self.width as u64)?;
+        SIGMA.check_float(self.sigma)?;
+        LEARNING_RATE.check_float(self.learning_rate)?;
+        SAMPLES.check_int(self.samples as u64)?;
+        BATCH.check_int(self.batch as u64)?;
+        SEED.check_int(self.seed)?;
         Ok(())
     }
 }

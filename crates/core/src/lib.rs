@@ -15,6 +15,7 @@ pub mod probe;
 pub mod product;
 pub mod quadrature;
 pub mod real;
+pub mod schema;
 pub mod settings;
 pub mod sigmoid_curve;
 pub mod spectrum;
@@ -22,6 +23,7 @@ pub mod stats;
 pub mod theory;
 pub mod training;
 pub mod verdict;
+pub mod xavier;
 
 pub use activation::Activation;
 pub use error::Error;

@@ -7,8 +7,8 @@
 //! book's n = 4, σ = 1: λ = ½(ln 2 + 1 − γ) ≈ 0.558, i.e. 0.2425 decades per factor, ≈ 24.5
 //! decades after 101 factors.
 
-use crate::error::check_range;
 use crate::real::{matmul, Op};
+use crate::schema::{FromValues, Values};
 use crate::stats::{norm_and_status, NumStatus};
 use crate::{Error, Precision, Real};
 use nalgebra::DMatrix;
@@ -16,14 +16,49 @@ use rand::Rng;
 use rand_distr::{Distribution, Normal};
 use serde::{Deserialize, Serialize};
 
-/// The allowed ranges of [`ProductSettings`].
+/// The declared fields of [`ProductSettings`].
+pub mod product_fields {
+    use crate::schema::Field;
+
+    /// Multiplications k: 0 ..= 10 000 (the book: 100).
+    pub const STEPS: Field = Field::int("steps", 0, 10_000, 100)
+        .unit("products")
+        .doc("Matrices multiplied after the first one (the book: 100).");
+    /// Matrix size n: 1 ..= 64 (the book: 4).
+    pub const SIZE: Field = Field::int("size", 1, 64, 4)
+        .unit("rows")
+        .doc("The matrices are n × n (the book: 4).");
+    /// σ: 0 ..= 10 (the book: 1); the slider spans 0.01 to 10 on a log scale.
+    pub const SIGMA: Field = Field::float("sigma", 0.0, 10.0, 1.0)
+        .log_slider(0.01, 10.0)
+        .doc("The entries' standard deviation, Mᵢⱼ ~ N(0, σ²).");
+    /// The seed of the draws.
+    pub const SEED: Field = crate::settings::fields::SEED;
+    /// The precision the product is computed in (numpy's default: f64).
+    pub const PRECISION: Field = crate::settings::fields::PRECISION
+        .doc("The floating-point format the product is computed in.");
+}
+
+/// The allowed ranges of [`ProductSettings`], read off [`product_fields`].
 pub mod product_limits {
-    /// Multiplications k: 0 ..= 10 000.
-    pub const STEPS: (usize, usize) = (0, 10_000);
-    /// Matrix size n: 1 ..= 64.
-    pub const SIZE: (usize, usize) = (1, 64);
-    /// σ: 0 ..= 10.
-    pub const SIGMA: (f64, f64) = (0.0, 10.0);
+    use super::product_fields as f;
+    use crate::schema::Kind;
+
+    const fn ints(k: Kind) -> (usize, usize) {
+        match k {
+            Kind::Int { min, max, .. } => (min as usize, max as usize),
+            _ => (0, 0),
+        }
+    }
+    /// Multiplications k.
+    pub const STEPS: (usize, usize) = ints(f::STEPS.kind);
+    /// Matrix size n.
+    pub const SIZE: (usize, usize) = ints(f::SIZE.kind);
+    /// σ.
+    pub const SIGMA: (f64, f64) = match f::SIGMA.kind {
+        Kind::Float { min, max, .. } => (min, max),
+        _ => (0.0, 0.0),
+    };
 }
 
 /// The experiment's settings.
@@ -42,27 +77,36 @@ pub struct ProductSettings {
 }
 
 impl Default for ProductSettings {
-    /// The book's setting: one 4×4 N(0, 1) matrix times 100 more, in f64 as numpy computes.
+    /// The book's setting, every field at its declared default: one 4×4 N(0, 1) matrix times
+    /// 100 more, in f64 as numpy computes.
     fn default() -> Self {
-        ProductSettings {
-            steps: 100,
-            size: 4,
-            sigma: 1.0,
-            seed: 1,
-            precision: Precision::F64,
-        }
+        crate::schema::parse(&serde_json::Value::Null).expect("the declared defaults are valid")
+    }
+}
+
+impl FromValues for ProductSettings {
+    fn from_values(v: &Values) -> Result<Self, Error> {
+        use product_fields::*;
+        let s = ProductSettings {
+            steps: v.count(&STEPS)?,
+            size: v.count(&SIZE)?,
+            sigma: v.float(&SIGMA)?,
+            seed: v.int(&SEED)? as u64,
+            precision: Precision::parse(v.choice(&PRECISION)?)?,
+        };
+        s.validate()?;
+        Ok(s)
     }
 }
 
 impl ProductSettings {
-    /// Checks each field against [`product_limits`] and the seed limits.
+    /// Checks each field against its declaration in [`product_fields`].
     pub fn validate(&self) -> Result<(), Error> {
-        use product_limits::*;
-        check_range("steps", self.steps, STEPS.0, STEPS.1)?;
-        check_range("size", self.size, SIZE.0, SIZE.1)?;
-        check_range("sigma", self.sigma, SIGMA.0, SIGMA.1)?;
-        let seed = crate::settings::limits::SEED;
-        check_range("seed", self.seed, seed.0, seed.1)?;
+        use product_fields::*;
+        STEPS.check_int(self.steps as u64)?;
+        SIZE.check_int(self.size as u64)?;
+        SIGMA.check_float(self.sigma)?;
+        SEED.check_int(self.seed)?;
         Ok(())
     }
 }

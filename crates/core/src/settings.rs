@@ -1,22 +1,71 @@
 //! The settings of the gradient experiment, with their allowed ranges.
 
-use crate::error::check_range;
+use crate::schema::{FromValues, Values};
 use crate::{Activation, Error, Initializer, Precision};
 use serde::{Deserialize, Serialize};
 
-/// The allowed ranges. The caps on width and batch keep the largest setting (depth 200) within
-/// about a second in the browser; `cargo bench` and `npm run bench` measure it.
-pub mod limits {
+/// The declared fields of the gradient experiment: names, URL keys, defaults and ranges. The
+/// caps on width and batch keep the largest setting (depth 200) within about a second in the
+/// browser; `cargo bench` and `npm run bench` measure it.
+pub mod fields {
+    use crate::schema::Field;
+    use crate::{Activation, Initializer, Precision};
+
     /// Depth L: 1 ..= 200 layers.
-    pub const DEPTH: (usize, usize) = (1, 200);
+    pub const DEPTH: Field = Field::int("depth", 1, 200, 30)
+        .unit("layers")
+        .doc("Number of layers L.");
     /// Width n: 1 ..= 128 units per layer.
-    pub const WIDTH: (usize, usize) = (1, 128);
+    pub const WIDTH: Field = Field::int("width", 1, 128, 64)
+        .unit("units")
+        .doc("Units per layer n; every weight matrix is n × n.");
     /// Batch B: 1 ..= 128 examples.
-    pub const BATCH: (usize, usize) = (1, 128);
-    /// σ: 0 ..= 10 (the page's slider spans 0.001 to 10 on a log scale).
-    pub const SIGMA: (f64, f64) = (0.0, 10.0);
+    pub const BATCH: Field = Field::int("batch", 1, 128, 32)
+        .unit("examples")
+        .doc("Examples B in the input batch, x ~ N(0, 1).");
+    /// The activation φ.
+    pub const ACTIVATION: Field = Field::choice("activation", Activation::NAMES, "sigmoid")
+        .key("act")
+        .doc("The activation function φ.");
+    /// The initializer.
+    pub const INIT: Field = Field::choice("init", Initializer::NAMES, "normal")
+        .doc("How the weights are drawn; σ's meaning depends on it.");
+    /// σ: 0 ..= 10; the slider spans 0.001 to 10 on a log scale.
+    pub const SIGMA: Field = Field::float("sigma", 0.0, 10.0, 0.1)
+        .log_slider(0.001, 10.0)
+        .doc("The scale of the weights: standard deviation, constant value or gain.");
     /// Seed: 0 ..= 2³² − 1, so that it survives a trip through JavaScript and a URL unchanged.
-    pub const SEED: (u64, u64) = (0, u32::MAX as u64);
+    pub const SEED: Field =
+        Field::int("seed", 0, u32::MAX as i64, 1).doc("The seed of every random draw.");
+    /// The floating-point format.
+    pub const PRECISION: Field = Field::choice("precision", Precision::NAMES, "f64")
+        .key("prec")
+        .doc("The floating-point format the network is computed in.");
+}
+
+/// The allowed ranges as (min, max) pairs, read off [`fields`].
+pub mod limits {
+    use super::fields;
+
+    const fn pair(f: crate::schema::Field) -> (usize, usize) {
+        match f.kind {
+            crate::schema::Kind::Int { min, max, .. } => (min as usize, max as usize),
+            _ => (0, 0),
+        }
+    }
+    /// Depth L.
+    pub const DEPTH: (usize, usize) = pair(fields::DEPTH);
+    /// Width n.
+    pub const WIDTH: (usize, usize) = pair(fields::WIDTH);
+    /// Batch B.
+    pub const BATCH: (usize, usize) = pair(fields::BATCH);
+    /// σ.
+    pub const SIGMA: (f64, f64) = match fields::SIGMA.kind {
+        crate::schema::Kind::Float { min, max, .. } => (min, max),
+        _ => (0.0, 0.0),
+    };
+    /// Seed.
+    pub const SEED: (u64, u64) = (pair(fields::SEED).0 as u64, pair(fields::SEED).1 as u64);
 }
 
 /// One setting of the gradient experiment: the network, its initialization and the precision.
@@ -41,30 +90,40 @@ pub struct GradSettings {
 }
 
 impl Default for GradSettings {
-    /// The page's opening picture: a 30-layer sigmoid network with N(0, 0.1²) weights, whose
-    /// gradient vanishes by tens of powers of ten.
+    /// The page's opening picture, every field at its declared default: a 30-layer sigmoid
+    /// network with N(0, 0.1²) weights, whose gradient vanishes by tens of powers of ten.
     fn default() -> Self {
-        GradSettings {
-            depth: 30,
-            width: 64,
-            batch: 32,
-            activation: Activation::Sigmoid,
-            init: Initializer::Normal,
-            sigma: 0.1,
-            seed: 1,
-            precision: Precision::F64,
-        }
+        crate::schema::parse(&serde_json::Value::Null).expect("the declared defaults are valid")
+    }
+}
+
+impl FromValues for GradSettings {
+    fn from_values(v: &Values) -> Result<Self, Error> {
+        use fields::*;
+        let s = GradSettings {
+            depth: v.count(&DEPTH)?,
+            width: v.count(&WIDTH)?,
+            batch: v.count(&BATCH)?,
+            activation: Activation::parse(v.choice(&ACTIVATION)?)?,
+            init: Initializer::parse(v.choice(&INIT)?)?,
+            sigma: v.float(&SIGMA)?,
+            seed: v.int(&SEED)? as u64,
+            precision: Precision::parse(v.choice(&PRECISION)?)?,
+        };
+        s.validate()?;
+        Ok(s)
     }
 }
 
 impl GradSettings {
-    /// Checks every field against [`limits`]; the error names the first field that is out of range.
+    /// Checks every field against its declaration in [`fields`]; the error names the first field
+    /// that is out of range.
     pub fn validate(&self) -> Result<(), Error> {
-        check_range("depth", self.depth, limits::DEPTH.0, limits::DEPTH.1)?;
-        check_range("width", self.width, limits::WIDTH.0, limits::WIDTH.1)?;
-        check_range("batch", self.batch, limits::BATCH.0, limits::BATCH.1)?;
-        check_range("sigma", self.sigma, limits::SIGMA.0, limits::SIGMA.1)?;
-        check_range("seed", self.seed, limits::SEED.0, limits::SEED.1)?;
+        fields::DEPTH.check_int(self.depth as u64)?;
+        fields::WIDTH.check_int(self.width as u64)?;
+        fields::BATCH.check_int(self.batch as u64)?;
+        fields::SIGMA.check_float(self.sigma)?;
+        fields::SEED.check_int(self.seed)?;
         Ok(())
     }
 
@@ -89,7 +148,7 @@ pub fn whole_number(
 }
 
 /// Builds [`GradSettings`] from untyped parts (numbers as `f64`, choices as names), checking
-/// every one of them; the error names the first bad field.
+/// every one of them by its declaration; the error names the first bad field.
 #[allow(clippy::too_many_arguments)]
 pub fn settings_from_parts(
     depth: f64,
@@ -101,19 +160,26 @@ pub fn settings_from_parts(
     seed: f64,
     precision: &str,
 ) -> Result<GradSettings, Error> {
-    let seed_max = limits::SEED.1 as usize;
-    let s = GradSettings {
-        depth: whole_number("depth", depth, limits::DEPTH)?,
-        width: whole_number("width", width, limits::WIDTH)?,
-        batch: whole_number("batch", batch, limits::BATCH)?,
-        activation: Activation::parse(activation)?,
-        init: Initializer::parse(init)?,
-        sigma: check_range("sigma", sigma, limits::SIGMA.0, limits::SIGMA.1)?,
-        seed: whole_number("seed", seed, (0, seed_max))? as u64,
-        precision: Precision::parse(precision)?,
+    // serde_json has no NaN or ±∞: such a number becomes null, which must not quietly take the
+    // default, so it is refused here by the field it belongs to.
+    let number = |field: &crate::schema::Field, x: f64| {
+        serde_json::Number::from_f64(x)
+            .map(serde_json::Value::Number)
+            .ok_or_else(|| Error::out_of_range(field.name, x, 0.0, 0.0))
+            .or_else(|_| field.check_float(x).map(|_| serde_json::Value::Null))
     };
-    s.validate()?;
-    Ok(s)
+    use fields::*;
+    let value = serde_json::json!({
+        "depth": number(&DEPTH, depth)?,
+        "width": number(&WIDTH, width)?,
+        "batch": number(&BATCH, batch)?,
+        "activation": activation,
+        "init": init,
+        "sigma": number(&SIGMA, sigma)?,
+        "seed": number(&SEED, seed)?,
+        "precision": precision,
+    });
+    crate::schema::parse(&value)
 }
 
 #[cfg(test)]

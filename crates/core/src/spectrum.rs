@@ -18,7 +18,7 @@
 //! edge), the smallest of order σ/√n.
 
 use crate::draws::stream_rng;
-use crate::error::check_range;
+use crate::schema::{FromValues, Values};
 use crate::Error;
 use nalgebra::linalg::{Schur, SVD};
 use nalgebra::DMatrix;
@@ -26,12 +26,37 @@ use rand::Rng;
 use rand_distr::{Distribution, StandardNormal};
 use serde::{Deserialize, Serialize};
 
+/// The declared fields of [`SpectrumSettings`].
+pub mod spectrum_fields {
+    use crate::schema::Field;
+
+    /// Matrix size n: 1 ..= 64 (the book: 4).
+    pub const SIZE: Field = Field::int("size", 1, 64, 4)
+        .unit("rows")
+        .doc("A and B are n × n.");
+    /// σ: the open-closed interval (0, 10]; the lower end is the smallest positive f64. The
+    /// slider spans 0.01 to 10 on a log scale.
+    pub const SIGMA: Field = Field::float("sigma", f64::MIN_POSITIVE, 10.0, 1.0)
+        .log_slider(0.01, 10.0)
+        .doc("The entries' standard deviation, Aᵢⱼ, Bᵢⱼ ~ N(0, σ²).");
+    /// The seed; A is drawn from stream 1 and B from stream 2 of it.
+    pub const SEED: Field = crate::settings::fields::SEED;
+}
+
 /// The allowed ranges of [`SpectrumSettings`].
 pub mod spectrum_limits {
-    /// Matrix size n: 1 ..= 64.
-    pub const SIZE: (usize, usize) = (1, 64);
-    /// σ: the open-closed interval (0, 10]; the lower end is the smallest positive f64.
-    pub const SIGMA: (f64, f64) = (f64::MIN_POSITIVE, 10.0);
+    use super::spectrum_fields as f;
+    use crate::schema::Kind;
+    /// Matrix size n, read off [`f::SIZE`].
+    pub const SIZE: (usize, usize) = match f::SIZE.kind {
+        Kind::Int { min, max, .. } => (min as usize, max as usize),
+        _ => (0, 0),
+    };
+    /// σ, read off [`f::SIGMA`].
+    pub const SIGMA: (f64, f64) = match f::SIGMA.kind {
+        Kind::Float { min, max, .. } => (min, max),
+        _ => (0.0, 0.0),
+    };
     /// The random stream of A (B uses stream 2) under [`crate::draws::stream_rng`].
     pub const STREAM_A: u64 = 1;
     /// The random stream of B.
@@ -53,31 +78,32 @@ pub struct SpectrumSettings {
 }
 
 impl Default for SpectrumSettings {
-    /// The book's size n = 4 with σ = 1.
+    /// The book's size n = 4 with σ = 1: every field at its declared default.
     fn default() -> Self {
-        SpectrumSettings {
-            size: 4,
-            sigma: 1.0,
-            seed: 1,
-        }
+        crate::schema::parse(&serde_json::Value::Null).expect("the declared defaults are valid")
+    }
+}
+
+impl FromValues for SpectrumSettings {
+    fn from_values(v: &Values) -> Result<Self, Error> {
+        use spectrum_fields::*;
+        let s = SpectrumSettings {
+            size: v.count(&SIZE)?,
+            sigma: v.float(&SIGMA)?,
+            seed: v.int(&SEED)? as u64,
+        };
+        s.validate()?;
+        Ok(s)
     }
 }
 
 impl SpectrumSettings {
-    /// Checks n ∈ [1, 64], σ ∈ (0, 10] and the seed range; the error names the field.
+    /// Checks n, σ and the seed against their declarations in [`spectrum_fields`].
     pub fn validate(&self) -> Result<(), Error> {
-        use spectrum_limits::*;
-        check_range("size", self.size, SIZE.0, SIZE.1)?;
-        if !(self.sigma > 0.0 && self.sigma <= SIGMA.1) {
-            return Err(Error::OutOfRange {
-                field: "sigma",
-                value: self.sigma.to_string(),
-                min: "0 (excluded)".into(),
-                max: SIGMA.1.to_string(),
-            });
-        }
-        let seed = crate::settings::limits::SEED;
-        check_range("seed", self.seed, seed.0, seed.1)?;
+        use spectrum_fields::*;
+        SIZE.check_int(self.size as u64)?;
+        SIGMA.check_float(self.sigma)?;
+        SEED.check_int(self.seed)?;
         Ok(())
     }
 }

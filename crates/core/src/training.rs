@@ -14,11 +14,49 @@
 //! the same order, so in floating point the units stay *bitwise* equal. Dropout gives each unit
 //! its own mask and breaks the tie.
 
-use crate::error::check_range;
+use crate::schema::{FromValues, Values};
 use crate::{Activation, Error, Initializer};
 use rand::Rng;
 use rand_distr::{Bernoulli, Distribution, Uniform};
 use serde::{Deserialize, Serialize};
+
+/// The declared fields of [`MlpSettings`].
+pub mod mlp_fields {
+    use crate::schema::Field;
+    use crate::{Activation, Initializer};
+
+    /// Input dimension d.
+    pub const INPUTS: Field = Field::int("inputs", 1, 16, 2)
+        .unit("inputs")
+        .doc("Input dimension d of the regression task.");
+    /// Hidden units h.
+    pub const HIDDEN: Field = Field::int("hidden", 1, 64, 2)
+        .unit("units")
+        .doc("Hidden units h.");
+    /// The hidden activation φ.
+    pub const ACTIVATION: Field = Field::choice("activation", Activation::NAMES, "tanh")
+        .key("act")
+        .doc("The hidden activation φ.");
+    /// How W and v are initialized; biases start at 0.
+    pub const INIT: Field = Field::choice("init", Initializer::NAMES, "constant")
+        .doc("How the weights are initialized; biases start at 0.");
+    /// σ of the initializer (the constant's value for "constant").
+    pub const SIGMA: Field = Field::float("sigma", 0.0, 10.0, 0.5)
+        .doc("σ of the initializer: the value of every weight for a constant initialization.");
+    /// Dropout probability p on the hidden layer (0 = no dropout).
+    pub const DROPOUT: Field = Field::float("dropout", 0.0, 0.95, 0.0)
+        .doc("Dropout probability p on the hidden layer (0: no dropout).");
+    /// Learning rate η.
+    pub const LEARNING_RATE: Field = Field::float("learning_rate", 1e-9, 10.0, 0.1)
+        .log_slider(0.001, 10.0)
+        .doc("Learning rate η of gradient descent.");
+    /// Examples N in the task.
+    pub const SAMPLES: Field = Field::int("samples", 1, 4096, 64)
+        .unit("examples")
+        .doc("Examples N in the regression task.");
+    /// The seed of the task and of the initial weights.
+    pub const SEED: Field = crate::settings::fields::SEED;
+}
 
 /// The settings of the symmetry experiment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -44,34 +82,43 @@ pub struct MlpSettings {
 }
 
 impl Default for MlpSettings {
-    /// Two inputs, two hidden tanh units with constant weights 0.5, no dropout: the book's
-    /// symmetry example.
+    /// Every field at its declared default: two inputs, two hidden tanh units with constant
+    /// weights 0.5, no dropout (the book's symmetry example).
     fn default() -> Self {
-        MlpSettings {
-            inputs: 2,
-            hidden: 2,
-            activation: Activation::Tanh,
-            init: Initializer::Constant,
-            sigma: 0.5,
-            dropout: 0.0,
-            learning_rate: 0.1,
-            samples: 64,
-            seed: 1,
-        }
+        crate::schema::parse(&serde_json::Value::Null).expect("the declared defaults are valid")
+    }
+}
+
+impl FromValues for MlpSettings {
+    fn from_values(v: &Values) -> Result<Self, Error> {
+        use mlp_fields::*;
+        let s = MlpSettings {
+            inputs: v.count(&INPUTS)?,
+            hidden: v.count(&HIDDEN)?,
+            activation: Activation::parse(v.choice(&ACTIVATION)?)?,
+            init: Initializer::parse(v.choice(&INIT)?)?,
+            sigma: v.float(&SIGMA)?,
+            dropout: v.float(&DROPOUT)?,
+            learning_rate: v.float(&LEARNING_RATE)?,
+            samples: v.count(&SAMPLES)?,
+            seed: v.int(&SEED)? as u64,
+        };
+        s.validate()?;
+        Ok(s)
     }
 }
 
 impl MlpSettings {
-    /// Checks each field's range; the error names the field.
+    /// Checks each field against its declaration in [`mlp_fields`]; the error names the field.
     pub fn validate(&self) -> Result<(), Error> {
-        check_range("inputs", self.inputs, 1, 16)?;
-        check_range("hidden", self.hidden, 1, 64)?;
-        check_range("sigma", self.sigma, 0.0, 10.0)?;
-        check_range("dropout", self.dropout, 0.0, 0.95)?;
-        check_range("learning_rate", self.learning_rate, 1e-9, 10.0)?;
-        check_range("samples", self.samples, 1, 4096)?;
-        let seed = crate::settings::limits::SEED;
-        check_range("seed", self.seed, seed.0, seed.1)?;
+        use mlp_fields::*;
+        INPUTS.check_int(self.inputs as u64)?;
+        HIDDEN.check_int(self.hidden as u64)?;
+        SIGMA.check_float(self.sigma)?;
+        DROPOUT.check_float(self.dropout)?;
+        LEARNING_RATE.check_float(self.learning_rate)?;
+        SAMPLES.check_int(self.samples as u64)?;
+        SEED.check_int(self.seed)?;
         Ok(())
     }
 }

@@ -35,3 +35,11 @@ pub(crate) fn from_js_or_default<T: DeserializeOwned + Default>(
 pub(crate) fn engine_error(e: gradscope_core::Error) -> JsError {
     JsError::new(&e.to_string())
 }
+
+/// Every live cell's declared settings (see `gradscope_core::schema`): `{cells: {name: {prefix,
+/// fields: {field: {key, type, default, min, max, choices, scale, unit, role, doc}}}}}`, the
+/// same JSON as `gradscope schema --format json`.
+#[wasm_bindgen]
+pub fn schema() -> Result<JsValue, JsError> {
+    to_js(&gradscope_core::schema::schema_json())
+}
