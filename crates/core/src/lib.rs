@@ -19,6 +19,7 @@ pub mod schema;
 pub mod settings;
 pub mod sigmoid_curve;
 pub mod spectrum;
+pub mod stability_map;
 pub mod stats;
 pub mod theory;
 pub mod training;
