@@ -55,6 +55,32 @@ pub struct MapColumn {
     pub theory: Vec<f64>,
 }
 
+/// The declared fields of [`MapSettings`]: the main widget's, narrowed where the map needs it
+/// (one column is one run of the deepest network, so depth and batch are kept small enough for
+/// a column to take a few milliseconds).
+pub mod map_fields {
+    use crate::schema::Field;
+    use crate::settings::fields as grad;
+
+    /// φ (tanh by default: its critical line is the chapter's textbook case).
+    pub const ACTIVATION: Field = grad::ACTIVATION.choices(crate::Activation::NAMES, "tanh");
+    /// n.
+    pub const WIDTH: Field = grad::WIDTH;
+    /// The deepest network on the map.
+    pub const DEPTH: Field = grad::DEPTH
+        .within(2.0, 200.0)
+        .default_number(60.0)
+        .doc("The deepest network on the map (rows L = 1 … depth).");
+    /// B.
+    pub const BATCH: Field = grad::BATCH.within(1.0, 64.0).default_number(16.0);
+    /// The seed.
+    pub const SEED: Field = grad::SEED;
+    /// How many σ columns, log-spaced over the main widget's σ slider.
+    pub const COLUMNS: Field = Field::int("columns", 8, 96, 48)
+        .unit("columns")
+        .doc("How many σ values the map computes, log-spaced over the σ slider's span.");
+}
+
 /// The map's settings (the main widget's fields, less those the map spans).
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapSettings {
@@ -68,6 +94,31 @@ pub struct MapSettings {
     pub depth: usize,
     /// The seed.
     pub seed: u64,
+}
+
+impl crate::schema::FromValues for MapSettings {
+    fn from_values(v: &crate::schema::Values) -> Result<Self, Error> {
+        use map_fields::*;
+        Ok(MapSettings {
+            activation: Activation::parse(v.choice(&ACTIVATION)?)?,
+            width: v.count(&WIDTH)?,
+            batch: v.count(&BATCH)?,
+            depth: v.count(&DEPTH)?,
+            seed: v.int(&SEED)? as u64,
+        })
+    }
+}
+
+/// `count` σ values, log-spaced over the main widget's σ slider span (both ends included).
+pub fn map_sigmas(count: usize) -> Vec<f64> {
+    let (lo, hi) = crate::settings::fields::SIGMA
+        .slider_range()
+        .unwrap_or((1e-3, 10.0));
+    let (a, b) = (lo.log10(), hi.log10());
+    let n = count.max(2);
+    (0..n)
+        .map(|i| 10f64.powf(a + (b - a) * i as f64 / (n - 1) as f64))
+        .collect()
 }
 
 impl MapSettings {

@@ -7,6 +7,7 @@ use crate::deep_training::deep_fields as deep;
 use crate::product::product_fields as prod;
 use crate::settings::fields as grad;
 use crate::spectrum::spectrum_fields as svd;
+use crate::stability_map::map_fields as map;
 use crate::training::mlp_fields as mlp;
 use crate::xavier::xavier_fields as xav;
 
@@ -215,6 +216,20 @@ pub const SPECTRUM: CellSchema = CellSchema {
         svd::SIGMA.within(0.001, 10.0).key("s"),
         svd::SEED,
         TABLE,
+    ],
+};
+
+/// The stability map: decades over σ × depth, with the critical line.
+pub const STABILITY_MAP: CellSchema = CellSchema {
+    name: "stability-map",
+    prefix: "map",
+    fields: &[
+        map::ACTIVATION,
+        map::WIDTH,
+        map::DEPTH,
+        map::BATCH,
+        map::COLUMNS,
+        map::SEED,
     ],
 };
 

@@ -8,6 +8,7 @@ pub mod log_chart;
 pub mod product_chart;
 pub mod sigmoid_chart;
 pub mod spectrum_chart;
+pub mod stability_chart;
 pub mod symmetry_chart;
 pub mod training_chart;
 pub mod xavier_chart;
