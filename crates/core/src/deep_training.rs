@@ -143,7 +143,7 @@ impl Default for DeepSettings {
     /// Every field at its declared default: four ReLU layers of 32 units, He normal, γ = 0.05,
     /// full batch of 128 examples.
     fn default() -> Self {
-        crate::schema::parse(&serde_json::Value::Null).expect("the declared defaults are valid")
+        crate::schema::defaults()
     }
 }
 

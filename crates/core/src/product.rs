@@ -80,7 +80,7 @@ impl Default for ProductSettings {
     /// The book's setting, every field at its declared default: one 4×4 N(0, 1) matrix times
     /// 100 more, in f64 as numpy computes.
     fn default() -> Self {
-        crate::schema::parse(&serde_json::Value::Null).expect("the declared defaults are valid")
+        crate::schema::defaults()
     }
 }
 

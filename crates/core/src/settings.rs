@@ -93,7 +93,7 @@ impl Default for GradSettings {
     /// The page's opening picture, every field at its declared default: a 30-layer sigmoid
     /// network with N(0, 0.1²) weights, whose gradient vanishes by tens of powers of ten.
     fn default() -> Self {
-        crate::schema::parse(&serde_json::Value::Null).expect("the declared defaults are valid")
+        crate::schema::defaults()
     }
 }
 

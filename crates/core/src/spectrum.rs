@@ -80,7 +80,7 @@ pub struct SpectrumSettings {
 impl Default for SpectrumSettings {
     /// The book's size n = 4 with σ = 1: every field at its declared default.
     fn default() -> Self {
-        crate::schema::parse(&serde_json::Value::Null).expect("the declared defaults are valid")
+        crate::schema::defaults()
     }
 }
 

@@ -85,7 +85,7 @@ impl Default for MlpSettings {
     /// Every field at its declared default: two inputs, two hidden tanh units with constant
     /// weights 0.5, no dropout (the book's symmetry example).
     fn default() -> Self {
-        crate::schema::parse(&serde_json::Value::Null).expect("the declared defaults are valid")
+        crate::schema::defaults()
     }
 }
 

@@ -75,6 +75,6 @@ impl FromValues for XavierSettings {
 impl Default for XavierSettings {
     /// Every field at its declared default.
     fn default() -> Self {
-        crate::schema::parse(&serde_json::Value::Null).expect("the declared defaults are valid")
+        crate::schema::defaults()
     }
 }

@@ -15,7 +15,7 @@ mod values;
 
 pub use cells::*;
 pub use field::{Field, Kind, Role, Scale};
-pub use values::{parse, FromValues, Values};
+pub use values::{defaults, parse, FromValues, Values};
 
 use serde_json::{json, Map, Value};
 

@@ -71,3 +71,9 @@ pub trait FromValues: Sized {
 pub fn parse<T: FromValues>(value: &Value) -> Result<T, Error> {
     T::from_values(&Values::new(value)?)
 }
+
+/// `T` with every field at its declared default (the declarations are checked valid by the
+/// schema's tests, so this cannot fail for a declared experiment).
+pub fn defaults<T: FromValues>() -> T {
+    parse(&Value::Null).expect("the declared defaults are valid")
+}
