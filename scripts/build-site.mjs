@@ -1,11 +1,15 @@
-// Writes dist/: a static site (index.html + www/) that works from any static server under any
-// sub-path, since every URL in it is relative.
-import { cpSync, existsSync, mkdirSync, rmSync, statSync, readdirSync } from 'node:fs';
+// Writes dist/ (or --out DIR): a static site (index.html + www/) that works from any static
+// server under any sub-path, since every URL in it is relative; and its service worker, sw.js,
+// which precaches every file of the build so that the site works offline after one visit
+// (scripts/service-worker.js; its version is a hash of every file, so a new build updates it).
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(root, 'dist');
+const outArg = process.argv.indexOf('--out');
+const dist = outArg > 0 ? resolve(root, process.argv[outArg + 1]) : join(root, 'dist');
 for (const need of ['www/pkg/gradscope_web_bg.wasm', 'www/vendor/katex/katex.mjs']) {
   if (!existsSync(join(root, need))) {
     console.error(`build-site: ${need} is missing; run \`npm run build\``);
@@ -16,15 +20,31 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 cpSync(join(root, 'index.html'), join(dist, 'index.html'));
 cpSync(join(root, 'www'), join(dist, 'www'), { recursive: true });
-let files = 0;
-let bytes = 0;
+// --stamp TEXT records a build label in build.txt (a redeploy with no source change, for tests).
+const stampArg = process.argv.indexOf('--stamp');
+if (stampArg > 0) writeFileSync(join(dist, 'build.txt'), `${process.argv[stampArg + 1]}\n`);
+
+// The page names its service worker; the development server's page does not (www/offline.js).
+const indexPath = join(dist, 'index.html');
+writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace('</head>', '  <meta name="gradscope-sw" content="sw.js">\n</head>'));
+
+const list = [];
 const walk = (dir) => {
-  for (const name of readdirSync(dir)) {
+  for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
     const s = statSync(p);
     if (s.isDirectory()) walk(p);
-    else { files += 1; bytes += s.size; }
+    else list.push({ rel: relative(dist, p).split(sep).join('/'), size: s.size });
   }
 };
 walk(dist);
-console.log(`build-site: dist/ has ${files} files, ${(bytes / 1024).toFixed(0)} KiB; serve it from any path`);
+const hash = createHash('sha256');
+for (const f of list) hash.update(f.rel).update('\0').update(readFileSync(join(dist, f.rel)));
+const version = hash.digest('hex').slice(0, 16);
+const worker = readFileSync(join(root, 'scripts/service-worker.js'), 'utf8')
+  .replace('__VERSION__', JSON.stringify(version))
+  .replace('__FILES__', JSON.stringify(['./', ...list.map((f) => f.rel)]));
+writeFileSync(join(dist, 'sw.js'), worker);
+const files = list.length + 1;
+const bytes = list.reduce((a, f) => a + f.size, 0) + worker.length;
+console.log(`build-site: ${relative(root, dist) || '.'}/ has ${files} files (service worker ${version}), ${(bytes / 1024).toFixed(0)} KiB; serve it from any path`);

@@ -32,7 +32,7 @@ const types = {
   '.ico': 'image/x-icon',
 };
 // Only what the page needs is served; the rest of the repository (sources, target/) is not.
-const allowed = (rel) => rel === 'index.html' || rel.startsWith(`www${sep}`) || rel.startsWith('www/');
+const allowed = (rel) => ['index.html', 'sw.js', 'build.txt'].includes(rel) || rel.startsWith(`www${sep}`) || rel.startsWith('www/');
 
 const server = createServer(async (req, res) => {
   try {

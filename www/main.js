@@ -6,6 +6,7 @@ import { pytorchFor } from './pytorch.js';
 import { Store } from './state.js';
 import { applyTranslations, initialLanguage, LANGS, translate } from './i18n.js';
 import { mountGradientCell } from './cells/gradients.js';
+import { registerOffline } from './offline.js';
 import { CELLS } from './cells/index.js';
 
 const FONT_FAMILY = "'Be Vietnam Pro', 'DejaVu Sans', sans-serif";
@@ -89,6 +90,7 @@ async function boot() {
   applyTranslations(main, lang);
   status.hidden = true;
   status.dataset.state = 'ready';
+  registerOffline();
 }
 
 // Tests and the console reach the live objects here.
