@@ -1,7 +1,7 @@
 //! The main chart: per layer, ‖∂ℓ/∂Wˡ‖, the backward signal and the forward signal on a log₁₀
 //! axis, with an optional theory overlay.
 
-use super::log_chart::{draw_log_chart, LineKind, LogChart, LogLine, PlotOutcome};
+use super::log_chart::{draw_log_chart, LineKind, LogChart, LogLine, Marker, PlotOutcome};
 use super::{palette, ChartError, ChartStyle};
 use gradscope_core::LayerStats;
 use plotters::coord::Shift;
@@ -89,30 +89,32 @@ pub fn draw_gradient_chart<DB: DrawingBackend>(
     options: &GradientChartOptions,
     style: &ChartStyle,
 ) -> Result<PlotOutcome, ChartError> {
-    let measured = |label: &str, color, values: Vec<f64>| LogLine {
+    let measured = |label: &str, color, values: Vec<f64>, marker| LogLine {
         label: label.to_string(),
         color,
         values,
         kind: LineKind::Solid,
-        points: true,
+        marker,
     };
     let predicted = |label: &str, color, values: &[f64]| LogLine {
         label: format!("{label}{}", labels.theory_suffix),
         color,
         values: values.to_vec(),
         kind: LineKind::Dashed,
-        points: false,
+        marker: Marker::None,
     };
     let mut lines = vec![measured(
         &labels.grad,
         palette::BLUE,
         layers.iter().map(|s| s.grad_norm).collect(),
+        Marker::Circle,
     )];
     if options.show_backward {
         lines.push(measured(
             &labels.backward,
             palette::VERMILLION,
             layers.iter().map(|s| s.backward_norm).collect(),
+            Marker::Square,
         ));
     }
     if options.show_forward {
@@ -120,6 +122,7 @@ pub fn draw_gradient_chart<DB: DrawingBackend>(
             &labels.forward,
             palette::GREEN,
             layers.iter().map(|s| s.preact_std).collect(),
+            Marker::Triangle,
         ));
     }
     if let Some(t) = &options.theory {

@@ -16,6 +16,48 @@ pub enum LineKind {
     Dashed,
 }
 
+/// The mark drawn at each point of a line (and in its legend entry), so that series differ by
+/// shape as well as by colour: a reader who cannot tell the colours apart still tells the lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// No mark.
+    None,
+    /// A disc (a 12-sided polygon).
+    Circle,
+    /// A square.
+    Square,
+    /// A triangle pointing up.
+    Triangle,
+    /// A diamond.
+    Diamond,
+}
+
+impl Marker {
+    /// The marker's outline around (0, 0) with half-size `r` pixels (empty for [`Marker::None`]).
+    pub fn outline(self, r: i32) -> Vec<(i32, i32)> {
+        match self {
+            Marker::None => Vec::new(),
+            Marker::Circle => (0..12)
+                .map(|k| {
+                    let a = std::f64::consts::PI * k as f64 / 6.0;
+                    (
+                        (r as f64 * a.cos()).round() as i32,
+                        (r as f64 * a.sin()).round() as i32,
+                    )
+                })
+                .collect(),
+            Marker::Square => vec![(-r, -r), (r, -r), (r, r), (-r, r)],
+            Marker::Triangle => vec![(0, -r - r / 3), (r + r / 4, r), (-r - r / 4, r)],
+            Marker::Diamond => vec![
+                (0, -r - r / 3),
+                (r + r / 3, 0),
+                (0, r + r / 3),
+                (-r - r / 3, 0),
+            ],
+        }
+    }
+}
+
 /// One series: `values[i]` is drawn at x = `x_start` + i.
 #[derive(Debug, Clone)]
 pub struct LogLine {
@@ -27,8 +69,8 @@ pub struct LogLine {
     pub values: Vec<f64>,
     /// Solid or dashed.
     pub kind: LineKind,
-    /// Whether to mark each point with a dot.
-    pub points: bool,
+    /// The mark at each point (at most about 20 marks on a long line: every k-th point).
+    pub marker: Marker,
 }
 
 /// Everything a log chart shows.
@@ -156,10 +198,15 @@ pub fn draw_log_chart<DB: DrawingBackend>(
                     ))?;
                 }
             }
-            if line.points && n <= 80 {
+            if line.marker != Marker::None {
+                let outline = line.marker.outline(style.px(3.0));
+                let every = if n <= 80 { 1 } else { n.div_ceil(20) };
                 cc.draw_series(
                     run.iter()
-                        .map(|&p| Circle::new(p, style.px(2.5), color.filled())),
+                        .filter(|p| (p.0 - chart.x_start).round() as usize % every == 0)
+                        .map(|&p| {
+                            EmptyElement::at(p) + Polygon::new(outline.clone(), color.filled())
+                        }),
                 )?;
             }
         }
@@ -195,7 +242,7 @@ pub fn draw_log_chart<DB: DrawingBackend>(
         Some(below) => draw_legend_below(below, &entries, style)?,
         None => {
             for entry in &entries {
-                let [a, b] = swatch_shapes(
+                let [a, b, m] = swatch_shapes(
                     entry.swatch,
                     style.px(5.0),
                     style.px(9.0),
@@ -208,6 +255,7 @@ pub fn draw_log_chart<DB: DrawingBackend>(
                         EmptyElement::at((x, y))
                             + Polygon::new(a.clone(), fill)
                             + Polygon::new(b.clone(), fill)
+                            + Polygon::new(m.clone(), fill)
                     });
             }
             cc.configure_series_labels()
@@ -265,8 +313,8 @@ pub fn draw_log_mesh<DB: DrawingBackend>(
 /// What a legend entry shows beside its text.
 #[derive(Debug, Clone, Copy)]
 enum Swatch {
-    /// A short solid or dashed line in the series' colour.
-    Line(RGBColor, LineKind),
+    /// A short solid or dashed line in the series' colour, with its marker.
+    Line(RGBColor, LineKind, Marker),
     /// The bottom-edge marker (a value that is exactly 0).
     Down,
     /// The top-edge marker (∞ or NaN).
@@ -285,7 +333,7 @@ fn legend_entries(chart: &LogChart) -> Vec<LegendEntry> {
         .iter()
         .map(|l| LegendEntry {
             label: l.label.clone(),
-            swatch: Swatch::Line(l.color, l.kind),
+            swatch: Swatch::Line(l.color, l.kind, l.marker),
         })
         .collect();
     let placements = || {
@@ -309,28 +357,31 @@ fn legend_entries(chart: &LogChart) -> Vec<LegendEntry> {
     entries
 }
 
-/// The swatch as two filled polygons around (0, 0): markers of half-size `sc`,
-/// line samples of half-length `sw` and thickness `width` (a dashed sample is two pieces).
-fn swatch_shapes(swatch: Swatch, sc: i32, sw: i32, width: u32) -> [Vec<(i32, i32)>; 2] {
+/// The swatch as three filled polygons around (0, 0): edge markers of half-size `sc`, line
+/// samples of half-length `sw` and thickness `width` (a dashed sample is two pieces) with the
+/// series' marker in the middle (an empty polygon when it has none).
+fn swatch_shapes(swatch: Swatch, sc: i32, sw: i32, width: u32) -> [Vec<(i32, i32)>; 3] {
     let t = (width as i32).max(2) / 2;
     let bar = |x0: i32, x1: i32| vec![(x0, -t), (x1, -t), (x1, t), (x0, t)];
     match swatch {
-        Swatch::Line(_, LineKind::Solid) => [bar(-sw, 0), bar(0, sw)],
-        Swatch::Line(_, LineKind::Dashed) => [bar(-sw, -sw / 3), bar(sw / 3, sw)],
+        Swatch::Line(_, LineKind::Solid, m) => [bar(-sw, 0), bar(0, sw), m.outline(sc * 3 / 4)],
+        Swatch::Line(_, LineKind::Dashed, m) => {
+            [bar(-sw, -sw / 3), bar(sw / 3, sw), m.outline(sc * 3 / 4)]
+        }
         Swatch::Down => {
             let tri = vec![(-sc, -sc), (sc, -sc), (0, sc)];
-            [tri.clone(), tri]
+            [tri.clone(), tri, Vec::new()]
         }
         Swatch::Up => {
             let tri = vec![(-sc, sc), (sc, sc), (0, -sc)];
-            [tri.clone(), tri]
+            [tri.clone(), tri, Vec::new()]
         }
     }
 }
 
 fn swatch_color(swatch: Swatch) -> RGBColor {
     match swatch {
-        Swatch::Line(color, _) => color,
+        Swatch::Line(color, _, _) => color,
         Swatch::Down | Swatch::Up => palette::ALERT,
     }
 }
@@ -346,9 +397,14 @@ fn draw_legend_below<DB: DrawingBackend>(
     for (i, e) in entries.iter().enumerate() {
         let y = style.px(4.0) + row * i as i32 + row / 2;
         let x = style.px(22.0);
-        let [a, b] = swatch_shapes(e.swatch, style.px(5.0), style.px(9.0), style.stroke(2.0));
+        let [a, b, m] = swatch_shapes(e.swatch, style.px(5.0), style.px(9.0), style.stroke(2.0));
         let fill = swatch_color(e.swatch).filled();
-        area.draw(&(EmptyElement::at((x, y)) + Polygon::new(a, fill) + Polygon::new(b, fill)))?;
+        area.draw(
+            &(EmptyElement::at((x, y))
+                + Polygon::new(a, fill)
+                + Polygon::new(b, fill)
+                + Polygon::new(m, fill)),
+        )?;
         area.draw(&Text::new(
             e.label.clone(),
             (x + style.px(16.0), y - style.px(7.0)),

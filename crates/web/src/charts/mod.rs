@@ -14,7 +14,7 @@ pub mod training_chart;
 pub mod xavier_chart;
 
 pub use gradient_chart::{draw_gradient_chart, GradientChartLabels, GradientChartOptions};
-pub use log_chart::{draw_log_chart, LineKind, LogChart, LogLine, PlotOutcome};
+pub use log_chart::{draw_log_chart, LineKind, LogChart, LogLine, Marker, PlotOutcome};
 
 use plotters::prelude::*;
 use serde::Deserialize;

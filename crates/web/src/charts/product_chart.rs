@@ -1,7 +1,7 @@
 //! The exploding product's chart: ‖M‖_F and max |M_ij| after each multiplication, on a log₁₀
 //! axis (a thin layer over [`draw_log_chart`], so 0, ∞ and NaN become edge markers).
 
-use super::log_chart::{draw_log_chart, LineKind, LogChart, LogLine, PlotOutcome};
+use super::log_chart::{draw_log_chart, LineKind, LogChart, LogLine, Marker, PlotOutcome};
 use super::{palette, ChartError, ChartStyle};
 use gradscope_core::ProductStep;
 use plotters::coord::Shift;
@@ -49,12 +49,12 @@ pub fn draw_product_chart<DB: DrawingBackend>(
     labels: &ProductChartLabels,
     style: &ChartStyle,
 ) -> Result<PlotOutcome, ChartError> {
-    let line = |label: &str, color, values: Vec<f64>| LogLine {
+    let line = |label: &str, color, values: Vec<f64>, marker| LogLine {
         label: label.to_string(),
         color,
         values,
         kind: LineKind::Solid,
-        points: true,
+        marker,
     };
     let chart = LogChart {
         title: labels.title.clone(),
@@ -66,11 +66,13 @@ pub fn draw_product_chart<DB: DrawingBackend>(
                 &labels.frobenius,
                 palette::BLUE,
                 steps.iter().map(|s| s.frobenius).collect(),
+                Marker::Circle,
             ),
             line(
                 &labels.max_abs,
                 palette::VERMILLION,
                 steps.iter().map(|s| s.max_abs).collect(),
+                Marker::Square,
             ),
         ],
         underflow_label: labels.underflow.clone(),

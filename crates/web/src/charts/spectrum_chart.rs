@@ -3,7 +3,7 @@
 //! σ_max(A)·σ_max(B) and σ_min(A)·σ_min(B) as horizontal dashed lines, on the shared log₁₀ chart
 //! ([`draw_log_chart`]) so that 0, ∞ and NaN become edge markers.
 
-use super::log_chart::{draw_log_chart, LineKind, LogChart, LogLine, PlotOutcome};
+use super::log_chart::{draw_log_chart, LineKind, LogChart, LogLine, Marker, PlotOutcome};
 use super::{palette, ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -98,28 +98,32 @@ pub fn draw_spectrum_chart<DB: DrawingBackend>(
         .max()
         .unwrap_or(0)
         .max(1);
-    let solid = |label: &str, color, values: &[f64]| LogLine {
+    let solid = |label: &str, color, values: &[f64], marker| LogLine {
         label: label.to_string(),
         color,
         values: values.to_vec(),
         kind: LineKind::Solid,
-        points: true,
+        marker,
     };
     let constant = |label: &str, color, value: f64| LogLine {
         label: label.to_string(),
         color,
         values: vec![value; n],
         kind: LineKind::Dashed,
-        points: false,
+        marker: Marker::None,
     };
-    let mut eig = solid(&labels.eig_ab, palette::PURPLE, &view.eig_abs_ab);
+    let mut eig = solid(
+        &labels.eig_ab,
+        palette::PURPLE,
+        &view.eig_abs_ab,
+        Marker::Diamond,
+    );
     eig.kind = LineKind::Dashed;
-    eig.points = true;
     let lines = vec![
         constant(&labels.upper, palette::INK, view.upper),
-        solid(&labels.sv_a, palette::SKY, &view.sv_a),
-        solid(&labels.sv_b, palette::ORANGE, &view.sv_b),
-        solid(&labels.sv_ab, palette::BLUE, &view.sv_ab),
+        solid(&labels.sv_a, palette::SKY, &view.sv_a, Marker::Circle),
+        solid(&labels.sv_b, palette::ORANGE, &view.sv_b, Marker::Square),
+        solid(&labels.sv_ab, palette::BLUE, &view.sv_ab, Marker::Triangle),
         eig,
         constant(&labels.lower, palette::VERMILLION, view.lower),
     ];

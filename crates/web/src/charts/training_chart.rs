@@ -1,7 +1,7 @@
 //! Loss curves of several training runs on one log₁₀ y axis (x = the step), built on
 //! [`draw_log_chart`]: a loss that overflows to ∞/NaN becomes a top-edge marker.
 
-use super::log_chart::{draw_log_chart, LineKind, LogChart, LogLine, PlotOutcome};
+use super::log_chart::{draw_log_chart, LineKind, LogChart, LogLine, Marker, PlotOutcome};
 use super::{palette, ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -56,6 +56,15 @@ pub const SERIES_COLORS: [RGBColor; 7] = [
     palette::INK,
 ];
 
+/// The markers of series 0, 1, 2, …; series 4 to 7 repeat them on dashed lines, so that every
+/// series differs from the others by its stroke or mark, not only by its colour.
+pub const MARKERS: [Marker; 4] = [
+    Marker::Circle,
+    Marker::Square,
+    Marker::Triangle,
+    Marker::Diamond,
+];
+
 /// Draws the loss curves of `series` (colour i for series i, cycling) on `area`.
 pub fn draw_training_chart<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -75,8 +84,12 @@ pub fn draw_training_chart<DB: DrawingBackend>(
                 label: s.label.clone(),
                 color: SERIES_COLORS[i % SERIES_COLORS.len()],
                 values: s.values.clone(),
-                kind: LineKind::Solid,
-                points: false,
+                kind: if (i / MARKERS.len()) % 2 == 0 {
+                    LineKind::Solid
+                } else {
+                    LineKind::Dashed
+                },
+                marker: MARKERS[i % MARKERS.len()],
             })
             .collect(),
         underflow_label: labels.underflow.clone(),

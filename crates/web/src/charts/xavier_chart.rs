@@ -2,7 +2,7 @@
 //! mean square (relative to the output's), measured (solid) and predicted (dashed), on the
 //! shared log₁₀ chart ([`draw_log_chart`]), so 0, ∞ and NaN become edge markers.
 
-use super::log_chart::{draw_log_chart, LineKind, LogChart, LogLine, PlotOutcome};
+use super::log_chart::{draw_log_chart, LineKind, LogChart, LogLine, Marker, PlotOutcome};
 use super::{palette, ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -65,12 +65,17 @@ pub fn draw_xavier_chart<DB: DrawingBackend>(
     labels: &XavierChartLabels,
     style: &ChartStyle,
 ) -> Result<PlotOutcome, ChartError> {
+    // Measured lines are solid with a marker (forward ●, backward ■), predictions dashed.
     let line = |label: String, color, values: Vec<f64>, kind| LogLine {
         label,
         color,
         values,
         kind,
-        points: kind == LineKind::Solid,
+        marker: match (kind, color == palette::GREEN) {
+            (LineKind::Dashed, _) => Marker::None,
+            (LineKind::Solid, true) => Marker::Circle,
+            (LineKind::Solid, false) => Marker::Square,
+        },
     };
     let pick = |f: fn(&XavierLayerView) -> f64| layers.iter().map(f).collect::<Vec<f64>>();
     let chart = LogChart {
