@@ -1,0 +1,32 @@
+// The engine's Worker: its own wasm instance, so that no computation ever runs on the page's
+// main thread. It answers {id, job, client, args} with {id, result} or {id, error, trap}.
+// Each client (a cell) keeps its own wasm.Engine, whose random draws survive between calls (a
+// new σ rescales them; nothing is resampled).
+import init, * as wasm from '../pkg/gradscope_web.js';
+
+const ready = init();
+const engines = new Map();
+
+/** The jobs a cell may ask for, by name. */
+const JOBS = {
+  gradients: (client, args) => {
+    if (!engines.has(client)) engines.set(client, new wasm.Engine());
+    return engines.get(client).gradients(args);
+  },
+  predictGradients: (_client, args) => wasm.predictGradients(args),
+};
+
+self.onmessage = async ({ data }) => {
+  const { id, job, client, args } = data;
+  try {
+    await ready;
+    const run = JOBS[job];
+    if (!run) throw new Error(`engine: unknown job "${job}"`);
+    self.postMessage({ id, result: run(client, args) });
+  } catch (e) {
+    // A trap (a wasm panic aborts with `unreachable`) leaves this instance unusable: say so, so
+    // that the host starts a new Worker.
+    const trap = e instanceof WebAssembly.RuntimeError;
+    self.postMessage({ id, error: String(e?.message ?? e), trap });
+  }
+};
