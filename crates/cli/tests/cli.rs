@@ -218,7 +218,7 @@ fn bad_input_exits_2_and_names_the_flag() {
         (&["grads", "--sigma", "nan"], "--sigma", "0 to 10"),
         (&["grads", "--format", "png"], "--format", "json, csv, svg"),
         (&["grads", "--bogus", "1"], "--bogus", "--depth"),
-        (&["grads", "--depth"], "--depth", "missing value"),
+        (&["grads", "--depth"], "--depth", "value is required"),
         (&["product", "--size", "0"], "--size", "1 to 64"),
         (&["init", "--fan-in", "0"], "--fan-in", "1 to 4096"),
         (&["init", "--init", "orthogonal"], "--init", "xavier-normal"),
