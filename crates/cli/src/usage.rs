@@ -2,7 +2,9 @@
 //! clap's errors completed with the list of flags or commands where clap does not give it.
 
 use crate::commands::{subcommand, SUBCOMMANDS};
-use clap::error::ErrorKind;
+use crate::flags::{describe, flag_name};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use gradscope_core::schema::Kind;
 use std::fmt;
 
 /// A bad flag or value; the message names the flag.
@@ -34,7 +36,8 @@ impl From<gradscope_core::Error> for UsageError {
 }
 
 /// clap's message for `error`, followed, for an unknown flag or command, by the flags of the
-/// subcommand in `argv` (or the list of commands) so that the user sees what is valid.
+/// subcommand in `argv` (or the list of commands), and for a flag without its value by what
+/// that flag takes, so that the user sees what is valid.
 pub fn explain(error: &clap::Error, argv: &[String]) -> String {
     let mut text = error.render().to_string();
     let sub = argv.iter().skip(1).find_map(|a| subcommand(a));
@@ -54,6 +57,23 @@ pub fn explain(error: &clap::Error, argv: &[String]) -> String {
         (ErrorKind::InvalidSubcommand | ErrorKind::UnknownArgument, None) => {
             let names: Vec<&str> = SUBCOMMANDS.iter().map(|s| s.name).collect();
             text.push_str(&format!("\nThe commands are {}.\n", names.join(", ")));
+        }
+        (ErrorKind::InvalidValue, Some(sub)) => {
+            // A flag given without its value: say what it takes, as for a bad value.
+            let flag = match error.get(ContextKind::InvalidArg) {
+                Some(ContextValue::String(arg)) => arg.split(' ').next().unwrap_or_default(),
+                _ => "",
+            };
+            let field = (sub.settings)()
+                .into_iter()
+                .chain((sub.views)())
+                .find(|f| format!("--{}", flag_name(f)) == flag);
+            // clap lists a name's or an on/off flag's choices itself.
+            if let Some(field) =
+                field.filter(|f| !matches!(f.kind, Kind::Enum { .. } | Kind::Bool { .. }))
+            {
+                text.push_str(&format!("\n{flag} takes {}.\n", describe(field)));
+            }
         }
         _ => {}
     }

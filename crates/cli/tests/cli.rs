@@ -219,6 +219,8 @@ fn bad_input_exits_2_and_names_the_flag() {
         (&["grads", "--format", "png"], "--format", "json, csv, svg"),
         (&["grads", "--bogus", "1"], "--bogus", "--depth"),
         (&["grads", "--depth"], "--depth", "value is required"),
+        (&["grads", "--depth"], "--depth", "1 to 200"),
+        (&["init", "--fan-out"], "--fan-out", "1 to 4096"),
         (&["product", "--size", "0"], "--size", "1 to 64"),
         (&["init", "--fan-in", "0"], "--fan-in", "1 to 4096"),
         (&["init", "--init", "orthogonal"], "--init", "xavier-normal"),
