@@ -107,7 +107,12 @@ pub fn std_dev<T: Real>(values: &[T]) -> f64 {
 }
 
 /// The numbers reported for one layer l of the network (layer 1 is nearest the input).
+///
+/// Serialized, a row also carries `status`, the layer's [`LayerStats::worst_status`], so that
+/// every reader (the page, the CLI's JSON) shows the same word without restating the rule; the
+/// field is ignored when a row is read back.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(into = "SerializedLayer")]
 pub struct LayerStats {
     /// The layer's index l, from 1 (nearest the input) to L.
     pub layer: usize,
@@ -123,6 +128,56 @@ pub struct LayerStats {
     pub backward_status: NumStatus,
     /// What happened to zˡ.
     pub forward_status: NumStatus,
+}
+
+impl LayerStats {
+    /// The layer's three statuses: of ∂ℓ/∂Wˡ, of ∂ℓ/∂hˡ⁻¹ and of zˡ.
+    pub fn statuses(&self) -> [NumStatus; 3] {
+        [self.grad_status, self.backward_status, self.forward_status]
+    }
+
+    /// The one status a layer is shown with: overflow if any of its three quantities (gradient,
+    /// backward signal, forward signal) overflowed, else underflow if any underflowed, else ok.
+    /// Overflow beats underflow because a layer with an ∞ or NaN has lost every number, while an
+    /// underflowed one has only lost their size.
+    pub fn worst_status(&self) -> NumStatus {
+        let all = self.statuses();
+        if all.contains(&NumStatus::Overflow) {
+            NumStatus::Overflow
+        } else if all.contains(&NumStatus::Underflow) {
+            NumStatus::Underflow
+        } else {
+            NumStatus::Ok
+        }
+    }
+}
+
+/// [`LayerStats`] as it is written: its fields and its worst status.
+#[derive(Serialize)]
+struct SerializedLayer {
+    layer: usize,
+    grad_norm: f64,
+    backward_norm: f64,
+    preact_std: f64,
+    grad_status: NumStatus,
+    backward_status: NumStatus,
+    forward_status: NumStatus,
+    status: NumStatus,
+}
+
+impl From<LayerStats> for SerializedLayer {
+    fn from(l: LayerStats) -> Self {
+        SerializedLayer {
+            layer: l.layer,
+            grad_norm: l.grad_norm,
+            backward_norm: l.backward_norm,
+            preact_std: l.preact_std,
+            grad_status: l.grad_status,
+            backward_status: l.backward_status,
+            forward_status: l.forward_status,
+            status: l.worst_status(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -157,6 +212,54 @@ mod tests {
         assert_eq!(norm_and_status(&big), (f64::INFINITY, NumStatus::Overflow));
         assert_eq!(norm_and_status(&[3.0f64, 4.0]), (5.0, NumStatus::Ok));
         assert_eq!(norm_and_status(&[0.0f32, 1e-40]).1, NumStatus::Underflow);
+    }
+
+    #[test]
+    fn overflow_beats_underflow_beats_ok() {
+        use NumStatus::{Ok as O, Overflow as V, Underflow as U};
+        let layer = |[g, b, f]: [NumStatus; 3]| LayerStats {
+            layer: 1,
+            grad_norm: 1.0,
+            backward_norm: 1.0,
+            preact_std: 1.0,
+            grad_status: g,
+            backward_status: b,
+            forward_status: f,
+        };
+        let cases = [
+            ([O, O, O], O),
+            ([U, O, O], U),
+            ([O, U, O], U),
+            ([O, O, U], U),
+            ([V, O, O], V),
+            ([O, V, O], V),
+            ([O, O, V], V),
+            ([U, U, V], V),
+            ([V, U, U], V),
+            ([U, U, U], U),
+        ];
+        for (statuses, want) in cases {
+            assert_eq!(layer(statuses).worst_status(), want, "{statuses:?}");
+        }
+    }
+
+    #[test]
+    fn a_serialized_row_carries_its_worst_status_and_reads_back() {
+        let l = LayerStats {
+            layer: 3,
+            grad_norm: 0.0,
+            backward_norm: 2.0,
+            preact_std: 1.0,
+            grad_status: NumStatus::Underflow,
+            backward_status: NumStatus::Ok,
+            forward_status: NumStatus::Ok,
+        };
+        let v = serde_json::to_value(l).unwrap();
+        assert_eq!(v["status"], "underflow");
+        assert_eq!(v["grad_status"], "underflow");
+        assert_eq!(v["layer"], 3);
+        let back: LayerStats = serde_json::from_value(v).unwrap();
+        assert_eq!(back, l);
     }
 
     #[test]
