@@ -131,7 +131,7 @@ test('product: "run again" draws a new seed and new numbers; the URL keeps them'
   const chartBefore = await canvasFingerprint(page, '#cell-product canvas');
   const seeds = new Set([1]);
   for (let i = 0; i < 3; i += 1) {
-    await page.click('#cell-product [data-action="run-again"]');
+    await page.click('#cell-product [data-action="new-seed"]');
     await settle(page);
     const s = await page.evaluate(() => window.gradscope.cells.product.state.seed);
     seeds.add(s);

@@ -180,9 +180,10 @@ test.describe('xavier', () => {
     await expect(note).toBeVisible();
     await expect(note).toContainText('abc');
     await expect(note).toContainText('9999');
-    await expect(input).toHaveValue('64, 64, 1, 128');
+    // Not a number: the default list's entry at that place (128); out of range: the bound.
+    await expect(input).toHaveValue('64, 128, 1, 128');
     const rows = await xavierTable(page);
-    expect(rows.map((r) => [r.n_in, r.n_out])).toEqual([[64, 64], [64, 1], [1, 128]]);
+    expect(rows.map((r) => [r.n_in, r.n_out])).toEqual([[64, 128], [128, 1], [1, 128]]);
     for (const r of rows) expect(Number.isFinite(r.forward_var)).toBe(true);
     await expect(page.locator('#cell-xavier [data-out="error"]')).toBeHidden();
     await expect(page.locator('#xav-preset')).toHaveValue('custom');
