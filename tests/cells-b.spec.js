@@ -1,6 +1,6 @@
 // cells-B's live cells, end to end in Chromium with the real wasm: symmetry and Xavier.
 import { test } from '@playwright/test';
-import { expect, openCell, settle, stepSymmetry, symmetryStep, symmetryWeights } from './cells-helpers-b.js';
+import { afterFrames, expect, openCell, settle, stepSymmetry, symmetryStep, symmetryWeights } from './cells-helpers-b.js';
 
 const maxPairDifference = (rows) => {
   let d = 0;
@@ -74,12 +74,16 @@ test.describe('symmetry', () => {
     const playing = await read();
     expect(playing.step).toBeGreaterThanOrEqual(3 * 8); // 3 steps per frame, over ≥ 8 frames
     expect(playing.step % 3).toBe(0);
+    // Playing, the step moves from one frame to the next.
+    await afterFrames(page, 5);
+    expect((await read()).step).toBeGreaterThan(playing.step);
     await page.locator('#cell-symmetry [data-action="play"]').click();
+    await expect(page.locator('#cell-symmetry [data-action="play"]')).toHaveAttribute('aria-pressed', 'false');
     await settle(page);
+    // Paused, the step stays where it is over many frames, and so does the loop.
     const paused = await read();
-    await page.waitForTimeout(300);
+    await afterFrames(page, 20);
     expect(await read()).toEqual(paused);
-    expect(paused.step).toBeGreaterThan(playing.step - 1);
   });
 
   test('a bad learning rate is clamped with a note; the state lives in the URL', async ({ page }) => {

@@ -28,6 +28,17 @@ export async function symmetryWeights(page) {
 export const symmetryStep = (page) =>
   page.$eval('#cell-symmetry [data-out="counter"]', (el) => Number(el.dataset.step));
 
+/** Lets `n` animation frames of the page pass. */
+export async function afterFrames(page, n) {
+  await page.evaluate(
+    (k) => new Promise((ok) => {
+      const next = (i) => (i === 0 ? ok() : requestAnimationFrame(() => next(i - 1)));
+      next(k);
+    }),
+    n,
+  );
+}
+
 /** Clicks "One step" `n` times, then lets the frames run. */
 export async function stepSymmetry(page, n) {
   const button = page.locator('#cell-symmetry [data-action="step"]');

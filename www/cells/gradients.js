@@ -5,7 +5,7 @@
 
 import { formatNumber, pow10 } from '../i18n.js';
 import { fitCanvas } from './common.js';
-import { mountCell } from './shell.js';
+import { mountCell, toggledTable } from './shell.js';
 
 /** The widget's own markup below its controls: the limits, the chart, the table. */
 const body = `
@@ -17,21 +17,7 @@ const body = `
     <p class="error" data-out="error" role="alert" hidden></p>
   </figcaption>
 </figure>
-<div class="table-wrap visually-hidden" id="g-table-wrap" data-out="table-wrap" role="region" aria-labelledby="g-table-caption">
-  <table class="numbers" id="g-table">
-    <caption id="g-table-caption" data-i18n="table.caption"></caption>
-    <thead>
-      <tr>
-        <th scope="col" data-i18n="table.layer"></th>
-        <th scope="col" data-i18n="table.grad"></th>
-        <th scope="col" data-i18n="table.backward"></th>
-        <th scope="col" data-i18n="table.forward"></th>
-        <th scope="col" data-i18n="table.status"></th>
-      </tr>
-    </thead>
-    <tbody></tbody>
-  </table>
-</div>`;
+${toggledTable({ id: 'g-table', caption: { key: 'table.caption' }, columns: ['table.layer', 'table.grad', 'table.backward', 'table.forward', 'table.status'], region: true })}`;
 
 /** The verdict sentence for a result. */
 export function verdictText(result, t) {

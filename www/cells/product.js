@@ -4,7 +4,7 @@
 
 import { formatNumber } from '../i18n.js';
 import { fitCanvas } from './common.js';
-import { mountCell } from './shell.js';
+import { mountCell, toggledTable } from './shell.js';
 
 // ---------------------------------------------------------------------------------------------
 // numpy-style printing of a 2-D float array, following numpy ≥ 1.14's `str(array)` with the
@@ -183,20 +183,7 @@ const body = `
     <p class="error" data-out="error" role="alert" hidden></p>
   </figcaption>
 </figure>
-<div class="table-wrap visually-hidden" id="prod-table-wrap" data-out="table-wrap">
-  <table class="numbers" id="prod-table">
-    <caption id="prod-table-caption" data-out="table-caption"></caption>
-    <thead>
-      <tr>
-        <th scope="col" data-i18n="prod.table.step"></th>
-        <th scope="col" data-i18n="prod.table.frobenius"></th>
-        <th scope="col" data-i18n="prod.table.maxAbs"></th>
-        <th scope="col" data-i18n="table.status"></th>
-      </tr>
-    </thead>
-    <tbody></tbody>
-  </table>
-</div>`;
+${toggledTable({ id: 'prod-table', caption: { out: 'table-caption' }, columns: ['prod.table.step', 'prod.table.frobenius', 'prod.table.maxAbs', 'table.status'] })}`;
 
 /** The steps listed in the text alternative: all of them up to 201, else about 200 evenly
  * spaced ones plus the first overflow/underflow and the last. */

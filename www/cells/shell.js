@@ -11,6 +11,25 @@ import { errorDisplay, pytorchPanel, runCell, showTable } from './common.js';
 import { bindControls, h, makeControl } from './controls.js';
 import { runPlayback } from './run-playback.js';
 
+/**
+ * The markup of a cell's table of numbers, shown and hidden by the table toggle: `id` (the
+ * wrap is `${id}-wrap`, the caption `${id}-caption`), `caption` ({key} a fixed i18n text or
+ * {out} a `data-out` the cell fills), `columns` (i18n keys of the column headers), `region`
+ * (whether the wrap is a labelled region).
+ */
+export function toggledTable({ id, caption, columns, region = false }) {
+  const captionAttr = caption.key ? `data-i18n="${caption.key}"` : `data-out="${caption.out}"`;
+  const regionAttr = region ? ` role="region" aria-labelledby="${id}-caption"` : '';
+  return `
+<div class="table-wrap visually-hidden" id="${id}-wrap" data-out="table-wrap"${regionAttr}>
+  <table class="numbers" id="${id}">
+    <caption id="${id}-caption" ${captionAttr}></caption>
+    <thead><tr>${columns.map((key) => `<th scope="col" data-i18n="${key}"></th>`).join('')}</tr></thead>
+    <tbody></tbody>
+  </table>
+</div>`;
+}
+
 /** Option labels of the enums most cells share: value → i18n key. */
 const SHARED_CHOICES = { activation: (v) => `act.${v}`, init: (v) => `init.${v}`, precision: (v) => `prec.${v}` };
 

@@ -4,7 +4,7 @@
 
 import { formatNumber } from '../i18n.js';
 import { fitCanvas } from './common.js';
-import { mountCell } from './shell.js';
+import { mountCell, toggledTable } from './shell.js';
 
 /** The hovered x snaps to this grid, so that the point x = 0 of the figure can be hit exactly. */
 const SNAP = 0.05;
@@ -28,13 +28,7 @@ const body = `
     <p class="error" data-out="error" role="alert" hidden></p>
   </figcaption>
 </figure>
-<div class="table-wrap visually-hidden" id="sig-table-wrap" data-out="table-wrap">
-  <table class="numbers" id="sig-table">
-    <caption data-i18n="sig.table.caption"></caption>
-    <thead><tr><th scope="col">x</th><th scope="col">σ(x)</th><th scope="col">σ′(x)</th></tr></thead>
-    <tbody></tbody>
-  </table>
-</div>`;
+${toggledTable({ id: 'sig-table', caption: { key: 'sig.table.caption' }, columns: ['sig.table.x', 'sig.table.value', 'sig.table.derivative'] })}`;
 
 export function mount(slot, ctx) {
   return mountCell('sigmoid', slot, ctx, {
