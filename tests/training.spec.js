@@ -1,19 +1,7 @@
-// cells-C's live cells, end to end in Chromium with the real wasm: training, lars, spectrum.
-import { test, expect } from '@playwright/test';
-import { settle } from './helpers.js';
-
-async function openCell(page, name, hash = '') {
-  const problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()}: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  await page.goto(`./${hash ? `#${hash}` : ''}`);
-  await page.evaluate(() => window.gradscope.ready);
-  await page.waitForFunction((n) => window.gradscope.cells[n] && window.gradscope.cells[n].frames > 0, name);
-  await settle(page);
-  return problems;
-}
+// Beyond the chapter (section 7): training from several initializers, with activation
+// histograms, and LARS against plain SGD. Real wasm, real Chromium.
+import { test } from '@playwright/test';
+import { expect, openCell, settle } from './cell-helpers.js';
 
 const step = (page, id) => page.$eval(`#cell-${id} [data-out="counter"]`, (el) => Number(el.dataset.step));
 

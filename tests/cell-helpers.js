@@ -1,19 +1,23 @@
-// Shared steps for cells-B's browser tests (symmetry, xavier).
+// Shared steps for the live cells' browser tests.
 import { expect } from '@playwright/test';
-import { settle } from './helpers.js';
+import { openPage, settle } from './helpers.js';
 
-/** Opens the page at `hash`, waits for cell `name` to have drawn; returns console problems. */
+/**
+ * Opens the page at `hash` and waits until the cell `name` has computed and drawn; returns the
+ * console problems and failed requests (see helpers.js `openPage`).
+ */
 export async function openCell(page, name, hash = '') {
-  const problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()}: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  await page.goto(`./${hash ? `#${hash}` : ''}`);
-  await page.evaluate(() => window.gradscope.ready);
-  await page.waitForFunction((n) => window.gradscope.cells[n] && window.gradscope.cells[n].frames > 0, name);
+  const problems = await openPage(page, { hash });
+  await page.waitForFunction((n) => window.gradscope.cells[n] && window.gradscope.cells[n].computes > 0 && window.gradscope.cells[n].frames > 0, name);
   await settle(page);
   return problems;
+}
+
+/** Types `value` into the control `selector` and commits it (change event). */
+export async function setField(page, selector, value) {
+  await page.locator(selector).fill(String(value));
+  await page.locator(selector).dispatchEvent('change');
+  await settle(page);
 }
 
 /** The symmetry cell's table: one array of full-precision weights per hidden unit. */
