@@ -68,7 +68,7 @@ export function makeControl(name, field, opts) {
   const common = { 'data-field': name, 'aria-describedby': describedBy };
   switch (field.type) {
     case 'bool':
-      return wrap('control', [
+      return wrap('control toggles', [
         h('label', {}, [h('input', { id, type: 'checkbox', ...common }), ' ', h('span', { 'data-i18n': label })]),
       ]);
     case 'enum':
