@@ -28,7 +28,9 @@ test.describe('training', () => {
     expect(rows.map((r) => r.id)).toEqual(['n001', 'n1', 'xavier', 'he', 'lecun', 'torch']);
     const fresh = await page.evaluate(async (n) => {
       const { wasm } = window.gradscope;
-      const { INITS, runSettings } = await import('./www/cells/training.js');
+      const { declaredRuns, runSettings } = await import('./www/cells/training.js');
+      const { cellFields } = await import('./www/state.js');
+      const INITS = declaredRuns(cellFields(wasm, 'training').fields);
       const state = window.gradscope.cells.training.state;
       return INITS.map((c) => wasm.runDeepTraining(runSettings(state, c), n).losses[n]);
     }, stopped);
@@ -37,7 +39,9 @@ test.describe('training', () => {
     const byId = Object.fromEntries(rows.map((r) => [r.id, r.loss]));
     const start = await page.evaluate(async () => {
       const { wasm } = window.gradscope;
-      const { INITS, runSettings } = await import('./www/cells/training.js');
+      const { declaredRuns, runSettings } = await import('./www/cells/training.js');
+      const { cellFields } = await import('./www/state.js');
+      const INITS = declaredRuns(cellFields(wasm, 'training').fields);
       const state = window.gradscope.cells.training.state;
       return Object.fromEntries(INITS.map((c) => [c.id, wasm.runDeepTraining(runSettings(state, c), 0).losses[0]]));
     });

@@ -191,7 +191,8 @@ export class Store {
         out.set(prefix ? `${prefix}.${field.key}` : field.key, encode(field, state[name]));
       }
     }
-    const text = out.toString();
+    // Lists keep their commas readable ("64,128,32"); a comma needs no escape in a fragment.
+    const text = out.toString().replace(/%2C/gi, ',');
     return text ? `#${text}` : '';
   }
 

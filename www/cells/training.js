@@ -4,18 +4,28 @@
 
 import { formatNumber } from '../i18n.js';
 import { fitCanvas } from './common.js';
+import { cellFields } from '../state.js';
 import { mountCell } from './shell.js';
 
-/** The initializers offered, each as the engine's {init, sigma}; the ids are the declared
- * choices of `hist` and the `use_<id>` fields (checked when the cell mounts). */
-export const INITS = [
-  { id: 'n001', init: 'normal', sigma: 0.01 },
-  { id: 'n1', init: 'normal', sigma: 1 },
-  { id: 'xavier', init: 'xavier-normal', sigma: 1 },
-  { id: 'he', init: 'he-normal', sigma: 1 },
-  { id: 'lecun', init: 'lecun-normal', sigma: 1 },
-  { id: 'torch', init: 'pytorch-default', sigma: 1 },
-];
+/** What each run of the comparison is trained with (the engine's init and σ), by the run's id.
+ * The ids and their order are the declaration's (the choices of `hist`, one `use_<id>` field
+ * each): see `declaredRuns`. */
+export const RUNS = {
+  n001: { init: 'normal', sigma: 0.01 },
+  n1: { init: 'normal', sigma: 1 },
+  xavier: { init: 'xavier-normal', sigma: 1 },
+  he: { init: 'he-normal', sigma: 1 },
+  lecun: { init: 'lecun-normal', sigma: 1 },
+  torch: { init: 'pytorch-default', sigma: 1 },
+};
+
+/** The declared runs, in the declared order: [{id, init, sigma}]. */
+export function declaredRuns(fields) {
+  return fields.hist.values.map((id) => {
+    if (!RUNS[id] || !fields[`use_${id}`]) throw new Error(`training: the declared run ${id} is not one this cell can train`);
+    return { id, ...RUNS[id] };
+  });
+}
 /** The training stops by itself after this many steps. */
 export const MAX_STEPS = 2000;
 /** Training examples N (fixed). */
@@ -69,10 +79,10 @@ const body = `
     </div>
   </div>`;
 
-/** The PyTorch script's settings for this state: the chosen initializers, each with its own σ. */
-export function pytorchState(state, cell) {
+/** The PyTorch script's settings for this state: the chosen runs, each with its own σ. */
+export function pytorchState(state, cell, runs) {
   return {
-    inits: INITS.filter((i) => state[`use_${i.id}`]).map((i) => ({ id: i.id, init: i.init, sigma: i.sigma })),
+    inits: runs.filter((i) => state[`use_${i.id}`]).map((i) => ({ id: i.id, init: i.init, sigma: i.sigma })),
     depth: state.depth,
     width: state.width,
     activation: state.activation,
@@ -86,25 +96,21 @@ export function pytorchState(state, cell) {
 }
 
 export function mount(slot, ctx) {
-  const useFields = INITS.map((i) => `use_${i.id}`);
+  const runs = declaredRuns(cellFields(ctx.wasm, 'training').fields);
+  const useFields = runs.map((i) => `use_${i.id}`);
   return mountCell('training', slot, ctx, {
-    labels: { hist: 'train.histFor', ...Object.fromEntries(INITS.map((i) => [`use_${i.id}`, `train.init.${i.id}`])) },
+    labels: { hist: 'train.histFor', ...Object.fromEntries(runs.map((i) => [`use_${i.id}`, `train.init.${i.id}`])) },
     choices: { hist: (v) => `train.init.${v}` },
     groups: [{ fields: useFields, cls: 'wide train-inits', legend: 'train.inits' }],
     seedButton: 'train.newSeed',
     formExtra,
     body,
-    setup: (api) => setup(api, ctx),
+    setup: (api) => setup(api, ctx, runs),
   });
 }
 
-function setup({ root, state, fields, cell, t, out, errors }, ctx) {
+function setup({ root, state, cell, t, out, errors }, ctx, runs) {
   const { wasm } = ctx;
-  // The runs this cell knows must be the ones the declaration lists.
-  const declared = fields.hist.values;
-  if (declared.length !== INITS.length || INITS.some((i) => !declared.includes(i.id) || !fields[`use_${i.id}`])) {
-    throw new Error(`training: the declared runs ${declared} are not the cell's ${INITS.map((i) => i.id)}`);
-  }
   const lossCanvas = out('loss-canvas');
   const histCanvas = out('hist-canvas');
   const lossBody = root.querySelector('[data-out="loss-table"] tbody');
@@ -215,10 +221,10 @@ function setup({ root, state, fields, cell, t, out, errors }, ctx) {
   return {
     draw,
     syncView,
-    pytorch: () => ctx.pytorchFor('training', pytorchState(state, cell)),
+    pytorch: () => ctx.pytorchFor('training', pytorchState(state, cell, runs)),
     playback: {
       maxSteps: MAX_STEPS,
-      runs: () => INITS.filter((choice) => state[`use_${choice.id}`]).map((choice) => ({ choice, settings: runSettings(state, choice) })),
+      runs: () => runs.filter((choice) => state[`use_${choice.id}`]).map((choice) => ({ choice, settings: runSettings(state, choice) })),
       speed: () => state.speed,
       afterFrame: (moved, changed) => {
         if (moved || changed) computeHistograms();
