@@ -56,66 +56,9 @@ const SHARED_CHOICES = { activation: (v) => `act.${v}`, init: (v) => `init.${v}`
 export function mountCell(name, slot, ctx, spec) {
   const { wasm, store, t } = ctx;
   const { prefix, fields } = cellFields(wasm, name);
-  const ids = spec.ids ?? prefix;
-  const text = spec.text ?? ids;
   const { state, notes } = store.register(prefix, fields);
-
-  const root = h('section', { class: 'cell live', id: `cell-${name}`, 'aria-labelledby': `${text}-heading` }, [
-    h('h3', { id: `${text}-heading`, 'data-i18n': `${text}.heading` }),
-    h('p', { class: 'prose', 'data-i18n': `${text}.intro` }),
-  ]);
-  const form = h('form', { class: 'controls', novalidate: true });
-  form.addEventListener('submit', (ev) => ev.preventDefault());
-  root.append(form);
-  const body = document.createElement('div');
-  body.innerHTML = spec.body ?? '';
-  const table = fields.table ? h('button', { type: 'button', class: 'table-toggle', 'data-action': 'table', 'aria-expanded': 'false' }) : null;
-
-  // The controls, in the declared order; `table` is the toggle below, not a control.
-  const label = (f) => spec.labels?.[f] ?? `${text}.${f}`;
-  const seedButton = spec.seedButton ? h('button', { type: 'button', 'data-action': 'new-seed', 'data-i18n': spec.seedButton }) : null;
-  const grouped = new Map((spec.groups ?? []).flatMap((g) => g.fields.map((f) => [f, g])));
-  const control = (f) =>
-    makeControl(f, fields[f], {
-      id: `${ids}-${f}`,
-      noteId: `${ids}-note-${f}`,
-      label: label(f),
-      numberLabel: spec.numberLabels?.[f] ?? label(f),
-      slider: spec.sliders?.includes(f),
-      step: spec.steps?.[f],
-      hint: spec.hints?.[f],
-      choiceLabel: spec.choices?.[f] ?? SHARED_CHOICES[f] ?? ((v) => `${text}.${f}.${v}`),
-      button: f === 'seed' ? seedButton : null,
-    });
-  for (const f of Object.keys(fields)) {
-    if (f === 'table') continue;
-    const group = grouped.get(f);
-    if (group) {
-      if (group.fields[0] !== f) continue;
-      const set = h('fieldset', { class: `control ${group.cls ?? 'toggles'}` }, group.legend ? [h('legend', { 'data-i18n': group.legend })] : []);
-      for (const g of group.fields) {
-        set.append(h('label', {}, [h('input', { type: 'checkbox', id: `${ids}-${g}`, 'data-field': g }), ' ', h('span', { 'data-i18n': label(g) })]));
-      }
-      form.append(set);
-      continue;
-    }
-    const place = body.querySelector(`[data-control="${f}"]`);
-    if (place) place.replaceWith(control(f));
-    else form.append(control(f));
-  }
-  if (spec.formExtra) form.insertAdjacentHTML('beforeend', spec.formExtra);
-  // The table toggle goes where the body marks it, else before the first table.
-  if (table) {
-    const mark = body.querySelector('[data-shell="table"]') ?? body.querySelector('[data-out="table-wrap"]');
-    if (mark) mark.before(table);
-    else body.append(table);
-    body.querySelector('[data-shell="table"]')?.remove();
-    const wraps = [...body.querySelectorAll('[data-out="table-wrap"]')];
-    const wrapIds = wraps.map((w) => w.id).filter(Boolean).join(' ');
-    if (wrapIds) table.setAttribute('aria-controls', wrapIds);
-  }
-  const pytorchHost = h('div', { 'data-out': 'pytorch' });
-  root.append(...body.childNodes, pytorchHost);
+  const ids = spec.ids ?? prefix;
+  const { root, table, seedButton, pytorchHost } = layout(name, prefix, fields, spec);
   slot.appendChild(root);
   applyTranslations(root, ctx.lang());
 
@@ -219,4 +162,72 @@ export function mountCell(name, slot, ctx, spec) {
     loop.schedule(behaviour.playback ? true : 1);
   };
   return cell;
+}
+
+/**
+ * The cell's frame, made from its declared `fields` and its `spec` (see `mountCell`): the section
+ * with its heading and intro, the form of controls, the cell's body, the table toggle and the
+ * PyTorch panel's host. Returns {root, table, seedButton, pytorchHost}.
+ */
+function layout(name, prefix, fields, spec) {
+  const ids = spec.ids ?? prefix;
+  const text = spec.text ?? ids;
+
+  const root = h('section', { class: 'cell live', id: `cell-${name}`, 'aria-labelledby': `${text}-heading` }, [
+    h('h3', { id: `${text}-heading`, 'data-i18n': `${text}.heading` }),
+    h('p', { class: 'prose', 'data-i18n': `${text}.intro` }),
+  ]);
+  const form = h('form', { class: 'controls', novalidate: true });
+  form.addEventListener('submit', (ev) => ev.preventDefault());
+  root.append(form);
+  const body = document.createElement('div');
+  body.innerHTML = spec.body ?? '';
+  const table = fields.table ? h('button', { type: 'button', class: 'table-toggle', 'data-action': 'table', 'aria-expanded': 'false' }) : null;
+
+  // The controls, in the declared order; `table` is the toggle below, not a control.
+  const label = (f) => spec.labels?.[f] ?? `${text}.${f}`;
+  const seedButton = spec.seedButton ? h('button', { type: 'button', 'data-action': 'new-seed', 'data-i18n': spec.seedButton }) : null;
+  const grouped = new Map((spec.groups ?? []).flatMap((g) => g.fields.map((f) => [f, g])));
+  const control = (f) =>
+    makeControl(f, fields[f], {
+      id: `${ids}-${f}`,
+      noteId: `${ids}-note-${f}`,
+      label: label(f),
+      numberLabel: spec.numberLabels?.[f] ?? label(f),
+      slider: spec.sliders?.includes(f),
+      step: spec.steps?.[f],
+      hint: spec.hints?.[f],
+      choiceLabel: spec.choices?.[f] ?? SHARED_CHOICES[f] ?? ((v) => `${text}.${f}.${v}`),
+      button: f === 'seed' ? seedButton : null,
+    });
+  for (const f of Object.keys(fields)) {
+    if (f === 'table') continue;
+    const group = grouped.get(f);
+    if (group) {
+      if (group.fields[0] !== f) continue;
+      const set = h('fieldset', { class: `control ${group.cls ?? 'toggles'}` }, group.legend ? [h('legend', { 'data-i18n': group.legend })] : []);
+      for (const g of group.fields) {
+        set.append(h('label', {}, [h('input', { type: 'checkbox', id: `${ids}-${g}`, 'data-field': g }), ' ', h('span', { 'data-i18n': label(g) })]));
+      }
+      form.append(set);
+      continue;
+    }
+    const place = body.querySelector(`[data-control="${f}"]`);
+    if (place) place.replaceWith(control(f));
+    else form.append(control(f));
+  }
+  if (spec.formExtra) form.insertAdjacentHTML('beforeend', spec.formExtra);
+  // The table toggle goes where the body marks it, else before the first table.
+  if (table) {
+    const mark = body.querySelector('[data-shell="table"]') ?? body.querySelector('[data-out="table-wrap"]');
+    if (mark) mark.before(table);
+    else body.append(table);
+    body.querySelector('[data-shell="table"]')?.remove();
+    const wraps = [...body.querySelectorAll('[data-out="table-wrap"]')];
+    const wrapIds = wraps.map((w) => w.id).filter(Boolean).join(' ');
+    if (wrapIds) table.setAttribute('aria-controls', wrapIds);
+  }
+  const pytorchHost = h('div', { 'data-out': 'pytorch' });
+  root.append(...body.childNodes, pytorchHost);
+  return { root, table, seedButton, pytorchHost };
 }
