@@ -3,6 +3,7 @@
 // every limit the page enforces is that declaration's.
 import { test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, openPage, settle } from './helpers.js';
 
 const cli = 'target/debug/gradscope';
@@ -62,4 +63,20 @@ test('every numeric field of every cell: a URL value beyond the max clamps to th
     }
   }
   expect(checked).toBeGreaterThan(20);
+});
+
+test('no range, default or list of choices is written in the page: no field declarations, no min/max markup, no seed maximum', () => {
+  const files = ['index.html', 'www/state.js', 'www/main.js', ...readdirSync('www/cells').map((f) => `www/cells/${f}`)];
+  const offences = [];
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const look = (re, what) => {
+      for (const m of text.matchAll(re)) offences.push(`${file}: ${what}: ${m[0]}`);
+    };
+    look(/\btype: '(int|float|enum|bool|list)',\s*def:/g, 'a hand-written field');
+    look(/\b(min|max)="-?\d/g, 'a hand-written bound in markup');
+    look(/<option value=/g, 'a hand-written option');
+    look(/4294967295|2 \*\* 32/g, 'a hand-written seed maximum');
+  }
+  expect(offences).toEqual([]);
 });
