@@ -207,8 +207,11 @@ function layout(name, prefix, fields, spec) {
       if (group.fields[0] !== f) continue;
       const set = h('fieldset', { class: `control ${group.cls ?? 'toggles'}` }, group.legend ? [h('legend', { 'data-i18n': group.legend })] : []);
       for (const g of group.fields) {
-        set.append(h('label', {}, [h('input', { type: 'checkbox', id: `${ids}-${g}`, 'data-field': g }), ' ', h('span', { 'data-i18n': label(g) })]));
+        const noteId = `${ids}-note-${g}`;
+        set.append(h('label', {}, [h('input', { type: 'checkbox', id: `${ids}-${g}`, 'data-field': g, 'aria-describedby': noteId }), ' ', h('span', { 'data-i18n': label(g) })]));
       }
+      // Their notes (a value from the URL that was not a bool) below the group.
+      for (const g of group.fields) set.append(h('p', { class: 'note', id: `${ids}-note-${g}`, 'data-note': g, role: 'status', hidden: true }));
       form.append(set);
       continue;
     }
