@@ -165,6 +165,10 @@ test.describe('xavier', () => {
     await settle(page);
     await expect(note).toBeHidden();
     expect((await xavierTable(page)).length).toBe(5);
+    // Widths from a link select the preset they equal.
+    await page.goto('about:blank');
+    await openCell(page, 'xavier', 'xav.w=128,96,64,32,16,8');
+    await expect(page.locator('#xav-preset')).toHaveValue('funnel');
     expect(problems).toEqual([]);
   });
 });

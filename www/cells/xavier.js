@@ -83,18 +83,19 @@ function setup({ root, state, fields, cell, t, out, errors, set }, ctx) {
   const presets = { mixed: fields.widths.def, ...PRESETS };
   Object.assign(cell, { result: null, outcome: null });
 
+  /** The preset the widths equal, or custom. */
+  const presetOf = (widths) => Object.entries(presets).find(([, w]) => w.join() === widths.join())?.[0] ?? 'custom';
   /** A preset sets the widths; widths typed by hand select the preset they equal, or custom. */
   function onChange(name) {
     if (name === 'preset' && state.preset !== 'custom') {
       set('widths', presets[state.preset]);
       return true;
     }
-    if (name === 'widths') {
-      const match = Object.entries(presets).find(([, w]) => w.join() === state.widths.join());
-      set('preset', match ? match[0] : 'custom');
-    }
+    if (name === 'widths') set('preset', presetOf(state.widths));
     return false;
   }
+  // Widths from a link select their preset too.
+  if (presetOf(state.widths) !== state.preset) set('preset', presetOf(state.widths));
 
   function compute() {
     try {
