@@ -41,9 +41,12 @@ export function fieldsFromSchema(cell) {
   return { prefix: cell.prefix, fields };
 }
 
+const schemas = new WeakMap(); // the wasm module → its schema(), read once
+
 /** The declaration of the live cell `name` from the wasm engine, as {prefix, fields}. */
 export function cellFields(wasm, name) {
-  const cell = wasm.schema().cells[name];
+  if (!schemas.has(wasm)) schemas.set(wasm, wasm.schema());
+  const cell = schemas.get(wasm).cells[name];
   if (!cell) throw new Error(`no declared cell ${name}`);
   return fieldsFromSchema(cell);
 }
