@@ -154,7 +154,7 @@ test('f32 underflows where f64 does not, and the page says so', async ({ page })
 });
 
 test('bad values in the URL are clamped or replaced, and the page says so', async ({ page }) => {
-  const problems = await openPage(page, { hash: 'depth=9999&sigma=abc&act=gelu&width=-3&seed=1.5' });
+  const problems = await openPage(page, { hash: 'depth=9999&sigma=abc&act=gelu&width=-3&seed=1.5&bwd=maybe' });
   const state = await gradState(page);
   expect(state.depth).toBe(200);
   expect(state.width).toBe(1);
@@ -165,6 +165,8 @@ test('bad values in the URL are clamped or replaced, and the page says so', asyn
   await expect(page.locator('#cell-gradients [data-note="sigma"]')).toContainText('abc');
   await expect(page.locator('#cell-gradients [data-note="activation"]')).toContainText('gelu');
   await expect(page.locator('#cell-gradients [data-note="seed"]')).toContainText('1.5');
+  expect(state.backward).toBe(true); // a toggle's default
+  await expect(page.locator('#cell-gradients [data-note="backward"]')).toContainText('maybe');
   const rows = await readTable(page);
   expect(rows.length).toBe(200);
   expect(problems).toEqual([]);

@@ -5,7 +5,6 @@ import { relabelNotebook, renderNotebook } from './notebook.js';
 import { pytorchFor } from './pytorch.js';
 import { Store } from './state.js';
 import { applyTranslations, initialLanguage, LANGS, translate } from './i18n.js';
-import { mountGradientCell } from './cells/gradients.js';
 import { registerOffline } from './offline.js';
 import { CELLS } from './cells/index.js';
 
@@ -50,10 +49,9 @@ function keepStateOnInPageLinks() {
 }
 
 async function boot() {
-  // The notebook's text first (it needs no wasm), with the main widget moved into its slot.
+  // The notebook's text first (it needs no wasm).
   const notebook = document.getElementById('notebook');
-  const { slots } = renderNotebook(notebook, { lang, katex });
-  slots.gradients?.append(document.getElementById('cell-gradients'));
+  renderNotebook(notebook, { lang, katex });
   keepStateOnInPageLinks();
   setLanguage(lang, { remember: false });
   for (const b of document.querySelectorAll('[data-lang]')) {
@@ -73,9 +71,8 @@ async function boot() {
     throw e;
   }
   const ctx = { wasm, store, t, lang: () => lang, fontFamily: FONT_FAMILY, pytorchFor };
-  cells.grad = mountGradientCell(document.getElementById('cell-gradients'), ctx);
-  // Every other live cell goes into its slot; a slot the notebook text does not provide is
-  // added at the end, so a cell is never lost.
+  // Every live cell goes into its slot; a slot the notebook text does not provide is added at
+  // the end, so a cell is never lost. The main widget is `cells.grad`.
   const main = document.getElementById('notebook');
   for (const [name, load] of Object.entries(CELLS)) {
     let slot = document.querySelector(`[data-cell="${name}"]`);
@@ -85,7 +82,7 @@ async function boot() {
       main.appendChild(slot);
     }
     const module = await load();
-    cells[name] = module.mount(slot, ctx);
+    cells[name === 'gradients' ? 'grad' : name] = module.mount(slot, ctx);
   }
   applyTranslations(main, lang);
   status.hidden = true;

@@ -1,22 +1,112 @@
 // The page's state: one plain object per cell, mirrored in the URL hash.
-// Every value read from the URL or a control goes through `coerce`, which checks its type and
-// range, clamps or falls back to the default, and says what it did (a "note").
+// Every cell's fields come from the engine's declaration (`wasm.schema()`, see
+// crates/core/src/schema/cells.rs): nothing here or in a cell writes a range, a default or a
+// list of choices. Every value read from the URL or a control goes through `coerce`, which
+// checks its type and range, clamps or falls back to the default, and says what it did (a
+// "note").
 
 /**
- * A field of a cell's state.
- * @typedef {{type: 'int'|'float'|'enum'|'bool', def: any, min?: number, max?: number,
- *            values?: string[], key: string}} Field
+ * A field of a cell's state, as `fieldsFromSchema` makes it from the declaration.
+ * @typedef {{type: 'int'|'float'|'enum'|'bool'|'list', def: any, key: string,
+ *            min?: number, max?: number, values?: string[], scale?: 'linear'|'log',
+ *            sliderMin?: number, sliderMax?: number, minLen?: number, maxLen?: number,
+ *            unit: string, role: 'setting'|'view', doc: string}} Field
  */
+
+/** One declared field (the JSON of `schema().cells[cell].fields[name]`) as a Store field. */
+export function fieldFromSchema(d) {
+  const field = { type: d.type, def: d.default, key: d.key, unit: d.unit ?? '', role: d.role, doc: d.doc ?? '' };
+  if (d.type === 'int' || d.type === 'float' || d.type === 'list') {
+    field.min = d.min;
+    field.max = d.max;
+  }
+  if (d.type === 'int' || d.type === 'float') {
+    field.scale = d.scale ?? 'linear';
+    field.sliderMin = d.slider_min ?? d.min;
+    field.sliderMax = d.slider_max ?? d.max;
+  }
+  if (d.type === 'enum') field.values = [...d.choices];
+  if (d.type === 'list') {
+    field.minLen = d.min_len;
+    field.maxLen = d.max_len;
+    field.def = [...d.default];
+  }
+  return field;
+}
+
+/** A cell's declaration (`schema().cells[name]`) as {prefix, fields}, fields in control order. */
+export function fieldsFromSchema(cell) {
+  const fields = {};
+  for (const [name, d] of Object.entries(cell.fields)) fields[name] = fieldFromSchema(d);
+  return { prefix: cell.prefix, fields };
+}
+
+const schemas = new WeakMap(); // the wasm module → its schema(), read once
+
+/** The declaration of the live cell `name` from the wasm engine, as {prefix, fields}. */
+export function cellFields(wasm, name) {
+  if (!schemas.has(wasm)) schemas.set(wasm, wasm.schema());
+  const cell = schemas.get(wasm).cells[name];
+  if (!cell) throw new Error(`no declared cell ${name}`);
+  return fieldsFromSchema(cell);
+}
+
+/** A whole number or a float from text, rounded and clamped to [min, max]: {value, kind}. */
+function coerceNumber(text, { type, min, max }) {
+  if (text === '') return null;
+  const x = Number(text);
+  if (!Number.isFinite(x)) return null;
+  let value = x;
+  let kind = null;
+  if (type === 'int' && !Number.isInteger(value)) {
+    value = Math.round(value);
+    kind = 'rounded';
+  }
+  if (value < min || value > max) {
+    value = Math.min(max, Math.max(min, value));
+    kind = 'clamped';
+  }
+  return { value, kind };
+}
+
+/**
+ * A list of whole numbers ("64,128,32"; commas, semicolons or spaces): each entry is rounded and
+ * clamped, an unparsable entry falls back to the default's entry at that place, the length is
+ * clamped (a list too short is the default). Every fix goes into one note of kind 'list'.
+ */
+function coerceList(field, text) {
+  const tokens = text.split(/[,;\s]+/).filter((s) => s !== '');
+  const fixes = [];
+  const fallback = (i) => field.def[Math.min(i, field.def.length - 1)];
+  let list = tokens.map((raw, i) => {
+    const n = coerceNumber(raw, { type: 'int', min: field.min, max: field.max });
+    if (!n) {
+      fixes.push({ kind: 'invalid', raw, value: fallback(i) });
+      return fallback(i);
+    }
+    if (n.kind) fixes.push({ kind: n.kind, raw, value: n.value, min: field.min, max: field.max });
+    return n.value;
+  });
+  if (list.length > field.maxLen) {
+    list = list.slice(0, field.maxLen);
+    fixes.push({ kind: 'long', max: field.maxLen });
+  }
+  if (list.length < field.minLen) {
+    list = [...field.def];
+    fixes.push({ kind: 'short', min: field.minLen });
+  }
+  return { value: list, note: fixes.length ? { kind: 'list', raw: text, value: list, fixes } : null };
+}
 
 /**
  * Checks `raw` (a string from the URL, a control's value, an attribute) against `field`.
  * Returns {value, note}; note is null when `raw` was valid as it stands, else
- * {kind: 'clamped'|'invalid'|'rounded', raw, value, min, max}.
+ * {kind: 'clamped'|'invalid'|'rounded'|'list', raw, value, min, max} ('list': with `fixes`).
  */
 export function coerce(field, raw) {
   const invalid = () => ({ value: field.def, note: { kind: 'invalid', raw, value: field.def } });
   if (raw === undefined || raw === null) return { value: field.def, note: null };
-  const text = String(raw).trim();
+  const text = Array.isArray(raw) ? raw.join(',') : String(raw).trim();
   switch (field.type) {
     case 'bool':
       if (text === '1' || text === 'true') return { value: true, note: null };
@@ -26,21 +116,13 @@ export function coerce(field, raw) {
       return field.values.includes(text) ? { value: text, note: null } : invalid();
     case 'int':
     case 'float': {
-      if (text === '') return invalid();
-      const x = Number(text);
-      if (!Number.isFinite(x)) return invalid();
-      let value = x;
-      let kind = null;
-      if (field.type === 'int' && !Number.isInteger(value)) {
-        value = Math.round(value);
-        kind = 'rounded';
-      }
-      if (value < field.min || value > field.max) {
-        value = Math.min(field.max, Math.max(field.min, value));
-        kind = 'clamped';
-      }
+      const n = coerceNumber(text, field);
+      if (!n) return invalid();
+      const { value, kind } = n;
       return { value, note: kind ? { kind, raw: text, value, min: field.min, max: field.max } : null };
     }
+    case 'list':
+      return coerceList(field, text);
     default:
       return invalid();
   }
@@ -49,6 +131,7 @@ export function coerce(field, raw) {
 /** Writes a value the way the URL carries it. */
 export function encode(field, value) {
   if (field.type === 'bool') return value ? '1' : '0';
+  if (field.type === 'list') return value.join(',');
   return String(value);
 }
 
@@ -66,7 +149,7 @@ export class Store {
     this.writeScheduled = false;
   }
 
-  /** Registers a cell. Returns {state, notes}: the state read from the URL and what was fixed. */
+  /** Registers a cell's fields (see `fieldsFromSchema`). Returns {state, notes}: the state read from the URL and what was fixed. */
   register(prefix, schema) {
     const state = {};
     const notes = {};
@@ -107,11 +190,12 @@ export class Store {
     for (const [key, value] of this.extra) out.set(key, value);
     for (const [prefix, { schema, state }] of this.cells) {
       for (const [name, field] of Object.entries(schema)) {
-        if (state[name] === field.def) continue;
+        if (encode(field, state[name]) === encode(field, field.def)) continue;
         out.set(prefix ? `${prefix}.${field.key}` : field.key, encode(field, state[name]));
       }
     }
-    const text = out.toString();
+    // Lists keep their commas readable ("64,128,32"); a comma needs no escape in a fragment.
+    const text = out.toString().replace(/%2C/gi, ',');
     return text ? `#${text}` : '';
   }
 

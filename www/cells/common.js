@@ -1,89 +1,24 @@
-// What every live cell shares: binding its controls to its slice of the state, notes beside
-// controls, a frame loop (at most one recompute per animation frame, the latest state wins),
-// error display, canvas sizing and the "reproduce in PyTorch" panel.
-
-/** The text of a note about a coerced value (see state.js `coerce`). */
-export function noteText(t, note) {
-  if (note.kind === 'invalid') return t.translate('note.invalid', { value: note.raw, used: note.value });
-  if (note.kind === 'rounded') return t.translate('note.rounded', { value: note.raw, used: note.value });
-  return t.translate('note.clamped', { value: note.raw, min: note.min, max: note.max, used: note.value });
-}
+// What every live cell shares: a frame loop (at most one recompute per animation frame, the
+// latest state wins), error display, canvas sizing, tables shown or hidden and the "reproduce in
+// PyTorch" panel. The cell shell (shell.js) puts them together.
 
 /**
- * Binds every `[data-field]` control under `root` to `store`'s cell `prefix`. A control whose
- * `data-scale="log"` maps its position p ∈ [0, 1000] to 10^(lo + (hi − lo)·p/1000) with
- * `data-log-min`/`data-log-max` (defaults −3 and 1). `onChange(name)` runs after each change.
- * Returns {sync, showNote}.
- */
-export function bindControls(root, { store, prefix, schema, t, notes = {}, onChange }) {
-  const state = store.get(prefix);
-  const controls = [...root.querySelectorAll('[data-field]')];
-  const logRange = (el) => [Number(el.dataset.logMin ?? -3), Number(el.dataset.logMax ?? 1)];
-  const toValue = (el, p) => {
-    const [lo, hi] = logRange(el);
-    return Number((10 ** (lo + ((hi - lo) * p) / 1000)).toPrecision(4));
-  };
-  const toPosition = (el, v) => {
-    const [lo, hi] = logRange(el);
-    return v > 0 ? Math.min(1000, Math.max(0, Math.round(((Math.log10(v) - lo) / (hi - lo)) * 1000))) : 0;
-  };
-  const showNote = (name, note) => {
-    const el = root.querySelector(`[data-note="${name}"]`);
-    if (!el) return;
-    el.textContent = note ? noteText(t, note) : '';
-    el.hidden = !note;
-  };
-  const sync = (except) => {
-    for (const el of controls) {
-      if (el === except) continue;
-      const value = state[el.dataset.field];
-      if (el.type === 'checkbox') el.checked = Boolean(value);
-      else if (el.dataset.scale === 'log') el.value = String(toPosition(el, value));
-      else el.value = String(value);
-    }
-  };
-  const onControl = (el) => {
-    const name = el.dataset.field;
-    let raw;
-    if (el.type === 'checkbox') raw = el.checked ? '1' : '0';
-    else if (el.dataset.scale === 'log') raw = String(toValue(el, Number(el.value)));
-    else raw = el.value;
-    showNote(name, store.set(prefix, name, raw));
-    sync(el);
-    onChange(name);
-  };
-  for (const el of controls) {
-    const field = schema[el.dataset.field];
-    if (field && field.min !== undefined && el.dataset.scale !== 'log' && el.type !== 'checkbox') {
-      el.min = String(field.min);
-      el.max = String(field.max);
-    }
-    el.addEventListener('input', () => onControl(el));
-    el.addEventListener('change', () => {
-      onControl(el);
-      if (el.type === 'number') el.value = String(state[el.dataset.field]);
-    });
-  }
-  for (const [name, note] of Object.entries(notes)) showNote(name, note);
-  return { sync, showNote, toValue, toPosition };
-}
-
-/**
- * A frame loop: `schedule(compute)` asks for a frame; `frame(compute)` runs once per animation
- * frame with compute = true if any request since the last frame asked for a recompute.
+ * A frame loop: `schedule(level)` asks for a frame; `frame(level)` runs once per animation frame
+ * with the highest level asked since the last frame. Levels are numbers (or booleans: true is
+ * the highest, 2; false is 0): what a level means is the caller's.
  */
 export function frameLoop(frame) {
   let pending = false;
-  let needCompute = false;
-  return (compute = false) => {
-    needCompute = needCompute || compute;
+  let level = 0;
+  return (asked = 0) => {
+    level = Math.max(level, asked === true ? 2 : asked === false ? 0 : asked);
     if (pending) return;
     pending = true;
     window.requestAnimationFrame(() => {
       pending = false;
-      const c = needCompute;
-      needCompute = false;
-      frame(c);
+      const l = level;
+      level = 0;
+      frame(l);
     });
   };
 }
@@ -188,31 +123,22 @@ export function pytorchPanel(root, codeFor, t) {
 }
 
 /**
- * The loop every live cell runs: at most one recompute per animation frame (then its text and
- * PyTorch code are refreshed), a redraw every frame that was asked for, a redraw when a canvas
- * changes size, and a relabel + redraw on a language switch (sets `cell.onLanguage`). Starts with
- * a compute. Returns `schedule(compute)`.
+ * The compute-on-change loop: `schedule(level)` with level 2 (or true) recomputes, 1 re-renders
+ * the text, 0 (or false) only redraws. At most one compute per animation frame, with the latest
+ * state; after a compute or a re-render the text and the PyTorch code are refreshed; every frame
+ * that was asked for redraws. Starts with a compute. Returns `schedule`.
  */
-export function runCell(cell, { canvases = [], compute, renderText = () => {}, draw, syncView = () => {}, pytorch = null }) {
-  const schedule = frameLoop((computeNow) => {
+export function runCell(cell, { compute, renderText = () => {}, draw, pytorch = null }) {
+  const schedule = frameLoop((level) => {
     cell.frames += 1;
-    if (computeNow) {
-      compute();
+    if (level >= 2) compute();
+    if (level >= 1) {
       renderText();
       pytorch?.refresh();
     }
     draw();
   });
-  syncView();
-  const resize = new ResizeObserver(() => schedule(false));
-  for (const canvas of canvases) resize.observe(canvas);
-  cell.onLanguage = () => {
-    syncView();
-    pytorch?.relabel();
-    renderText();
-    schedule(false);
-  };
-  schedule(true);
+  schedule(2);
   return schedule;
 }
 
@@ -225,21 +151,4 @@ export function showTable(wrap, shown) {
   wrap.classList.toggle('visually-hidden', !shown);
   if (shown) wrap.setAttribute('tabindex', '0');
   else wrap.removeAttribute('tabindex');
-}
-
-/**
- * A live cell's frame: `<section class="cell live" id="cell-NAME">` holding `html`, labelled by
- * its h3 heading (the notebook's sections are h2), which gets `headingId` if it has no id;
- * appended to `slot`.
- */
-export function cellSection(slot, name, html, headingId) {
-  const root = document.createElement('section');
-  root.className = 'cell live';
-  root.id = `cell-${name}`;
-  root.setAttribute('aria-labelledby', headingId);
-  root.innerHTML = html;
-  const heading = root.querySelector('h3');
-  if (heading && !heading.id) heading.id = headingId;
-  slot.appendChild(root);
-  return root;
 }

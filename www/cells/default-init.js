@@ -3,25 +3,14 @@
 // default), as small multiples with shared depth, width and activation. σ plays no part in the
 // two framework defaults and is 1 (the scheme as published) for Xavier's gain.
 
-import { mountGradientViews } from './gradient-views.js';
+import { mainDefaults, mountGradientViews } from './gradient-views.js';
 
-export const PREFIX = 'def';
 const SIDES = ['mxnet-default', 'pytorch-default', 'xavier-uniform'];
-
-export function defaultInitSchema(wasm) {
-  const limits = wasm.limits();
-  return {
-    depth: { type: 'int', def: 20, min: 2, max: limits.depth.max, key: 'depth' },
-    width: { type: 'int', def: 64, min: limits.width.min, max: limits.width.max, key: 'width' },
-    activation: { type: 'enum', def: 'relu', values: ['sigmoid', 'tanh', 'relu', 'identity'], key: 'act' },
-    table: { type: 'bool', def: false, key: 'table' },
-  };
-}
 
 /** The engine settings of one initializer (the main widget's fields); σ = 1 is ignored by the
  * framework defaults and is Xavier's published gain. */
 export function sideSettings(wasm, state, init) {
-  const d = wasm.defaultSettings();
+  const d = mainDefaults(wasm);
   return {
     depth: state.depth,
     width: state.width,
@@ -34,39 +23,14 @@ export function sideSettings(wasm, state, init) {
   };
 }
 
-const controlsHtml = `
-  <div class="control">
-    <label for="def-depth" data-i18n="control.depth"></label>
-    <input id="def-depth" type="number" step="1" data-field="depth" inputmode="numeric" aria-describedby="def-note-depth">
-    <p class="note" id="def-note-depth" data-note="depth" role="status" hidden></p>
-  </div>
-  <div class="control">
-    <label for="def-width" data-i18n="control.width"></label>
-    <input id="def-width" type="number" step="1" data-field="width" inputmode="numeric" aria-describedby="def-note-width">
-    <p class="note" id="def-note-width" data-note="width" role="status" hidden></p>
-  </div>
-  <div class="control">
-    <label for="def-activation" data-i18n="control.activation"></label>
-    <select id="def-activation" data-field="activation" aria-describedby="def-note-activation">
-      <option value="sigmoid" data-i18n="act.sigmoid"></option>
-      <option value="tanh" data-i18n="act.tanh"></option>
-      <option value="relu" data-i18n="act.relu"></option>
-      <option value="identity" data-i18n="act.identity"></option>
-    </select>
-    <p class="note" id="def-note-activation" data-note="activation" role="status" hidden></p>
-  </div>
-`;
-
 export function mount(slot, ctx) {
   const roles = Object.fromEntries(ctx.wasm.initializers().map((i) => [i.name, i.sigma_role]));
   return mountGradientViews(slot, ctx, {
     id: 'default-init',
     cls: 'def',
-    prefix: PREFIX,
     sides: SIDES,
-    schema: defaultInitSchema,
     settings: sideSettings,
-    controlsHtml,
+    shell: { labels: { depth: 'control.depth', width: 'control.width', activation: 'control.activation' } },
     sideTitle: (init) => `init.${init}`,
     sideExtraHtml: '<p class="hint" data-out="role"></p>',
     syncSide: (t, init, el) => {

@@ -4,21 +4,25 @@
 // Each view runs its own wasm.Engine, draws with the shared drawGradientChart export, shows its
 // verdict and a table of its numbers, and links to the main widget with its setting.
 
-import { bindControls, cellSection, errorDisplay, fitCanvas, pytorchPanel, runCell, showTable } from './common.js';
+import { cellFields } from '../state.js';
+import { fitCanvas } from './common.js';
 import { fillLayerTable, gradientChartLabels, verdictText } from './gradients.js';
+import { mountCell } from './shell.js';
 
-/** The main widget's URL keys for each engine setting. */
-const MAIN_KEYS = { depth: 'depth', sigma: 'sigma', activation: 'act', init: 'init', width: 'width', batch: 'batch', seed: 'seed', precision: 'prec' };
+/** The main widget's declared defaults, by field. */
+export function mainDefaults(wasm) {
+  return Object.fromEntries(Object.entries(cellFields(wasm, 'gradients').fields).map(([name, f]) => [name, f.def]));
+}
 
 /**
  * Mounts the views described by `spec`:
- * {id, cls, prefix, sides, schema(wasm), settings(wasm, state, side), controlsHtml,
- *  sideTitle(side) (an i18n key), sideExtraHtml?, caption(t, side), alt(t, side, verdict),
- *  chartTitle(t, side), xAxisKey, pytorchSide, syncSide?(t, side, el)}.
+ * {id (the cell's name), cls, sides, settings(wasm, state, side), shell (the shell's layout
+ *  options: labels, sliders, hints…), sideTitle(side) (an i18n key), sideExtraHtml?,
+ *  caption(t, side), alt(t, side, verdict), chartTitle(t, side), xAxisKey, pytorchSide,
+ *  syncSide?(t, side, el)}.
  */
 export function mountGradientViews(slot, ctx, spec) {
-  const { wasm, store, t } = ctx;
-  const { cls, prefix } = spec;
+  const { cls } = spec;
   const sideHtml = (side) => `
 <div class="${cls}-side" data-side="${side}">
   <h4 id="${cls}-${side}-title" data-i18n="${spec.sideTitle(side)}"></h4>
@@ -34,47 +38,30 @@ export function mountGradientViews(slot, ctx, spec) {
     </table>
   </div>
 </div>`;
-
-  const root = cellSection(slot, spec.id, `
-<h3 id="${cls}-heading" data-i18n="${cls}.heading"></h3>
-<p class="prose" data-i18n="${cls}.intro"></p>
-<form class="controls" onsubmit="return false" novalidate>${spec.controlsHtml}</form>
+  const body = `
 <div class="${cls}-sides">${spec.sides.map(sideHtml).join('')}</div>
 <p class="error" data-out="error" role="alert" hidden></p>
-<button type="button" class="table-toggle" data-action="table" aria-expanded="false"></button>
-<div data-out="pytorch"></div>`, `${cls}-heading`);
+<div data-shell="table"></div>`;
+  return mountCell(spec.id, slot, ctx, { ...spec.shell, ids: cls, body, setup: (api) => setup(api, ctx, spec) });
+}
 
-  const schema = spec.schema(wasm);
-  const { state, notes } = store.register(prefix, schema);
-  const errors = errorDisplay(root, root.querySelector('[data-out="error"]'), t);
-  const tableButton = root.querySelector('[data-action="table"]');
+function setup({ root, state, cell, t, errors }, ctx, spec) {
+  const { wasm, store } = ctx;
   const sides = Object.fromEntries(
     spec.sides.map((side) => {
       const el = root.querySelector(`[data-side="${side}"]`);
       return [side, { el, engine: new wasm.Engine(), canvas: el.querySelector('canvas'), result: null, settings: null, outcome: null }];
     }),
   );
-  const cell = { state, sides, computes: 0, frames: 0, onLanguage: null };
+  cell.sides = sides;
   const settingsOf = (side) => spec.settings(wasm, state, side);
-  const scrollKey = `gradscope.${prefix}.scrollToMain`;
-
-  const controls = bindControls(root, {
-    store,
-    prefix,
-    schema,
-    t,
-    notes,
-    onChange: (name) => {
-      syncView();
-      schedule(name !== 'table');
-    },
-  });
-  const pytorch = pytorchPanel(root.querySelector('[data-out="pytorch"]'), () => ctx.pytorchFor?.('gradients', settingsOf(spec.pytorchSide)) || '', t);
+  const scrollKey = `gradscope.${spec.cls}.scrollToMain`;
+  const mainFields = cellFields(wasm, 'gradients').fields;
 
   /** The page's hash with the main widget's keys set to `settings`. */
   function mainHash(settings) {
     const params = new URLSearchParams(store.hash().replace(/^#/, ''));
-    for (const [field, key] of Object.entries(MAIN_KEYS)) params.set(key, String(settings[field]));
+    for (const [field, value] of Object.entries(settings)) params.set(mainFields[field].key, String(value));
     return `#${params.toString()}`;
   }
 
@@ -82,13 +69,9 @@ export function mountGradientViews(slot, ctx, spec) {
     for (const side of spec.sides) {
       const { el } = sides[side];
       el.querySelector('[data-out="open"]').href = `${window.location.pathname}${window.location.search}${mainHash(settingsOf(side))}`;
-      showTable(el.querySelector('[data-out="table-wrap"]'), state.table);
       el.querySelector('[data-out="caption"]').textContent = spec.caption(t, side);
       spec.syncSide?.(t, side, el);
     }
-    tableButton.setAttribute('aria-expanded', String(state.table));
-    tableButton.textContent = t.translate(state.table ? 'control.hideTable' : 'control.table');
-    pytorch.refresh();
   }
 
   for (const side of spec.sides) {
@@ -100,10 +83,6 @@ export function mountGradientViews(slot, ctx, spec) {
       window.location.reload();
     });
   }
-  tableButton.addEventListener('click', () => {
-    store.set(prefix, 'table', state.table ? '0' : '1');
-    syncView();
-  });
 
   function compute() {
     errors.clear();
@@ -147,20 +126,11 @@ export function mountGradientViews(slot, ctx, spec) {
     }
   }
 
-  controls.sync();
-  const schedule = runCell(cell, {
-    canvases: spec.sides.map((side) => sides[side].canvas),
-    compute,
-    renderText,
-    draw,
-    syncView,
-    pytorch,
-  });
   let scroll = null;
   try {
     scroll = window.sessionStorage.getItem(scrollKey);
     window.sessionStorage.removeItem(scrollKey);
   } catch { /* blocked storage */ }
   if (scroll) document.getElementById('cell-gradients')?.scrollIntoView();
-  return cell;
+  return { compute, renderText, draw, syncView, pytorch: () => ctx.pytorchFor('gradients', settingsOf(spec.pytorchSide)) };
 }

@@ -4,33 +4,20 @@
 // nothing.
 
 import { formatNumber, pow10 } from '../i18n.js';
-import { bindControls, errorDisplay, fitCanvas, pytorchPanel, runCell, showTable } from './common.js';
+import { fitCanvas } from './common.js';
+import { mountCell, toggledTable } from './shell.js';
 
-export const PREFIX = '';
-
-/** The widget's state fields, with defaults and ranges taken from the engine. */
-export function gradientSchema(wasm) {
-  const limits = wasm.limits();
-  const d = wasm.defaultSettings();
-  const inits = wasm.initializers().map((i) => i.name);
-  return {
-    depth: { type: 'int', def: d.depth, min: limits.depth.min, max: limits.depth.max, key: 'depth' },
-    sigma: { type: 'float', def: d.sigma, min: limits.sigma.min, max: limits.sigma.max, key: 'sigma' },
-    activation: { type: 'enum', def: d.activation, values: ['sigmoid', 'tanh', 'relu', 'identity'], key: 'act' },
-    init: { type: 'enum', def: d.init, values: inits, key: 'init' },
-    width: { type: 'int', def: d.width, min: limits.width.min, max: limits.width.max, key: 'width' },
-    batch: { type: 'int', def: d.batch, min: limits.batch.min, max: limits.batch.max, key: 'batch' },
-    seed: { type: 'int', def: d.seed, min: limits.seed.min, max: limits.seed.max, key: 'seed' },
-    precision: { type: 'enum', def: d.precision, values: ['f64', 'f32'], key: 'prec' },
-    backward: { type: 'bool', def: true, key: 'bwd' },
-    forward: { type: 'bool', def: true, key: 'fwd' },
-    theory: { type: 'bool', def: false, key: 'theory' },
-    table: { type: 'bool', def: false, key: 'table' },
-  };
-}
-
-/** Fields whose change needs a new computation; the others only redraw. */
-const COMPUTE_FIELDS = new Set(['depth', 'sigma', 'activation', 'init', 'width', 'batch', 'seed', 'precision']);
+/** The widget's own markup below its controls: the limits, the chart, the table. */
+const body = `
+<p class="caps hint" data-out="caps"></p>
+<figure class="output">
+  <canvas class="chart" role="img" aria-describedby="g-verdict g-table-caption" width="800" height="440"></canvas>
+  <figcaption>
+    <p class="verdict" id="g-verdict" data-out="verdict" aria-live="polite"></p>
+    <p class="error" data-out="error" role="alert" hidden></p>
+  </figcaption>
+</figure>
+${toggledTable({ id: 'g-table', caption: { key: 'table.caption' }, columns: ['table.layer', 'table.grad', 'table.backward', 'table.forward', 'table.status'], region: true })}`;
 
 /** The verdict sentence for a result. */
 export function verdictText(result, t) {
@@ -92,73 +79,62 @@ export function fillLayerTable(tbody, layers, keys, lang, extra = 0) {
   });
 }
 
-export function mountGradientCell(root, ctx) {
-  const { wasm, store, t } = ctx;
-  const schema = gradientSchema(wasm);
-  const { state, notes } = store.register(PREFIX, schema);
+export function mount(slot, ctx) {
+  return mountCell('gradients', slot, ctx, {
+    ids: 'g',
+    text: 'grad',
+    labels: {
+      depth: 'control.depth',
+      sigma: 'control.sigma',
+      activation: 'control.activation',
+      init: 'control.init',
+      width: 'control.width',
+      batch: 'control.batch',
+      seed: 'control.seed',
+      precision: 'control.precision',
+      backward: 'control.showBackward',
+      forward: 'control.showForward',
+      theory: 'control.theory',
+    },
+    numberLabels: { sigma: 'control.sigmaNumber' },
+    sliders: ['depth', 'sigma'],
+    groups: [{ fields: ['backward', 'forward', 'theory'], cls: 'toggles' }],
+    hints: { sigma: { out: 'sigma-role' } },
+    seedButton: 'control.newSeed',
+    body,
+    setup: (api) => setup(api, ctx),
+  });
+}
+
+function setup({ root, state, fields, cell, t, out, errors, set, showNote }, ctx) {
+  const { wasm } = ctx;
   const engine = new wasm.Engine();
   const canvas = root.querySelector('canvas');
-  const verdictEl = root.querySelector('[data-out="verdict"]');
-  const roleEl = root.querySelector('[data-out="sigma-role"]');
-  const capsEl = root.querySelector('[data-out="caps"]');
-  const tableWrap = root.querySelector('[data-out="table-wrap"]');
   const tbody = root.querySelector('tbody');
-  const tableButton = root.querySelector('[data-action="table"]');
+  const verdictEl = out('verdict');
   const roles = Object.fromEntries(wasm.initializers().map((i) => [i.name, i.sigma_role]));
-  const limits = wasm.limits();
-  const errors = errorDisplay(root, root.querySelector('[data-out="error"]'), t);
+  Object.assign(cell, { result: null, theory: null, outcome: null, engine, settings: null });
 
-  const cell = { state, result: null, theory: null, outcome: null, computes: 0, frames: 0, engine, settings: null };
-
-  const controls = bindControls(root, {
-    store,
-    prefix: PREFIX,
-    schema,
-    t,
-    notes,
-    onChange: (name) => {
-      if (name === 'init') onSchemeChange();
-      syncView();
-      schedule(COMPUTE_FIELDS.has(name));
-    },
-  });
   // Switching to a scheme where σ is a gain (Xavier, He, LeCun) starts it at 1, the scheme as
   // published; the note says so. Otherwise the small σ of the opening picture would silently
   // shrink, say, He's scale tenfold.
   let lastRole = roles[state.init];
-  const onSchemeChange = () => {
+  const onChange = (name) => {
+    if (name !== 'init') return;
     const role = roles[state.init];
     if (role === 'gain' && lastRole !== 'gain' && state.sigma !== 1) {
-      store.set(PREFIX, 'sigma', '1');
-      controls.sync();
-      const note = root.querySelector('[data-note="sigma"]');
-      note.textContent = t.translate('note.gainReset');
-      note.hidden = false;
+      set('sigma', '1');
+      showNote('sigma', 'note.gainReset');
     }
     lastRole = role;
   };
   const syncView = () => {
-    roleEl.textContent = t.translate(`role.${roles[state.init]}`);
+    out('sigma-role').textContent = t.translate(`role.${roles[state.init]}`);
     const sigmaIgnored = roles[state.init] === 'ignored';
     for (const el of root.querySelectorAll('[data-field="sigma"]')) el.setAttribute('aria-disabled', String(sigmaIgnored));
     root.classList.toggle('sigma-ignored', sigmaIgnored);
-    showTable(tableWrap, state.table);
-    tableButton.setAttribute('aria-expanded', String(state.table));
-    tableButton.textContent = t.translate(state.table ? 'control.hideTable' : 'control.table');
-    capsEl.textContent = t.translate('caps', { depth: limits.depth.max, width: limits.width.max, batch: limits.batch.max });
-    pytorch.refresh();
+    out('caps').textContent = t.translate('caps', { depth: fields.depth.max, width: fields.width.max, batch: fields.batch.max });
   };
-  root.querySelector('[data-action="new-seed"]').addEventListener('click', () => {
-    controls.showNote('seed', store.set(PREFIX, 'seed', String(wasm.newSeed())));
-    controls.sync();
-    syncView();
-    schedule(true);
-  });
-  tableButton.addEventListener('click', () => {
-    store.set(PREFIX, 'table', state.table ? '0' : '1');
-    syncView();
-  });
-  const pytorch = pytorchPanel(root.querySelector('[data-out="pytorch"]') || root, () => ctx.pytorchFor?.('gradients', { ...state }) ?? '', t);
 
   function compute() {
     const settings = {
@@ -233,7 +209,5 @@ export function mountGradientCell(root, ctx) {
     }
   }
 
-  controls.sync();
-  const schedule = runCell(cell, { canvases: [canvas], compute, renderText, draw, syncView, pytorch });
-  return cell;
+  return { compute, renderText, draw, syncView, onChange, pytorch: () => ctx.pytorchFor('gradients', { ...state }) };
 }

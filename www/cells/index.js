@@ -1,9 +1,10 @@
 // The live cells the notebook can mount, by the name of their slot (`data-cell="…"`).
-// Each module exports `mount(slot, ctx)`, which builds the cell inside `slot` and returns an
-// object with at least {state, frames, onLanguage()} (tests read `frames` and `state`).
+// Each module exports `mount(slot, ctx)`, which builds the cell inside `slot` through the one
+// cell shell (shell.js `mountCell`) and returns an object with at least {state, frames,
+// computes, onLanguage()} (tests read `frames` and `state`).
 // ctx = {wasm, store, t, lang(), fontFamily, pytorchFor(cellName, state)}.
 export const CELLS = {
-  // 'gradients' is the main widget, mounted from index.html's markup by main.js.
+  gradients: () => import('./gradients.js'),
   symmetry: () => import('./symmetry.js'),
   xavier: () => import('./xavier.js'),
   product: () => import('./product.js'),

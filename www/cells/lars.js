@@ -1,26 +1,11 @@
 // The LARS cell: the setting that diverges with plain SGD (a deep ReLU net, weights N(0, 1),
 // a large learning rate) trained twice from the same start, without and with LARS, side by side.
 
-import { applyTranslations, formatNumber } from '../i18n.js';
-import { bindControls, cellSection, errorDisplay, fitCanvas, pytorchPanel } from './common.js';
-import { runPlayback } from './run-playback.js';
+import { formatNumber } from '../i18n.js';
+import { fitCanvas } from './common.js';
+import { mountCell } from './shell.js';
 
-export const PREFIX = 'lars';
 export const MAX_STEPS = 1000;
-
-export function larsSchema(wasm) {
-  const d = wasm.divergingSettings();
-  return {
-    depth: { type: 'int', def: d.depth, min: 1, max: 8, key: 'depth' },
-    width: { type: 'int', def: d.width, min: 2, max: 64, key: 'w' },
-    sigma: { type: 'float', def: d.sigma, min: 0.01, max: 3, key: 's' },
-    lr: { type: 'float', def: d.learning_rate, min: 0.0001, max: 1, key: 'lr' },
-    seed: { type: 'int', def: d.seed, min: 0, max: 4294967295, key: 'seed' },
-    speed: { type: 'int', def: 2, min: 1, max: 20, key: 'speed' },
-  };
-}
-
-const RESET_FIELDS = new Set(['depth', 'width', 'sigma', 'lr', 'seed']);
 
 /** The engine's settings for a state, with or without LARS. */
 export function larsSettings(state, lars) {
@@ -39,33 +24,16 @@ export function larsSettings(state, lars) {
 }
 
 
-const TEMPLATE = `
-  <h3 data-i18n="lars.heading"></h3>
-  <p class="prose" data-i18n="lars.intro"></p>
-  <form class="controls" onsubmit="return false" novalidate>
-    ${[
-      ['depth', 'numeric', '1'],
-      ['width', 'numeric', '1'],
-      ['sigma', 'decimal', 'any'],
-      ['lr', 'decimal', 'any'],
-      ['seed', 'numeric', '1'],
-      ['speed', 'numeric', '1'],
-    ]
-      .map(
-        ([f, mode, step]) => `<div class="control">
-      <label for="lars-${f}" data-i18n="lars.${f}"></label>
-      <input id="lars-${f}" type="number" step="${step}" data-field="${f}" inputmode="${mode}" aria-describedby="lars-note-${f}">
-      <p class="note" id="lars-note-${f}" data-note="${f}" role="status" hidden></p>
-    </div>`,
-      )
-      .join('\n    ')}
+/** The play, step and reset buttons and the step counter, at the end of the form. */
+const formExtra = `
     <div class="control wide lars-buttons">
       <button type="button" data-action="play" aria-pressed="false"></button>
       <button type="button" data-action="step" data-i18n="train.step"></button>
       <button type="button" data-action="reset" data-i18n="train.reset"></button>
       <span data-out="counter"></span>
-    </div>
-  </form>
+    </div>`;
+
+const body = `
   <div class="output">
     <canvas class="chart lars-chart" role="img"></canvas>
     <p class="verdict" data-out="verdict" aria-live="polite"></p>
@@ -84,8 +52,7 @@ const TEMPLATE = `
         <tbody></tbody>
       </table>
     </div>
-  </div>
-  <div data-out="pytorch"></div>`;
+  </div>`;
 
 /** The PyTorch script's settings: the diverging network, trained with LARS (set use_lars = False
  * in the script to see it diverge). */
@@ -106,37 +73,22 @@ export function pytorchState(state) {
 }
 
 export function mount(slot, ctx) {
-  const { wasm, store, t } = ctx;
-  const schema = larsSchema(wasm);
-  const { state, notes } = store.register(PREFIX, schema);
-  const root = cellSection(slot, 'lars', TEMPLATE, 'lars-heading');
-  applyTranslations(root, ctx.lang());
+  return mountCell('lars', slot, ctx, { formExtra, body, setup: (api) => setup(api, ctx) });
+}
 
+function setup({ root, state, cell, t, out, errors }, ctx) {
+  const { wasm } = ctx;
   const canvas = root.querySelector('canvas');
-  const counterEl = root.querySelector('[data-out="counter"]');
-  const verdictEl = root.querySelector('[data-out="verdict"]');
+  const counterEl = out('counter');
+  const verdictEl = out('verdict');
   const lossBody = root.querySelector('[data-out="loss-table"] tbody');
   const trustBody = root.querySelector('[data-out="trust-table"] tbody');
   const playButton = root.querySelector('[data-action="play"]');
-  const errors = errorDisplay(root, root.querySelector('[data-out="error"]'), t);
-  const cell = { state, frames: 0, computes: 0, playing: false, runs: [], step: 0, outcome: null };
-  const controls = bindControls(root, {
-    store,
-    prefix: PREFIX,
-    schema,
-    t,
-    notes,
-    onChange: (name) => {
-      syncView();
-      if (RESET_FIELDS.has(name)) playback.restart();
-      else schedule(true);
-    },
-  });
+  cell.outcome = null;
 
   function syncView() {
     playButton.textContent = t.translate(cell.playing ? 'train.pause' : 'train.play');
     playButton.setAttribute('aria-pressed', String(cell.playing));
-    pytorch.refresh();
   }
 
   const runLabel = (r) => t.translate(r.lars ? 'lars.withLars' : 'lars.plain');
@@ -216,32 +168,17 @@ export function mount(slot, ctx) {
     }
   }
 
-  const playback = runPlayback(cell, {
-    wasm,
-    maxSteps: MAX_STEPS,
-    runs: () => [false, true].map((lars) => ({ lars, settings: larsSettings(state, lars) })),
-    speed: () => state.speed,
-    buttons: { play: playButton, step: root.querySelector('[data-action="step"]'), reset: root.querySelector('[data-action="reset"]') },
-    afterFrame: (moved, changed) => {
-      if (changed || moved) renderText();
-    },
+  return {
     draw,
-    syncView: () => syncView(),
-    errors,
-  });
-  const { schedule } = playback;
-  const pytorch = pytorchPanel(root.querySelector('[data-out="pytorch"]'), () => ctx.pytorchFor('lars', pytorchState(state)), t);
-
-  controls.sync();
-  syncView();
-  new ResizeObserver(() => schedule(false)).observe(canvas);
-  cell.onLanguage = () => {
-    applyTranslations(root, ctx.lang());
-    syncView();
-    pytorch.relabel();
-    renderText();
-    schedule(false);
+    syncView,
+    pytorch: () => ctx.pytorchFor('lars', pytorchState(state)),
+    playback: {
+      maxSteps: MAX_STEPS,
+      runs: () => [false, true].map((lars) => ({ lars, settings: larsSettings(state, lars) })),
+      speed: () => state.speed,
+      afterFrame: (moved, changed) => {
+        if (changed || moved) renderText();
+      },
+    },
   };
-  schedule(true);
-  return cell;
 }

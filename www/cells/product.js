@@ -3,9 +3,8 @@
 // numpy prints arrays, and plots ‖M‖_F and max |Mᵢⱼ| after each step on a log axis.
 
 import { formatNumber } from '../i18n.js';
-import { bindControls, cellSection, errorDisplay, fitCanvas, pytorchPanel, runCell, showTable } from './common.js';
-
-export const PREFIX = 'prod';
+import { fitCanvas } from './common.js';
+import { mountCell, toggledTable } from './shell.js';
 
 // ---------------------------------------------------------------------------------------------
 // numpy-style printing of a 2-D float array, following numpy ≥ 1.14's `str(array)` with the
@@ -165,61 +164,8 @@ export function formatNumpy(rows, { f32 = false } = {}) {
 
 // ---------------------------------------------------------------------------------------------
 
-/** The cell's state fields, with the book's setting as defaults and the engine's ranges. */
-export function productSchema(wasm) {
-  const l = wasm.productLimits();
-  const d = wasm.productDefaults();
-  return {
-    steps: { type: 'int', def: d.steps, min: l.steps.min, max: l.steps.max, key: 'steps' },
-    sigma: { type: 'float', def: d.sigma, min: l.sigma.min, max: l.sigma.max, key: 'sigma' },
-    size: { type: 'int', def: d.size, min: l.size.min, max: l.size.max, key: 'size' },
-    precision: { type: 'enum', def: d.precision, values: ['f64', 'f32'], key: 'prec' },
-    seed: { type: 'int', def: d.seed, min: l.seed.min, max: l.seed.max, key: 'seed' },
-    table: { type: 'bool', def: false, key: 'table' },
-  };
-}
-
-const COMPUTE_FIELDS = new Set(['steps', 'sigma', 'size', 'precision', 'seed']);
-
-const html = `
-<h3 id="prod-heading" data-i18n="prod.heading"></h3>
-<p class="prose" data-i18n="prod.intro"></p>
-<form class="controls" onsubmit="return false" novalidate>
-  <div class="control wide">
-    <label for="prod-sigma-range" data-i18n="prod.sigma"></label>
-    <div class="pair">
-      <input id="prod-sigma-range" type="range" min="0" max="1000" step="1" data-field="sigma" data-scale="log" data-log-min="-2" data-log-max="1" aria-describedby="prod-note-sigma">
-      <input id="prod-sigma" type="number" step="any" data-field="sigma" inputmode="decimal" data-i18n-attr="aria-label:prod.sigmaNumber" aria-describedby="prod-note-sigma">
-    </div>
-    <p class="note" id="prod-note-sigma" data-note="sigma" role="status" hidden></p>
-  </div>
-  <div class="control">
-    <label for="prod-steps" data-i18n="prod.steps"></label>
-    <input id="prod-steps" type="number" step="1" data-field="steps" inputmode="numeric" aria-describedby="prod-note-steps">
-    <p class="note" id="prod-note-steps" data-note="steps" role="status" hidden></p>
-  </div>
-  <div class="control">
-    <label for="prod-size" data-i18n="prod.size"></label>
-    <input id="prod-size" type="number" step="1" data-field="size" inputmode="numeric" aria-describedby="prod-note-size">
-    <p class="note" id="prod-note-size" data-note="size" role="status" hidden></p>
-  </div>
-  <div class="control">
-    <label for="prod-precision" data-i18n="control.precision"></label>
-    <select id="prod-precision" data-field="precision" aria-describedby="prod-note-precision">
-      <option value="f64" data-i18n="prec.f64"></option>
-      <option value="f32" data-i18n="prec.f32"></option>
-    </select>
-    <p class="note" id="prod-note-precision" data-note="precision" role="status" hidden></p>
-  </div>
-  <div class="control">
-    <label for="prod-seed" data-i18n="control.seed"></label>
-    <div class="pair">
-      <input id="prod-seed" type="number" step="1" data-field="seed" inputmode="numeric" aria-describedby="prod-note-seed">
-      <button type="button" data-action="run-again" data-i18n="prod.runAgain"></button>
-    </div>
-    <p class="note" id="prod-note-seed" data-note="seed" role="status" hidden></p>
-  </div>
-</form>
+/** The cell's own markup: the two matrices, the chart and the table (controls: shell.js). */
+const body = `
 <div class="prod-matrices">
   <div class="prod-matrix">
     <h4 id="prod-first-title" data-i18n="prod.first"></h4>
@@ -237,22 +183,7 @@ const html = `
     <p class="error" data-out="error" role="alert" hidden></p>
   </figcaption>
 </figure>
-<button type="button" class="table-toggle" data-action="table" aria-controls="prod-table-wrap" aria-expanded="false"></button>
-<div class="table-wrap visually-hidden" id="prod-table-wrap" data-out="table-wrap">
-  <table class="numbers" id="prod-table">
-    <caption id="prod-table-caption" data-out="table-caption"></caption>
-    <thead>
-      <tr>
-        <th scope="col" data-i18n="prod.table.step"></th>
-        <th scope="col" data-i18n="prod.table.frobenius"></th>
-        <th scope="col" data-i18n="prod.table.maxAbs"></th>
-        <th scope="col" data-i18n="table.status"></th>
-      </tr>
-    </thead>
-    <tbody></tbody>
-  </table>
-</div>
-<div data-out="pytorch"></div>`;
+${toggledTable({ id: 'prod-table', caption: { out: 'table-caption' }, columns: ['prod.table.step', 'prod.table.frobenius', 'prod.table.maxAbs', 'table.status'] })}`;
 
 /** The steps listed in the text alternative: all of them up to 201, else about 200 evenly
  * spaced ones plus the first overflow/underflow and the last. */
@@ -268,53 +199,21 @@ function tableSteps(report) {
 }
 
 export function mount(slot, ctx) {
-  const { wasm, store, t } = ctx;
-  const root = cellSection(slot, 'product', html, 'prod-heading');
+  return mountCell('product', slot, ctx, {
+    labels: { precision: 'control.precision', seed: 'control.seed' },
+    numberLabels: { sigma: 'prod.sigmaNumber' },
+    sliders: ['sigma'],
+    seedButton: 'prod.runAgain',
+    body,
+    setup: (api) => setup(api, ctx),
+  });
+}
 
-  const schema = productSchema(wasm);
-  const { state, notes } = store.register(PREFIX, schema);
+function setup({ root, state, cell, t, out, errors }, ctx) {
+  const { wasm } = ctx;
   const canvas = root.querySelector('canvas');
-  const out = (name) => root.querySelector(`[data-out="${name}"]`);
   const tbody = root.querySelector('tbody');
-  const tableButton = root.querySelector('[data-action="table"]');
-  const errors = errorDisplay(root, out('error'), t);
-  const cell = { state, report: null, outcome: null, computes: 0, frames: 0, onLanguage: null };
-
-  const controls = bindControls(root, {
-    store,
-    prefix: PREFIX,
-    schema,
-    t,
-    notes,
-    onChange: (name) => {
-      syncView();
-      schedule(COMPUTE_FIELDS.has(name));
-    },
-  });
-  const pytorch = pytorchPanel(out('pytorch'), () => ctx.pytorchFor('product', { ...state }), t);
-
-  function syncView() {
-    root.querySelector('#prod-sigma').min = String(schema.sigma.min);
-    root.querySelector('#prod-sigma').max = String(schema.sigma.max);
-    showTable(out('table-wrap'), state.table);
-    tableButton.setAttribute('aria-expanded', String(state.table));
-    tableButton.textContent = t.translate(state.table ? 'control.hideTable' : 'control.table');
-    out('table-caption').textContent = t.translate('prod.table.caption');
-    pytorch.refresh();
-  }
-
-  root.querySelector('[data-action="run-again"]').addEventListener('click', () => {
-    let seed = wasm.newSeed();
-    if (seed === state.seed) seed = (seed + 1) % (schema.seed.max + 1);
-    controls.showNote('seed', store.set(PREFIX, 'seed', String(seed)));
-    controls.sync();
-    syncView();
-    schedule(true);
-  });
-  tableButton.addEventListener('click', () => {
-    store.set(PREFIX, 'table', state.table ? '0' : '1');
-    syncView();
-  });
+  Object.assign(cell, { report: null, outcome: null });
 
   function compute() {
     const settings = { steps: state.steps, size: state.size, sigma: state.sigma, seed: state.seed, precision: state.precision };
@@ -401,7 +300,13 @@ export function mount(slot, ctx) {
     }
   }
 
-  controls.sync();
-  const schedule = runCell(cell, { canvases: [canvas], compute, renderText, draw, syncView, pytorch });
-  return cell;
+  return {
+    compute,
+    renderText,
+    draw,
+    syncView: () => {
+      out('table-caption').textContent = t.translate('prod.table.caption');
+    },
+    pytorch: () => ctx.pytorchFor('product', { ...state }),
+  };
 }

@@ -1,6 +1,6 @@
-// Playing several training runs in step, a few steps per animation frame, without blocking the
-// page: the training comparison and the LARS cell both work this way. Each run is a wasm
-// DeepRun; the playback owns the play/pause, "one step" and "start over" buttons, rebuilds the
+// Playing training runs in step, a few steps per animation frame, without blocking the page:
+// the symmetry cell, the training comparison and the LARS cell all work this way. Each run is a
+// wasm DeepRun (or what `build` makes); the playback owns the play/pause, "one step" and "start over" buttons, rebuilds the
 // runs when a setting that defines them changes, and stops by itself at `maxSteps`.
 
 import { frameLoop } from './common.js';
@@ -9,13 +9,18 @@ import { frameLoop } from './common.js';
  * Starts the playback of `cell.runs` (an array this keeps filled with {run, snapshot, losses,
  * …extra}). Options:
  * - `runs()` → [{settings, …extra}]: the runs to build (on start and after `restart()`);
+ * - `build(settings)` → a run with step(n) → snapshot, state() and free() (and losses() if it
+ *   keeps them); a wasm DeepRun by default;
  * - `speed()` → steps per frame while playing;
  * - `buttons` {play, step, reset}: the elements that drive it;
  * - `afterFrame(moved, changed)`: called every frame after stepping (moved: the runs changed);
  * - `draw()`, `syncView()` and `errors` (see common.js).
  * Returns {schedule(compute), restart(), setPlaying(on)}.
  */
-export function runPlayback(cell, { wasm, maxSteps, runs, speed, buttons, afterFrame, draw, syncView, errors }) {
+export function runPlayback(cell, { wasm, maxSteps, runs, speed, build = (s) => new wasm.DeepRun(s), buttons, afterFrame, draw, syncView, errors }) {
+  cell.runs = [];
+  cell.step = 0;
+  cell.playing = false;
   let pendingSteps = 0;
   let restartPending = true;
 
@@ -25,8 +30,8 @@ export function runPlayback(cell, { wasm, maxSteps, runs, speed, buttons, afterF
     cell.step = 0;
     try {
       for (const { settings, ...extra } of runs()) {
-        const run = new wasm.DeepRun(settings);
-        cell.runs.push({ ...extra, run, snapshot: run.state(), losses: run.losses() });
+        const run = build(settings);
+        cell.runs.push({ ...extra, run, snapshot: run.state(), losses: run.losses?.() });
       }
       cell.computes += 1;
       errors.clear();
@@ -44,7 +49,7 @@ export function runPlayback(cell, { wasm, maxSteps, runs, speed, buttons, afterF
     try {
       for (const r of cell.runs) {
         r.snapshot = r.run.step(n);
-        r.losses = r.run.losses();
+        r.losses = r.run.losses?.();
       }
       cell.step += n;
       cell.computes += 1;

@@ -3,38 +3,19 @@
 // touch and keyboard (the focused chart, or the x slider) all move the same x, kept in the URL.
 
 import { formatNumber } from '../i18n.js';
-import { bindControls, cellSection, errorDisplay, fitCanvas, pytorchPanel, runCell, showTable } from './common.js';
+import { fitCanvas } from './common.js';
+import { mountCell, toggledTable } from './shell.js';
 
-export const PREFIX = 'sig';
-const LO = -8;
-const HI = 8;
 /** The hovered x snaps to this grid, so that the point x = 0 of the figure can be hit exactly. */
 const SNAP = 0.05;
 
-export const sigmoidSchema = {
-  x: { type: 'float', def: 2, min: LO, max: HI, key: 'x' },
-  table: { type: 'bool', def: false, key: 'table' },
-};
-
-const snap = (x) => {
-  const v = Math.round(Math.min(HI, Math.max(LO, x)) / SNAP) * SNAP;
+const snap = (x, lo, hi) => {
+  const v = Math.round(Math.min(hi, Math.max(lo, x)) / SNAP) * SNAP;
   return Number(v.toFixed(2)) + 0; // + 0 turns −0 into 0
 };
 
 
-const html = `
-<h3 id="sig-heading" data-i18n="sig.heading"></h3>
-<p class="prose" data-i18n="sig.intro"></p>
-<form class="controls" onsubmit="return false" novalidate>
-  <div class="control wide">
-    <label for="sig-x-range" data-i18n="sig.x"></label>
-    <div class="pair">
-      <input id="sig-x-range" type="range" step="${SNAP}" data-field="x" aria-describedby="sig-readout sig-note-x">
-      <input id="sig-x" type="number" step="${SNAP}" data-field="x" inputmode="decimal" data-i18n-attr="aria-label:sig.xNumber" aria-describedby="sig-note-x">
-    </div>
-    <p class="note" id="sig-note-x" data-note="x" role="status" hidden></p>
-  </div>
-</form>
+const body = `
 <figure class="output">
   <canvas class="chart" role="img" tabindex="0" aria-describedby="sig-readout sig-keys"></canvas>
   <figcaption>
@@ -47,60 +28,32 @@ const html = `
     <p class="error" data-out="error" role="alert" hidden></p>
   </figcaption>
 </figure>
-<button type="button" class="table-toggle" data-action="table" aria-controls="sig-table-wrap" aria-expanded="false"></button>
-<div class="table-wrap visually-hidden" id="sig-table-wrap" data-out="table-wrap">
-  <table class="numbers" id="sig-table">
-    <caption data-i18n="sig.table.caption"></caption>
-    <thead><tr><th scope="col">x</th><th scope="col">σ(x)</th><th scope="col">σ′(x)</th></tr></thead>
-    <tbody></tbody>
-  </table>
-</div>
-<div data-out="pytorch"></div>`;
+${toggledTable({ id: 'sig-table', caption: { key: 'sig.table.caption' }, columns: ['sig.table.x', 'sig.table.value', 'sig.table.derivative'] })}`;
 
 export function mount(slot, ctx) {
-  const { wasm, store, t } = ctx;
-  const root = cellSection(slot, 'sigmoid', html, 'sig-heading');
+  return mountCell('sigmoid', slot, ctx, {
+    numberLabels: { x: 'sig.xNumber' },
+    sliders: ['x'],
+    steps: { x: SNAP },
+    body,
+    setup: (api) => setup(api, ctx),
+  });
+}
 
-  const { state, notes } = store.register(PREFIX, sigmoidSchema);
+function setup({ root, state, fields, cell, t, out, errors, input }, ctx) {
+  const { wasm } = ctx;
+  // The chart's domain is the declared range of x.
+  const LO = fields.x.min;
+  const HI = fields.x.max;
   const canvas = root.querySelector('canvas');
-  const out = (name) => root.querySelector(`[data-out="${name}"]`);
-  const errors = errorDisplay(root, out('error'), t);
-  const tableButton = root.querySelector('[data-action="table"]');
-  const cell = { state, curve: null, point: null, outcome: null, computes: 0, frames: 0, onLanguage: null };
-
-  const controls = bindControls(root, {
-    store,
-    prefix: PREFIX,
-    schema: sigmoidSchema,
-    t,
-    notes,
-    onChange: () => {
-      syncView();
-      schedule(true);
-    },
-  });
-  const pytorch = pytorchPanel(out('pytorch'), () => ctx.pytorchFor('sigmoid', { ...state }), t);
-
-  function syncView() {
-    showTable(out('table-wrap'), state.table);
-    tableButton.setAttribute('aria-expanded', String(state.table));
-    tableButton.textContent = t.translate(state.table ? 'control.hideTable' : 'control.table');
-    pytorch.refresh();
-  }
-  tableButton.addEventListener('click', () => {
-    store.set(PREFIX, 'table', state.table ? '0' : '1');
-    syncView();
-  });
+  Object.assign(cell, { curve: null, point: null, outcome: null });
 
   /** Sets the hovered x (snapped) from the pointer or the keyboard. */
   function setX(x) {
     if (!Number.isFinite(x)) return;
-    const v = snap(x);
+    const v = snap(x, LO, HI);
     if (v === state.x) return;
-    controls.showNote('x', store.set(PREFIX, 'x', String(v)));
-    controls.sync();
-    syncView();
-    schedule(true);
+    input('x', String(v));
   }
 
   /** The data x under a pointer event, from the plot area the chart reported. */
@@ -187,21 +140,15 @@ export function mount(slot, ctx) {
     }
   }
 
-  for (const el of root.querySelectorAll('[data-field="x"]')) {
-    el.min = String(LO);
-    el.max = String(HI);
-  }
-  controls.sync();
-  const schedule = runCell(cell, {
-    canvases: [canvas],
+  return {
     compute,
     renderText: renderReadout,
     draw,
     syncView: () => {
-      syncView();
       if (cell.curve) renderTable();
     },
-    pytorch,
-  });
-  return cell;
+    // x is a view field, but the readout at x is computed.
+    onChange: () => true,
+    pytorch: () => ctx.pytorchFor('sigmoid', { ...state }),
+  };
 }

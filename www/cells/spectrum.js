@@ -5,24 +5,9 @@
 // with Horn's finer per-index bounds. This cell plots them on a log axis, states the bounds with
 // the current numbers, and lists every number in a table (full precision in data-value).
 
-import { applyTranslations, formatNumber } from '../i18n.js';
-import { bindControls, cellSection, errorDisplay, fitCanvas, pytorchPanel, runCell, showTable } from './common.js';
-
-export const PREFIX = 'svd';
-
-/** The cell's state fields: n (URL key n), σ (s), the seed, whether the table is shown. */
-export function spectrumSchema(wasm) {
-  const l = wasm.spectrumLimits();
-  return {
-    size: { type: 'int', def: 4, min: l.size.min, max: l.size.max, key: 'n' },
-    // The engine takes any σ in (0, 10]; the page offers 0.001 … 10 (the slider 0.01 … 10).
-    sigma: { type: 'float', def: 1, min: 0.001, max: l.sigma.max, key: 's' },
-    seed: { type: 'int', def: 1, min: 0, max: 4294967295, key: 'seed' },
-    table: { type: 'bool', def: false, key: 'table' },
-  };
-}
-
-const COMPUTE_FIELDS = new Set(['size', 'sigma', 'seed']);
+import { formatNumber } from '../i18n.js';
+import { fitCanvas } from './common.js';
+import { mountCell } from './shell.js';
 
 /** The table's columns: report key → i18n key of the header. */
 export const COLUMNS = [
@@ -34,32 +19,7 @@ export const COLUMNS = [
   ['horn_lower', 'svd.colHornLower'],
 ];
 
-const html = `
-<h3 id="svd-heading" data-i18n="svd.heading"></h3>
-<p class="prose" data-i18n="svd.intro"></p>
-<form class="controls" onsubmit="return false" novalidate>
-  <div class="control">
-    <label for="svd-size" data-i18n="svd.size"></label>
-    <input id="svd-size" type="number" step="1" data-field="size" inputmode="numeric" aria-describedby="svd-note-size">
-    <p class="note" id="svd-note-size" data-note="size" role="status" hidden></p>
-  </div>
-  <div class="control wide">
-    <label for="svd-sigma-range" data-i18n="svd.sigma"></label>
-    <div class="pair">
-      <input id="svd-sigma-range" type="range" min="0" max="1000" step="1" data-field="sigma" data-scale="log" data-log-min="-2" data-log-max="1" aria-describedby="svd-note-sigma">
-      <input id="svd-sigma" type="number" step="any" data-field="sigma" inputmode="decimal" data-i18n-attr="aria-label:svd.sigmaNumber" aria-describedby="svd-note-sigma">
-    </div>
-    <p class="note" id="svd-note-sigma" data-note="sigma" role="status" hidden></p>
-  </div>
-  <div class="control">
-    <label for="svd-seed" data-i18n="control.seed"></label>
-    <div class="pair">
-      <input id="svd-seed" type="number" step="1" data-field="seed" inputmode="numeric" aria-describedby="svd-note-seed">
-      <button type="button" data-action="new-seed" data-i18n="svd.newSeed"></button>
-    </div>
-    <p class="note" id="svd-note-seed" data-note="seed" role="status" hidden></p>
-  </div>
-</form>
+const body = `
 <figure class="output">
   <canvas class="chart" role="img" aria-describedby="svd-summary"></canvas>
   <figcaption>
@@ -68,7 +28,6 @@ const html = `
   </figcaption>
 </figure>
 <p class="svd-product" data-out="product"></p>
-<button type="button" class="table-toggle" data-action="table" aria-controls="svd-table-wrap" aria-expanded="false"></button>
 <div class="table-wrap visually-hidden" id="svd-table-wrap" data-out="table-wrap" role="region" aria-labelledby="svd-table-caption">
   <table class="numbers" id="svd-table">
     <caption id="svd-table-caption" data-out="table-caption"></caption>
@@ -94,55 +53,24 @@ const html = `
       </tr>
     </tfoot>
   </table>
-</div>
-<div data-out="pytorch"></div>`;
+</div>`;
 
 export function mount(slot, ctx) {
-  const { wasm, store, t } = ctx;
-  const root = cellSection(slot, 'spectrum', html, 'svd-heading');
-  applyTranslations(root, ctx.lang());
+  return mountCell('spectrum', slot, ctx, {
+    labels: { seed: 'control.seed' },
+    numberLabels: { sigma: 'svd.sigmaNumber' },
+    sliders: ['sigma'],
+    seedButton: 'svd.newSeed',
+    body,
+    setup: (api) => setup(api, ctx),
+  });
+}
 
-  const schema = spectrumSchema(wasm);
-  const { state, notes } = store.register(PREFIX, schema);
+function setup({ root, state, cell, t, out, errors }, ctx) {
+  const { wasm } = ctx;
   const canvas = root.querySelector('canvas');
-  const out = (name) => root.querySelector(`[data-out="${name}"]`);
   const tbody = root.querySelector('tbody');
-  const tableButton = root.querySelector('[data-action="table"]');
-  const errors = errorDisplay(root, out('error'), t);
-  const cell = { state, report: null, outcome: null, computes: 0, frames: 0, onLanguage: null };
-
-  const controls = bindControls(root, {
-    store,
-    prefix: PREFIX,
-    schema,
-    t,
-    notes,
-    onChange: (name) => {
-      syncView();
-      schedule(COMPUTE_FIELDS.has(name));
-    },
-  });
-  const pytorch = pytorchPanel(out('pytorch'), () => ctx.pytorchFor('spectrum', { size: state.size, sigma: state.sigma, seed: state.seed }), t);
-
-  function syncView() {
-    showTable(out('table-wrap'), state.table);
-    tableButton.setAttribute('aria-expanded', String(state.table));
-    tableButton.textContent = t.translate(state.table ? 'control.hideTable' : 'control.table');
-    pytorch.refresh();
-  }
-
-  root.querySelector('[data-action="new-seed"]').addEventListener('click', () => {
-    let seed = wasm.newSeed();
-    if (seed === state.seed) seed = (seed + 1) % (schema.seed.max + 1);
-    controls.showNote('seed', store.set(PREFIX, 'seed', String(seed)));
-    controls.sync();
-    syncView();
-    schedule(true);
-  });
-  tableButton.addEventListener('click', () => {
-    store.set(PREFIX, 'table', state.table ? '0' : '1');
-    syncView();
-  });
+  Object.assign(cell, { report: null, outcome: null });
 
   function compute() {
     try {
@@ -266,7 +194,10 @@ export function mount(slot, ctx) {
     }
   }
 
-  controls.sync();
-  const schedule = runCell(cell, { canvases: [canvas], compute, renderText, draw, syncView, pytorch });
-  return cell;
+  return {
+    compute,
+    renderText,
+    draw,
+    pytorch: () => ctx.pytorchFor('spectrum', { size: state.size, sigma: state.sigma, seed: state.seed }),
+  };
 }

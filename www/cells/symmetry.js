@@ -2,29 +2,9 @@
 // per animation frame. With a constant initialization and no dropout every hidden unit keeps
 // exactly the same weights; dropout or a random initialization breaks the tie.
 
-import { applyTranslations, formatNumber } from '../i18n.js';
-import { bindControls, cellSection, errorDisplay, fitCanvas, frameLoop, pytorchPanel } from './common.js';
-
-export const PREFIX = 'sym';
-
-/** The most hidden units the cell offers (the engine allows more). */
-export const MAX_HIDDEN = 8;
-
-export function symmetrySchema() {
-  return {
-    hidden: { type: 'int', def: 2, min: 1, max: MAX_HIDDEN, key: 'h' },
-    init: { type: 'enum', def: 'constant', values: ['constant', 'normal'], key: 'init' },
-    sigma: { type: 'float', def: 0.5, min: 0, max: 10, key: 's' },
-    dropout: { type: 'bool', def: false, key: 'drop' },
-    rate: { type: 'float', def: 0.5, min: 0.05, max: 0.9, key: 'p' },
-    lr: { type: 'float', def: 0.1, min: 0.001, max: 10, key: 'lr' },
-    seed: { type: 'int', def: 1, min: 0, max: 4294967295, key: 'seed' },
-    speed: { type: 'int', def: 2, min: 1, max: 50, key: 'speed' },
-  };
-}
-
-/** Fields whose change starts the training over; the others (speed) change only the pace. */
-const RESET_FIELDS = new Set(['hidden', 'init', 'sigma', 'dropout', 'rate', 'lr', 'seed']);
+import { formatNumber } from '../i18n.js';
+import { fitCanvas } from './common.js';
+import { mountCell } from './shell.js';
 
 /** The engine's settings for a state. */
 export function trainerSettings(state) {
@@ -71,59 +51,16 @@ print(W)
 `;
 }
 
-const TEMPLATE = `
-  <h3 data-i18n="sym.heading"></h3>
-  <p class="prose" data-i18n="sym.intro"></p>
-  <form class="controls" onsubmit="return false" novalidate>
-    <div class="control">
-      <label for="sym-hidden" data-i18n="sym.hidden"></label>
-      <input id="sym-hidden" type="number" step="1" data-field="hidden" inputmode="numeric" aria-describedby="sym-note-hidden">
-      <p class="note" id="sym-note-hidden" data-note="hidden" role="status" hidden></p>
-    </div>
-    <div class="control">
-      <label for="sym-init" data-i18n="sym.init"></label>
-      <select id="sym-init" data-field="init" aria-describedby="sym-note-init">
-        <option value="constant" data-i18n="sym.initConstant"></option>
-        <option value="normal" data-i18n="sym.initNormal"></option>
-      </select>
-      <p class="note" id="sym-note-init" data-note="init" role="status" hidden></p>
-    </div>
-    <div class="control">
-      <label for="sym-sigma" data-out="sigma-label"></label>
-      <input id="sym-sigma" type="number" step="any" data-field="sigma" inputmode="decimal" aria-describedby="sym-note-sigma">
-      <p class="note" id="sym-note-sigma" data-note="sigma" role="status" hidden></p>
-    </div>
-    <div class="control">
-      <label for="sym-lr" data-i18n="sym.lr"></label>
-      <input id="sym-lr" type="number" step="any" data-field="lr" inputmode="decimal" aria-describedby="sym-note-lr">
-      <p class="note" id="sym-note-lr" data-note="lr" role="status" hidden></p>
-    </div>
-    <div class="control">
-      <span class="label-like"><label><input id="sym-dropout" type="checkbox" data-field="dropout"> <span data-i18n="sym.dropout"></span></label></span>
-      <label for="sym-rate" data-i18n="sym.rate"></label>
-      <input id="sym-rate" type="number" step="any" data-field="rate" inputmode="decimal" aria-describedby="sym-note-rate">
-      <p class="note" id="sym-note-rate" data-note="rate" role="status" hidden></p>
-    </div>
-    <div class="control">
-      <label for="sym-seed" data-i18n="sym.seed"></label>
-      <input id="sym-seed" type="number" step="1" data-field="seed" inputmode="numeric" aria-describedby="sym-note-seed">
-      <p class="note" id="sym-note-seed" data-note="seed" role="status" hidden></p>
-    </div>
-    <div class="control wide">
-      <label for="sym-speed" data-i18n="sym.speed"></label>
-      <div class="pair">
-        <input id="sym-speed-range" type="range" step="1" data-field="speed" aria-describedby="sym-note-speed" data-i18n-attr="aria-label:sym.speed">
-        <input id="sym-speed" type="number" step="1" data-field="speed" inputmode="numeric" aria-describedby="sym-note-speed">
-      </div>
-      <p class="note" id="sym-note-speed" data-note="speed" role="status" hidden></p>
-    </div>
+/** The play, step and reset buttons and the step counter, at the end of the form. */
+const formExtra = `
     <div class="control wide sym-buttons">
       <button type="button" data-action="play" aria-pressed="false"></button>
       <button type="button" data-action="step" data-i18n="sym.step"></button>
       <button type="button" data-action="reset" data-i18n="sym.reset"></button>
       <span class="sym-counter" data-out="counter" aria-live="off"></span>
-    </div>
-  </form>
+    </div>`;
+
+const body = `
   <div class="output">
     <canvas class="chart sym-chart" role="img"></canvas>
     <p class="verdict" data-out="verdict" aria-live="polite"></p>
@@ -139,85 +76,40 @@ const TEMPLATE = `
         <tbody></tbody>
       </table>
     </div>
-  </div>
-  <div data-out="pytorch"></div>`;
+  </div>`;
 
 export function mount(slot, ctx) {
-  const { wasm, store, t } = ctx;
-  const schema = symmetrySchema();
-  const { state, notes } = store.register(PREFIX, schema);
-  const root = cellSection(slot, 'symmetry', TEMPLATE, 'sym-heading');
-  applyTranslations(root, ctx.lang());
+  return mountCell('symmetry', slot, ctx, {
+    sliders: ['speed'],
+    choices: { init: (v) => `sym.init.${v}` },
+    formExtra,
+    body,
+    setup: (api) => setup(api, ctx),
+  });
+}
 
+function setup({ root, state, cell, t, out, errors, relabel }, ctx) {
+  const { wasm } = ctx;
   const canvas = root.querySelector('canvas');
-  const verdictEl = root.querySelector('[data-out="verdict"]');
-  const counterEl = root.querySelector('[data-out="counter"]');
-  const captionEl = root.querySelector('[data-out="caption"]');
-  const sigmaLabel = root.querySelector('[data-out="sigma-label"]');
   const playButton = root.querySelector('[data-action="play"]');
   const tbody = root.querySelector('tbody');
-  const errors = errorDisplay(root, root.querySelector('[data-out="error"]'), t);
-
-  const cell = {
-    state,
-    frames: 0,
-    computes: 0,
-    playing: false,
-    trainer: null,
-    snapshot: null,
-    outcome: null,
-  };
-
-  let pendingSteps = 0;
-  let resetPending = true;
-
-  const controls = bindControls(root, {
-    store,
-    prefix: PREFIX,
-    schema,
-    t,
-    notes,
-    onChange: (name) => {
-      syncView();
-      if (RESET_FIELDS.has(name)) resetPending = true;
-      schedule(true);
-    },
-  });
+  const verdictEl = out('verdict');
+  const counterEl = out('counter');
+  const captionEl = out('caption');
+  Object.assign(cell, { trainer: null, snapshot: null, outcome: null });
 
   function syncView() {
-    sigmaLabel.textContent = t.translate(state.init === 'constant' ? 'sym.sigmaConstant' : 'sym.sigmaNormal');
+    relabel('sigma', state.init === 'constant' ? 'sym.sigmaConstant' : 'sym.sigmaNormal');
     root.querySelector('#sym-rate').disabled = !state.dropout;
     playButton.textContent = t.translate(cell.playing ? 'sym.pause' : 'sym.play');
     playButton.setAttribute('aria-pressed', String(cell.playing));
-    pytorch.refresh();
   }
 
-  function rebuild() {
-    cell.trainer?.free();
-    cell.trainer = null;
-    try {
-      cell.trainer = new wasm.SymmetryTrainer(trainerSettings(state));
-      cell.snapshot = cell.trainer.state();
-      cell.computes += 1;
-      errors.clear();
-    } catch (e) {
-      cell.snapshot = null;
-      errors.show(e);
-    }
-  }
-
-  function advance(n) {
-    if (!cell.trainer || n <= 0) return;
-    try {
-      cell.snapshot = cell.trainer.step(n);
-      cell.computes += 1;
-    } catch (e) {
-      errors.show(e);
-      setPlaying(false);
-    }
-  }
-
+  /** The one run the playback keeps: the engine's trainer, and its latest snapshot. */
+  const current = () => cell.runs[0] ?? null;
   function renderText() {
+    cell.trainer = current()?.run ?? null;
+    cell.snapshot = current()?.snapshot ?? null;
     const s = cell.snapshot;
     const lang = ctx.lang();
     if (!s) {
@@ -263,6 +155,7 @@ export function mount(slot, ctx) {
   }
 
   function draw() {
+    cell.trainer = current()?.run ?? null;
     if (!cell.trainer) return;
     const scale = fitCanvas(canvas);
     try {
@@ -282,42 +175,8 @@ export function mount(slot, ctx) {
     }
   }
 
-  const schedule = frameLoop((changed) => {
-    cell.frames += 1;
-    if (resetPending) {
-      resetPending = false;
-      rebuild();
-    }
-    let n = pendingSteps;
-    pendingSteps = 0;
-    if (cell.playing) n += state.speed;
-    advance(n);
-    if (changed || n > 0 || cell.playing) renderText();
-    draw();
-    if (cell.playing) schedule(false);
-  });
-
-  function setPlaying(on) {
-    cell.playing = on;
-    syncView();
-    if (on) schedule(false);
-  }
-
-  playButton.addEventListener('click', () => setPlaying(!cell.playing));
-  root.querySelector('[data-action="step"]').addEventListener('click', () => {
-    pendingSteps += 1;
-    schedule(true);
-  });
-  root.querySelector('[data-action="reset"]').addEventListener('click', () => {
-    resetPending = true;
-    pendingSteps = 0;
-    schedule(true);
-  });
-
-  const pytorch = pytorchPanel(
-    root.querySelector('[data-out="pytorch"]'),
-    () =>
-      ctx.pytorchFor?.('symmetry', {
+  const pytorch = () =>
+    ctx.pytorchFor?.('symmetry', {
         hidden: state.hidden,
         init: state.init,
         value: state.sigma,
@@ -326,21 +185,21 @@ export function mount(slot, ctx) {
         lr: state.lr,
         seed: state.seed,
         steps: Math.max(1, cell.snapshot?.step ?? 200),
-      }) || symmetryPytorch(state),
-    t,
-  );
+      }) || symmetryPytorch(state);
 
-  controls.sync();
-  syncView();
-  new ResizeObserver(() => schedule(false)).observe(canvas);
-  cell.onLanguage = () => {
-    applyTranslations(root, ctx.lang());
-    syncView();
-    pytorch.relabel();
-    renderText();
-    schedule(false);
+  return {
+    draw,
+    syncView,
+    pytorch,
+    playback: {
+      // No step limit: the training runs until paused.
+      maxSteps: Infinity,
+      runs: () => [{ settings: trainerSettings(state) }],
+      build: (settings) => new wasm.SymmetryTrainer(settings),
+      speed: () => state.speed,
+      afterFrame: (moved, changed) => {
+        if (changed || moved || cell.playing) renderText();
+      },
+    },
   };
-  cell.setPlaying = setPlaying;
-  schedule(true);
-  return cell;
 }

@@ -3,73 +3,18 @@
 // normal and Xavier uniform. The sentence shows why no single σ keeps both directions at 1 when
 // n_in ≠ n_out, and what Xavier's σ² = 2/(n_in + n_out) does instead.
 
-import { applyTranslations, formatNumber } from '../i18n.js';
-import { bindControls, cellSection, errorDisplay, fitCanvas, frameLoop, pytorchPanel } from './common.js';
+import { formatNumber } from '../i18n.js';
+import { fitCanvas } from './common.js';
+import { listText } from './controls.js';
+import { mountCell } from './shell.js';
 
-export const PREFIX = 'xav';
-
-export const PRESETS = {
-  mixed: '64, 128, 32, 128, 16, 64',
-  funnel: '128, 96, 64, 32, 16, 8',
-  bottleneck: '128, 128, 16, 128, 128',
-  alternating: '16, 128, 16, 128, 16, 128',
-  equal: '64, 64, 64, 64, 64, 64',
+/** The preset lists of widths (the cell's own examples); "mixed" is the declared default. */
+const PRESETS = {
+  funnel: [128, 96, 64, 32, 16, 8],
+  bottleneck: [128, 128, 16, 128, 128],
+  alternating: [16, 128, 16, 128, 16, 128],
+  equal: [64, 64, 64, 64, 64, 64],
 };
-const FALLBACK_WIDTH = 64;
-const INITS = ['normal', 'xavier-normal', 'xavier-uniform'];
-
-/**
- * Reads a list of widths: every entry is clamped to [min, max] (or replaced by 64 when it is not
- * a number, rounded when it is not whole); at most maxLayers + 1 entries are kept; with fewer
- * than two the default preset is used. Returns {widths, fixes, text}.
- */
-export function parseWidths(text, { min, max, maxLayers }) {
-  const tokens = String(text).split(/[,;\s]+/).filter((s) => s !== '');
-  const fixes = [];
-  let widths = tokens.map((raw) => {
-    const x = Number(raw);
-    if (!Number.isFinite(x)) {
-      fixes.push({ kind: 'bad', raw, used: FALLBACK_WIDTH });
-      return FALLBACK_WIDTH;
-    }
-    let v = Math.round(x);
-    if (v !== x) fixes.push({ kind: 'rounded', raw, used: v });
-    if (v < min || v > max) {
-      v = Math.min(max, Math.max(min, v));
-      fixes.push({ kind: 'clamped', raw, used: v });
-    }
-    return v;
-  });
-  if (widths.length > maxLayers + 1) {
-    widths = widths.slice(0, maxLayers + 1);
-    fixes.push({ kind: 'count', max: maxLayers + 1 });
-  }
-  if (widths.length < 2) {
-    widths = parseWidths(PRESETS.mixed, { min, max, maxLayers }).widths;
-    fixes.push({ kind: 'few' });
-  }
-  return { widths, fixes, text: widths.join(', ') };
-}
-
-export function xavierSchema(wasm) {
-  const limits = wasm.xavierLimits();
-  // The widths are free text in the URL; the cell checks every entry itself (parseWidths).
-  const anyText = { includes: (s) => typeof s === 'string' && s.length <= 400 };
-  return {
-    limits,
-    schema: {
-      widths: { type: 'enum', def: PRESETS.mixed, values: anyText, key: 'w' },
-      preset: { type: 'enum', def: 'mixed', values: [...Object.keys(PRESETS), 'custom'], key: 'preset' },
-      init: { type: 'enum', def: 'normal', values: INITS, key: 'init' },
-      sigma: { type: 'float', def: 0.1, min: 0.001, max: 10, key: 's' },
-      activation: { type: 'enum', def: 'identity', values: ['identity', 'tanh'], key: 'act' },
-      batch: { type: 'int', def: 64, min: limits.batch.min, max: limits.batch.max, key: 'batch' },
-      seed: { type: 'int', def: 1, min: 0, max: 4294967295, key: 'seed' },
-    },
-  };
-}
-
-const COMPUTE_FIELDS = new Set(['widths', 'preset', 'sigma', 'activation', 'batch', 'seed']);
 
 /** The numbers behind the sentence, for one run (exported for tests). */
 export function factorSummary(run) {
@@ -90,61 +35,7 @@ export function factorSummary(run) {
 }
 
 
-const TEMPLATE = `
-  <h3 id="xav-heading" data-i18n="xav.heading"></h3>
-  <p class="prose" data-i18n="xav.intro"></p>
-  <form class="controls" onsubmit="return false" novalidate>
-    <div class="control wide">
-      <label for="xav-widths" data-i18n="xav.widths"></label>
-      <input id="xav-widths" type="text" data-field="widths" inputmode="numeric" autocomplete="off" spellcheck="false" aria-describedby="xav-widths-hint xav-note-widths">
-      <p class="hint" id="xav-widths-hint" data-out="widths-hint"></p>
-      <p class="note" id="xav-note-widths" data-note="widths" role="status" hidden></p>
-    </div>
-    <div class="control">
-      <label for="xav-preset" data-i18n="xav.preset"></label>
-      <select id="xav-preset" data-field="preset">
-        <option value="mixed">64, 128, 32, 128, 16, 64</option>
-        <option value="funnel" data-i18n="xav.presetFunnel"></option>
-        <option value="bottleneck" data-i18n="xav.presetBottleneck"></option>
-        <option value="alternating" data-i18n="xav.presetAlternating"></option>
-        <option value="equal" data-i18n="xav.presetEqual"></option>
-        <option value="custom" data-i18n="xav.presetCustom"></option>
-      </select>
-    </div>
-    <div class="control">
-      <label for="xav-init" data-i18n="xav.init"></label>
-      <select id="xav-init" data-field="init">
-        <option value="normal" data-i18n="init.normal"></option>
-        <option value="xavier-normal" data-i18n="init.xavier-normal"></option>
-        <option value="xavier-uniform" data-i18n="init.xavier-uniform"></option>
-      </select>
-    </div>
-    <div class="control">
-      <label for="xav-activation" data-i18n="xav.activation"></label>
-      <select id="xav-activation" data-field="activation">
-        <option value="identity" data-i18n="act.identity"></option>
-        <option value="tanh" data-i18n="act.tanh"></option>
-      </select>
-    </div>
-    <div class="control wide">
-      <label for="xav-sigma-range" data-i18n="xav.sigma"></label>
-      <div class="pair">
-        <input id="xav-sigma-range" type="range" min="0" max="1000" step="1" data-field="sigma" data-scale="log" data-log-min="-3" data-log-max="1" aria-describedby="xav-note-sigma">
-        <input id="xav-sigma" type="number" step="any" data-field="sigma" inputmode="decimal" data-i18n-attr="aria-label:xav.sigma" aria-describedby="xav-note-sigma">
-      </div>
-      <p class="note" id="xav-note-sigma" data-note="sigma" role="status" hidden></p>
-    </div>
-    <div class="control">
-      <label for="xav-batch" data-i18n="xav.batch"></label>
-      <input id="xav-batch" type="number" step="1" data-field="batch" inputmode="numeric" aria-describedby="xav-note-batch">
-      <p class="note" id="xav-note-batch" data-note="batch" role="status" hidden></p>
-    </div>
-    <div class="control">
-      <label for="xav-seed" data-i18n="xav.seed"></label>
-      <input id="xav-seed" type="number" step="1" data-field="seed" inputmode="numeric" aria-describedby="xav-note-seed">
-      <p class="note" id="xav-note-seed" data-note="seed" role="status" hidden></p>
-    </div>
-  </form>
+const body = `
   <div class="output">
     <canvas class="chart" role="img"></canvas>
     <p class="summary" data-out="summary"></p>
@@ -167,80 +58,49 @@ const TEMPLATE = `
         <tbody></tbody>
       </table>
     </div>
-  </div>
-  <div data-out="pytorch"></div>`;
+  </div>`;
 
 const COLUMNS = ['forward_factor', 'backward_factor', 'forward_var', 'forward_var_pred', 'backward_var', 'backward_var_pred'];
 
 export function mount(slot, ctx) {
-  const { wasm, store, t } = ctx;
-  const { limits, schema } = xavierSchema(wasm);
-  const { state, notes } = store.register(PREFIX, schema);
-  const root = cellSection(slot, 'xavier', TEMPLATE, 'xav-heading');
-  applyTranslations(root, ctx.lang());
+  return mountCell('xavier', slot, ctx, {
+    sliders: ['sigma'],
+    // The default preset is labelled by its widths (set in syncView).
+    choices: { preset: (v) => (v === 'mixed' ? null : `xav.preset.${v}`) },
+    hints: { widths: { out: 'widths-hint' } },
+    body,
+    setup: (api) => setup(api, ctx),
+  });
+}
 
+function setup({ root, state, fields, cell, t, out, errors, set }, ctx) {
+  const { wasm } = ctx;
   const canvas = root.querySelector('canvas');
-  const summaryEl = root.querySelector('[data-out="summary"]');
-  const compareEl = root.querySelector('[data-out="compare"]');
-  const captionEl = root.querySelector('[data-out="caption"]');
-  const hintEl = root.querySelector('[data-out="widths-hint"]');
-  const widthsInput = root.querySelector('#xav-widths');
+  const summaryEl = out('summary');
+  const compareEl = out('compare');
+  const captionEl = out('caption');
   const tbody = root.querySelector('tbody');
-  const errors = errorDisplay(root, root.querySelector('[data-out="error"]'), t);
-  const parseOpts = { min: limits.width.min, max: limits.width.max, maxLayers: limits.layers.max };
+  const presets = { mixed: fields.widths.def, ...PRESETS };
+  Object.assign(cell, { result: null, outcome: null });
 
-  const cell = { state, frames: 0, computes: 0, result: null, parsed: null, outcome: null };
-
-  const fixText = (fix) => {
-    if (fix.kind === 'bad') return t.translate('xav.widthsBad', { value: fix.raw, used: fix.used });
-    if (fix.kind === 'rounded') return t.translate('xav.widthsRounded', { value: fix.raw, used: fix.used });
-    if (fix.kind === 'clamped') return t.translate('xav.widthsClamped', { value: fix.raw, min: limits.width.min, max: limits.width.max, used: fix.used });
-    if (fix.kind === 'count') return t.translate('xav.widthsCount', { max: fix.max });
-    return t.translate('xav.widthsFew');
-  };
-  function parse() {
-    cell.parsed = parseWidths(state.widths, parseOpts);
+  /** The preset the widths equal, or custom. */
+  const presetOf = (widths) => Object.entries(presets).find(([, w]) => w.join() === widths.join())?.[0] ?? 'custom';
+  /** A preset sets the widths; widths typed by hand select the preset they equal, or custom. */
+  function onChange(name) {
+    if (name === 'preset' && state.preset !== 'custom') {
+      set('widths', presets[state.preset]);
+      return true;
+    }
+    if (name === 'widths') set('preset', presetOf(state.widths));
+    return false;
   }
-  function showWidthsNote() {
-    const el = root.querySelector('[data-note="widths"]');
-    const { fixes, text } = cell.parsed;
-    el.textContent = fixes.length ? t.translate('xav.widthsNote', { fixes: fixes.map(fixText).join('; '), used: text }) : '';
-    el.hidden = fixes.length === 0;
-  }
-
-  const controls = bindControls(root, {
-    store,
-    prefix: PREFIX,
-    schema,
-    t,
-    notes,
-    onChange: (name) => {
-      if (name === 'preset' && state.preset !== 'custom') {
-        store.set(PREFIX, 'widths', PRESETS[state.preset]);
-        controls.sync();
-      } else if (name === 'widths') {
-        const match = Object.entries(PRESETS).find(([, w]) => parseWidths(w, parseOpts).text === parseWidths(state.widths, parseOpts).text);
-        store.set(PREFIX, 'preset', match ? match[0] : 'custom');
-        root.querySelector('#xav-preset').value = state.preset;
-      }
-      if (name === 'widths' || name === 'preset') {
-        parse();
-        showWidthsNote();
-      }
-      pytorch.refresh();
-      schedule(COMPUTE_FIELDS.has(name));
-    },
-  });
-  // When the widths field is left, it shows the widths actually used.
-  widthsInput.addEventListener('change', () => {
-    store.set(PREFIX, 'widths', cell.parsed.text);
-    widthsInput.value = cell.parsed.text;
-  });
+  // Widths from a link select their preset too.
+  if (presetOf(state.widths) !== state.preset) set('preset', presetOf(state.widths));
 
   function compute() {
     try {
       cell.result = wasm.xavierCompare({
-        widths: cell.parsed.widths,
+        widths: state.widths,
         sigma: state.sigma,
         activation: state.activation,
         batch: state.batch,
@@ -273,14 +133,13 @@ export function mount(slot, ctx) {
     return t.translate(s.ratio === 1 ? 'xav.normalSummaryEqual' : 'xav.normalSummary', vars);
   }
 
+  function syncView() {
+    const w = fields.widths;
+    root.querySelector('#xav-preset option[value="mixed"]').textContent = listText(presets.mixed);
+    out('widths-hint').textContent = t.translate('xav.widthsHint', { min: w.min, max: w.max, minLayers: w.minLen - 1, maxLayers: w.maxLen - 1 });
+  }
+
   function renderText() {
-    hintEl.textContent = t.translate('xav.widthsHint', {
-      min: limits.width.min,
-      max: limits.width.max,
-      minLayers: limits.layers.min,
-      maxLayers: limits.layers.max,
-    });
-    showWidthsNote();
     const r = cell.result;
     if (!r) return;
     const run = r.runs.find((x) => x.init === state.init) || r.runs[0];
@@ -351,28 +210,5 @@ export function mount(slot, ctx) {
     }
   }
 
-  const schedule = frameLoop((computeNow) => {
-    cell.frames += 1;
-    if (computeNow) compute();
-    renderText();
-    draw();
-  });
-
-  const pytorch = pytorchPanel(
-    root.querySelector('[data-out="pytorch"]'),
-    () => ctx.pytorchFor('xavier', { ...state, widths: cell.parsed.widths }),
-    t,
-  );
-
-  parse();
-  controls.sync();
-  new ResizeObserver(() => schedule(false)).observe(canvas);
-  cell.onLanguage = () => {
-    applyTranslations(root, ctx.lang());
-    pytorch.relabel();
-    renderText();
-    schedule(false);
-  };
-  schedule(true);
-  return cell;
+  return { compute, renderText, draw, syncView, onChange, pytorch: () => ctx.pytorchFor('xavier', { ...state, widths: [...state.widths] }) };
 }

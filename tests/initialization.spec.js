@@ -1,101 +1,74 @@
-// cells-B's live cells, end to end in Chromium with the real wasm: symmetry and Xavier.
+// Initialization (sections 5 and 6): the framework defaults beside the book's, and Xavier's
+// forward and backward variance over layers of different widths. Real wasm, real Chromium.
 import { test } from '@playwright/test';
-import { expect, openCell, settle, stepSymmetry, symmetryStep, symmetryWeights } from './cells-helpers-b.js';
+import { expect, openCell, setField, settle } from './cell-helpers.js';
 
-const maxPairDifference = (rows) => {
-  let d = 0;
-  for (const a of rows) for (const b of rows) a.forEach((x, j) => { d = Math.max(d, Math.abs(x - b[j])); });
-  return d;
-};
+// ---------------------------------------------------------------------------------------------
+// default-init (prefix def)
+// ---------------------------------------------------------------------------------------------
 
-test.describe('symmetry', () => {
-  test('constant init without dropout: every unit keeps exactly the same weights', async ({ page }) => {
-    const problems = await openCell(page, 'symmetry', 'sym.h=4&sym.speed=10');
-    const start = await symmetryWeights(page);
-    expect(start.length).toBe(4);
-    // Step 0: every weight is c = 0.5.
-    for (const row of start) expect(row).toEqual([0.5, 0.5]);
-    await page.locator('#cell-symmetry [data-action="play"]').click();
-    await page.waitForFunction(() => Number(document.querySelector('#cell-symmetry [data-out="counter"]').dataset.step) >= 100);
-    await page.locator('#cell-symmetry [data-action="play"]').click();
-    await settle(page);
-    const rows = await symmetryWeights(page);
-    // The weights moved away from c (training happened) …
-    expect(Math.abs(rows[0][0] - 0.5)).toBeGreaterThan(1e-3);
-    // … and every unit's weights are bitwise equal to unit 1's: the difference is 0, not small.
-    for (const row of rows) expect(row).toEqual(rows[0]);
-    expect(maxPairDifference(rows)).toBe(0);
-    const verdict = page.locator('#cell-symmetry [data-out="verdict"]');
-    await expect(verdict).toHaveAttribute('data-identical', 'true');
-    await expect(verdict).toHaveAttribute('data-difference', '0');
-    await expect(verdict).toContainText('differ by exactly 0');
-    expect(problems).toEqual([]);
+async function defaultInitSides(page) {
+  await settle(page);
+  return page.evaluate(() => {
+    const cell = window.gradscope.cells['default-init'];
+    const out = {};
+    for (const init of ['mxnet-default', 'pytorch-default', 'xavier-uniform']) {
+      const side = document.querySelector(`#cell-default-init [data-side="${init}"]`);
+      const settings = cell.sides[init].settings;
+      const fresh = new window.gradscope.wasm.Engine().gradients(settings);
+      out[init] = {
+        settings,
+        role: side.querySelector('[data-out="role"]').dataset.role,
+        roleText: side.querySelector('[data-out="role"]').textContent,
+        kind: side.querySelector('[data-out="verdict"]').dataset.kind,
+        rows: [...side.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => Number(c.dataset.value))),
+        expected: fresh.layers.map((l) => [l.layer, l.grad_norm, l.backward_norm]),
+        freshKind: fresh.verdict.kind,
+      };
+    }
+    return out;
   });
+}
 
-  test('dropout breaks the tie after some steps', async ({ page }) => {
-    await openCell(page, 'symmetry', 'sym.h=3');
-    await page.locator('#sym-dropout').check();
-    await settle(page);
-    expect(await symmetryStep(page)).toBe(0); // switching dropout starts over
-    expect(maxPairDifference(await symmetryWeights(page))).toBe(0);
-    await stepSymmetry(page, 5);
-    expect(await symmetryStep(page)).toBe(5);
-    const rows = await symmetryWeights(page);
-    const d = maxPairDifference(rows);
-    expect(d).toBeGreaterThan(0);
-    const verdict = page.locator('#cell-symmetry [data-out="verdict"]');
-    await expect(verdict).toHaveAttribute('data-identical', 'false');
-    // The sentence's number is the engine's max_unit_difference, which the table reproduces.
-    expect(Number(await verdict.getAttribute('data-difference'))).toBe(d);
-    await expect(verdict).toContainText('differ by up to');
-  });
-
-  test('random initialization: the units differ from step 0', async ({ page }) => {
-    await openCell(page, 'symmetry', 'sym.init=normal&sym.s=0.5&sym.h=2');
-    expect(await symmetryStep(page)).toBe(0);
-    const rows = await symmetryWeights(page);
-    expect(maxPairDifference(rows)).toBeGreaterThan(0);
-    await expect(page.locator('#cell-symmetry [data-out="verdict"]')).toHaveAttribute('data-identical', 'false');
-  });
-
-  test('play advances steps in animation frames; pause stops them', async ({ page }) => {
-    await openCell(page, 'symmetry', 'sym.speed=3');
-    const read = () => page.evaluate(() => {
-      const c = window.gradscope.cells.symmetry;
-      return { frames: c.frames, step: Number(document.querySelector('#cell-symmetry [data-out="counter"]').dataset.step) };
-    });
-    const before = await read();
-    await page.waitForTimeout(300);
-    const idle = await read();
-    expect(idle).toEqual(before); // nothing runs while paused
-    await page.locator('#cell-symmetry [data-action="play"]').click();
-    await expect(page.locator('#cell-symmetry [data-action="play"]')).toHaveAttribute('aria-pressed', 'true');
-    await page.waitForFunction((f) => window.gradscope.cells.symmetry.frames >= f + 10, idle.frames);
-    const playing = await read();
-    expect(playing.step).toBeGreaterThanOrEqual(3 * 8); // 3 steps per frame, over ≥ 8 frames
-    expect(playing.step % 3).toBe(0);
-    await page.locator('#cell-symmetry [data-action="play"]').click();
-    await settle(page);
-    const paused = await read();
-    await page.waitForTimeout(300);
-    expect(await read()).toEqual(paused);
-    expect(paused.step).toBeGreaterThan(playing.step - 1);
-  });
-
-  test('a bad learning rate is clamped with a note; the state lives in the URL', async ({ page }) => {
-    await openCell(page, 'symmetry', 'sym.lr=99&sym.h=abc');
-    await expect(page.locator('#sym-note-lr')).toBeVisible();
-    await expect(page.locator('#sym-note-hidden')).toBeVisible();
-    const state = await page.evaluate(() => ({ ...window.gradscope.cells.symmetry.state }));
-    expect(state.lr).toBe(10);
-    expect(state.hidden).toBe(2);
-    await page.locator('#sym-hidden').fill('5');
-    await page.locator('#sym-hidden').press('Tab');
-    await settle(page);
-    expect((await symmetryWeights(page)).length).toBe(5);
-    await expect(page).toHaveURL(/sym\.h=5/);
-  });
+test('default-init: MXNet, PyTorch and Xavier defaults match a fresh engine; σ is shown as ignored for MXNet', async ({ page }) => {
+  const problems = await openCell(page, 'default-init');
+  let sides = await defaultInitSides(page);
+  expect(sides['mxnet-default'].settings).toMatchObject({ init: 'mxnet-default', depth: 20, width: 64, activation: 'relu' });
+  expect(sides['mxnet-default'].role).toBe('ignored');
+  expect(sides['mxnet-default'].roleText).toContain('σ is ignored');
+  expect(sides['xavier-uniform'].role).toBe('gain');
+  for (const side of Object.values(sides)) {
+    expect(side.rows.length).toBe(20);
+    expect(side.rows).toEqual(side.expected);
+    expect(side.kind).toBe(side.freshKind);
+  }
+  // MXNet's scale ignores σ: the engine gives the same numbers at any σ.
+  const same = await page.evaluate((s) => {
+    const a = new window.gradscope.wasm.Engine().gradients({ ...s, sigma: 0.01 });
+    const b = new window.gradscope.wasm.Engine().gradients({ ...s, sigma: 5 });
+    return a.layers.every((l, i) => l.grad_norm === b.layers[i].grad_norm);
+  }, sides['mxnet-default'].settings);
+  expect(same).toBe(true);
+  // With ReLU at width 64 a U[−0.07, 0.07] weight has std 0.07/√3 and each layer scales the
+  // backward signal by about √(64/2)·0.07/√3 ≈ 0.23: over 19 layers ≈ 10⁻¹², far from stable.
+  const m = sides['mxnet-default'].rows;
+  const measured = Math.log10(m[0][2] / m.at(-1)[2]);
+  const predicted = 19 * Math.log10(Math.sqrt(32) * 0.07 / Math.sqrt(3));
+  expect(Math.abs(measured - predicted)).toBeLessThan(1.5);
+  // The controls drive all three views.
+  await setField(page, '#def-depth', 8);
+  await page.selectOption('#def-activation', 'tanh');
+  sides = await defaultInitSides(page);
+  for (const side of Object.values(sides)) {
+    expect(side.settings).toMatchObject({ depth: 8, activation: 'tanh' });
+    expect(side.rows).toEqual(side.expected);
+  }
+  expect(problems).toEqual([]);
 });
+
+// ---------------------------------------------------------------------------------------------
+// xavier (prefix xav)
+// ---------------------------------------------------------------------------------------------
 
 /** The Xavier cell's table, as numbers: one object per layer. */
 async function xavierTable(page) {
@@ -180,9 +153,10 @@ test.describe('xavier', () => {
     await expect(note).toBeVisible();
     await expect(note).toContainText('abc');
     await expect(note).toContainText('9999');
-    await expect(input).toHaveValue('64, 64, 1, 128');
+    // Not a number: the default list's entry at that place (128); out of range: the bound.
+    await expect(input).toHaveValue('64, 128, 1, 128');
     const rows = await xavierTable(page);
-    expect(rows.map((r) => [r.n_in, r.n_out])).toEqual([[64, 64], [64, 1], [1, 128]]);
+    expect(rows.map((r) => [r.n_in, r.n_out])).toEqual([[64, 128], [128, 1], [1, 128]]);
     for (const r of rows) expect(Number.isFinite(r.forward_var)).toBe(true);
     await expect(page.locator('#cell-xavier [data-out="error"]')).toBeHidden();
     await expect(page.locator('#xav-preset')).toHaveValue('custom');
@@ -191,6 +165,10 @@ test.describe('xavier', () => {
     await settle(page);
     await expect(note).toBeHidden();
     expect((await xavierTable(page)).length).toBe(5);
+    // Widths from a link select the preset they equal.
+    await page.goto('about:blank');
+    await openCell(page, 'xavier', 'xav.w=128,96,64,32,16,8');
+    await expect(page.locator('#xav-preset')).toHaveValue('funnel');
     expect(problems).toEqual([]);
   });
 });

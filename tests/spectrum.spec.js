@@ -1,6 +1,7 @@
-// cells-D's live cell, end to end in Chromium with the real wasm: spectrum (exercise 3).
+// Exercise 3: the singular values of a product of two random matrices against their bounds.
+// Real wasm, real Chromium.
 import { test } from '@playwright/test';
-import { expect, openCell, settle } from './cells-helpers-b.js';
+import { expect, openCell, settle } from './cell-helpers.js';
 
 const COLS = ['sv_a', 'sv_b', 'sv_ab', 'eig_abs_ab', 'horn_upper', 'horn_lower'];
 

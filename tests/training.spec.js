@@ -1,19 +1,7 @@
-// cells-C's live cells, end to end in Chromium with the real wasm: training, lars, spectrum.
-import { test, expect } from '@playwright/test';
-import { settle } from './helpers.js';
-
-async function openCell(page, name, hash = '') {
-  const problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()}: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  await page.goto(`./${hash ? `#${hash}` : ''}`);
-  await page.evaluate(() => window.gradscope.ready);
-  await page.waitForFunction((n) => window.gradscope.cells[n] && window.gradscope.cells[n].frames > 0, name);
-  await settle(page);
-  return problems;
-}
+// Beyond the chapter (section 7): training from several initializers, with activation
+// histograms, and LARS against plain SGD. Real wasm, real Chromium.
+import { test } from '@playwright/test';
+import { expect, openCell, settle } from './cell-helpers.js';
 
 const step = (page, id) => page.$eval(`#cell-${id} [data-out="counter"]`, (el) => Number(el.dataset.step));
 
@@ -40,7 +28,9 @@ test.describe('training', () => {
     expect(rows.map((r) => r.id)).toEqual(['n001', 'n1', 'xavier', 'he', 'lecun', 'torch']);
     const fresh = await page.evaluate(async (n) => {
       const { wasm } = window.gradscope;
-      const { INITS, runSettings } = await import('./www/cells/training.js');
+      const { declaredRuns, runSettings } = await import('./www/cells/training.js');
+      const { cellFields } = await import('./www/state.js');
+      const INITS = declaredRuns(cellFields(wasm, 'training').fields);
       const state = window.gradscope.cells.training.state;
       return INITS.map((c) => wasm.runDeepTraining(runSettings(state, c), n).losses[n]);
     }, stopped);
@@ -49,7 +39,9 @@ test.describe('training', () => {
     const byId = Object.fromEntries(rows.map((r) => [r.id, r.loss]));
     const start = await page.evaluate(async () => {
       const { wasm } = window.gradscope;
-      const { INITS, runSettings } = await import('./www/cells/training.js');
+      const { declaredRuns, runSettings } = await import('./www/cells/training.js');
+      const { cellFields } = await import('./www/state.js');
+      const INITS = declaredRuns(cellFields(wasm, 'training').fields);
       const state = window.gradscope.cells.training.state;
       return Object.fromEntries(INITS.map((c) => [c.id, wasm.runDeepTraining(runSettings(state, c), 0).losses[0]]));
     });
@@ -112,11 +104,36 @@ test.describe('lars', () => {
     expect(Number.isFinite(rows.lars.now)).toBe(true);
     expect(rows.lars.now).toBeLessThan(1e-2 * rows.lars.start);
     await expect(page.locator('#cell-lars [data-out="verdict"]')).toContainText('diverges');
-    // Trust ratios: one per layer (hidden + output), each = ‖W‖/‖∂ℓ/∂W‖ of the row.
+    // Trust ratios: one per layer (hidden + output). Step k scales layer l by
+    // τ = ‖Wˡ‖/‖∂ℓ/∂Wˡ‖ with the weights before the step, which are the weights after step
+    // k − 1. A fresh run from the same settings, stepped independently, gives both norms.
     const trust = await page.$$eval('#cell-lars [data-out="trust-table"] tbody tr', (trs) =>
       trs.map((r) => [1, 2, 3].map((i) => Number(r.cells[i].dataset.value))),
     );
-    expect(trust.length).toBe(7);
+    const fresh = await page.evaluate(async () => {
+      const { larsSettings } = await import('./www/cells/lars.js');
+      const cell = window.gradscope.cells.lars;
+      const run = new window.gradscope.wasm.DeepRun(larsSettings(cell.state, true));
+      const before = run.step(cell.step - 1).report;
+      const after = run.step(1).report;
+      run.free();
+      return { before: before.layer_weight_norms, after };
+    });
+    const layers = Number(await page.evaluate(() => window.gradscope.cells.lars.state.depth)) + 1;
+    expect(trust.length).toBe(layers);
+    expect(fresh.after.trust_ratios.length).toBe(layers);
+    // Each norm is one f64 sum and square root, the ratio one correctly rounded division of
+    // the same two doubles: the run is deterministic (full batch), so the only room is the
+    // rounding of that division, ε relative.
+    const close = (a, b) => Math.abs(a - b) <= Number.EPSILON * Math.abs(b);
+    trust.forEach(([tau, weight, grad], l) => {
+      expect(close(grad, fresh.after.layer_grad_norms[l])).toBe(true);
+      expect(close(weight, fresh.after.layer_weight_norms[l])).toBe(true);
+      const definition = fresh.before[l] / grad;
+      // τ falls back to 1 when a norm is 0 or the ratio is not finite (deep_training.rs).
+      const expected = fresh.before[l] > 0 && grad > 0 && Number.isFinite(definition) ? definition : 1;
+      expect(close(tau, expected), `layer ${l + 1}: τ ${tau} vs ${expected}`).toBe(true);
+    });
     expect(problems).toEqual([]);
   });
 });

@@ -1,0 +1,236 @@
+// The one shell every live cell mounts through: its frame and heading, its controls made from
+// the engine's declaration of the cell (wasm `schema()`), the notes beside them, the table
+// toggle, the seed button, the "reproduce in PyTorch" panel, the resize and language hooks, and
+// one of the two loops (compute-on-change, common.js `runCell`, or playback, run-playback.js
+// `runPlayback`). A cell module keeps only what is its own: its layout, its text, its compute
+// and its drawing.
+
+import { applyTranslations } from '../i18n.js';
+import { cellFields } from '../state.js';
+import { errorDisplay, pytorchPanel, runCell, showTable } from './common.js';
+import { bindControls, h, makeControl } from './controls.js';
+import { runPlayback } from './run-playback.js';
+
+/**
+ * The markup of a cell's table of numbers, shown and hidden by the table toggle: `id` (the
+ * wrap is `${id}-wrap`, the caption `${id}-caption`), `caption` ({key} a fixed i18n text or
+ * {out} a `data-out` the cell fills), `columns` (i18n keys of the column headers), `region`
+ * (whether the wrap is a labelled region).
+ */
+export function toggledTable({ id, caption, columns, region = false }) {
+  const captionAttr = caption.key ? `data-i18n="${caption.key}"` : `data-out="${caption.out}"`;
+  const regionAttr = region ? ` role="region" aria-labelledby="${id}-caption"` : '';
+  return `
+<div class="table-wrap visually-hidden" id="${id}-wrap" data-out="table-wrap"${regionAttr}>
+  <table class="numbers" id="${id}">
+    <caption id="${id}-caption" ${captionAttr}></caption>
+    <thead><tr>${columns.map((key) => `<th scope="col" data-i18n="${key}"></th>`).join('')}</tr></thead>
+    <tbody></tbody>
+  </table>
+</div>`;
+}
+
+/** Option labels of the enums most cells share: value → i18n key. */
+const SHARED_CHOICES = { activation: (v) => `act.${v}`, init: (v) => `init.${v}`, precision: (v) => `prec.${v}` };
+
+/**
+ * Mounts the live cell `name` (its slot name and its declaration's name) into `slot`.
+ *
+ * `spec` is the cell's layout and text:
+ * - `ids`: the prefix of its element ids (default: the declared URL prefix); `text`: the prefix
+ *   of its i18n keys (default `ids`); the heading is `${text}.heading`, the intro `${text}.intro`;
+ * - `labels` {field: i18n key} (default `${text}.${field}`), `numberLabels` {field: key} for a
+ *   slider's number box, `choices` {field: value → key};
+ * - `sliders`: the numeric fields shown with a range slider; `steps` {field: step};
+ * - `groups`: [{fields, cls, legend?}], bool fields shown together in one fieldset;
+ * - `hints` {field: {key} | {out}}; `seedButton`: the i18n key of the "new seed" button;
+ * - `formExtra`: markup (no user text) added at the end of the form; `body`: the cell's output
+ *   markup; a `[data-control="F"]` in it receives field F's control instead of the form;
+ * - `setup(api)` → the cell's behaviour: {compute?, renderText?, draw, syncView?, pytorch,
+ *   onChange?(name) → true to force a compute, playback?: {maxSteps, runs, speed, build?,
+ *   afterFrame}}.
+ * `api` = {root, state, fields, cell, t, out(name), errors, set(name, raw), input(name, raw),
+ *   showNote, relabel}.
+ * Returns the cell object ({state, frames, computes, onLanguage, …}).
+ */
+export function mountCell(name, slot, ctx, spec) {
+  const { wasm, store, t } = ctx;
+  const { prefix, fields } = cellFields(wasm, name);
+  const { state, notes } = store.register(prefix, fields);
+  const ids = spec.ids ?? prefix;
+  const { root, table, seedButton, pytorchHost } = layout(name, prefix, fields, spec);
+  slot.appendChild(root);
+  applyTranslations(root, ctx.lang());
+
+  const out = (n) => root.querySelector(`[data-out="${n}"]`);
+  const errors = errorDisplay(root, out('error') ?? root, t);
+  const cell = { state, frames: 0, computes: 0, onLanguage: null };
+  let behaviour = null;
+  let loop = null;
+
+  const controls = bindControls(root, {
+    store,
+    prefix,
+    fields,
+    t,
+    notes,
+    onChange: (f) => onInput(f),
+  });
+  /** A field changed (by its control, or by the cell as if by its control). */
+  function onInput(f) {
+    const force = behaviour.onChange?.(f);
+    syncView();
+    changed(f, force);
+  }
+  /** What a change of field `f` asks of the loop: a setting is recomputed (a playback starts
+   * over), a view field only re-renders. */
+  function changed(f, force) {
+    const setting = force || fields[f].role === 'setting';
+    if (behaviour.playback) {
+      if (setting) loop.restart();
+      else loop.schedule(true);
+    } else loop.schedule(setting ? 2 : 1);
+  }
+  const api = {
+    root,
+    state,
+    fields,
+    cell,
+    t,
+    out,
+    errors,
+    /** Sets field `f` from `raw`, shows the note and updates the field's controls. */
+    set(f, raw) {
+      controls.showNote(f, store.set(prefix, f, raw));
+      controls.syncField(f);
+    },
+    /** Sets field `f` as its control would: the cell reacts, computes or re-renders. */
+    input(f, raw) {
+      api.set(f, raw);
+      onInput(f);
+    },
+    /** Shows a note beside field `f`: a coerce note, an i18n key, or null to hide it. */
+    showNote: controls.showNote,
+    /** Points the label of field `f` at another i18n key. */
+    relabel(f, key) {
+      const el = root.querySelector(`label[for="${ids}-${f}"], label[for="${ids}-${f}-range"]`);
+      if (!el) return;
+      el.dataset.i18n = key;
+      el.textContent = t.translate(key);
+    },
+  };
+  behaviour = spec.setup(api);
+  const pytorch = pytorchPanel(pytorchHost, behaviour.pytorch, t);
+
+  function syncView() {
+    if (table) {
+      for (const wrap of root.querySelectorAll('[data-out="table-wrap"]')) showTable(wrap, state.table);
+      table.setAttribute('aria-expanded', String(state.table));
+      table.textContent = t.translate(state.table ? 'control.hideTable' : 'control.table');
+    }
+    behaviour.syncView?.();
+    pytorch.refresh();
+  }
+  table?.addEventListener('click', () => {
+    store.set(prefix, 'table', state.table ? '0' : '1');
+    syncView();
+  });
+  seedButton?.addEventListener('click', () => {
+    let seed = wasm.newSeed();
+    if (seed === state.seed) seed = (seed + 1) % (fields.seed.max + 1);
+    api.input('seed', String(seed));
+  });
+
+  controls.sync();
+  if (behaviour.playback) {
+    const button = (action) => root.querySelector(`[data-action="${action}"]`);
+    const buttons = { play: button('play'), step: button('step'), reset: button('reset') };
+    loop = runPlayback(cell, { wasm, ...behaviour.playback, buttons, draw: behaviour.draw, syncView, errors });
+    syncView();
+    loop.schedule(true);
+  } else {
+    loop = { schedule: runCell(cell, { compute: behaviour.compute, renderText: behaviour.renderText, draw: behaviour.draw, pytorch }) };
+    syncView();
+  }
+  const resize = new ResizeObserver(() => loop.schedule(false));
+  for (const canvas of root.querySelectorAll('canvas')) resize.observe(canvas);
+  cell.onLanguage = () => {
+    applyTranslations(root, ctx.lang());
+    controls.relabelNotes();
+    pytorch.relabel();
+    syncView();
+    loop.schedule(behaviour.playback ? true : 1);
+  };
+  return cell;
+}
+
+/**
+ * The cell's frame, made from its declared `fields` and its `spec` (see `mountCell`): the section
+ * with its heading and intro, the form of controls, the cell's body, the table toggle and the
+ * PyTorch panel's host. Returns {root, table, seedButton, pytorchHost}.
+ */
+function layout(name, prefix, fields, spec) {
+  const ids = spec.ids ?? prefix;
+  const text = spec.text ?? ids;
+
+  const root = h('section', { class: 'cell live', id: `cell-${name}`, 'aria-labelledby': `${text}-heading` }, [
+    h('h3', { id: `${text}-heading`, 'data-i18n': `${text}.heading` }),
+    h('p', { class: 'prose', 'data-i18n': `${text}.intro` }),
+  ]);
+  const form = h('form', { class: 'controls', novalidate: true });
+  form.addEventListener('submit', (ev) => ev.preventDefault());
+  root.append(form);
+  const body = document.createElement('div');
+  body.innerHTML = spec.body ?? '';
+  const table = fields.table ? h('button', { type: 'button', class: 'table-toggle', 'data-action': 'table', 'aria-expanded': 'false' }) : null;
+
+  // The controls, in the declared order; `table` is the toggle below, not a control.
+  const label = (f) => spec.labels?.[f] ?? `${text}.${f}`;
+  const seedButton = spec.seedButton ? h('button', { type: 'button', 'data-action': 'new-seed', 'data-i18n': spec.seedButton }) : null;
+  const grouped = new Map((spec.groups ?? []).flatMap((g) => g.fields.map((f) => [f, g])));
+  const control = (f) =>
+    makeControl(f, fields[f], {
+      id: `${ids}-${f}`,
+      noteId: `${ids}-note-${f}`,
+      label: label(f),
+      numberLabel: spec.numberLabels?.[f] ?? label(f),
+      slider: spec.sliders?.includes(f),
+      step: spec.steps?.[f],
+      hint: spec.hints?.[f],
+      choiceLabel: spec.choices?.[f] ?? SHARED_CHOICES[f] ?? ((v) => `${text}.${f}.${v}`),
+      button: f === 'seed' ? seedButton : null,
+    });
+  for (const f of Object.keys(fields)) {
+    if (f === 'table') continue;
+    const group = grouped.get(f);
+    if (group) {
+      if (group.fields[0] !== f) continue;
+      const set = h('fieldset', { class: `control ${group.cls ?? 'toggles'}` }, group.legend ? [h('legend', { 'data-i18n': group.legend })] : []);
+      for (const g of group.fields) {
+        const noteId = `${ids}-note-${g}`;
+        set.append(h('label', {}, [h('input', { type: 'checkbox', id: `${ids}-${g}`, 'data-field': g, 'aria-describedby': noteId }), ' ', h('span', { 'data-i18n': label(g) })]));
+      }
+      // Their notes (a value from the URL that was not a bool) below the group.
+      for (const g of group.fields) set.append(h('p', { class: 'note', id: `${ids}-note-${g}`, 'data-note': g, role: 'status', hidden: true }));
+      form.append(set);
+      continue;
+    }
+    const place = body.querySelector(`[data-control="${f}"]`);
+    if (place) place.replaceWith(control(f));
+    else form.append(control(f));
+  }
+  if (spec.formExtra) form.insertAdjacentHTML('beforeend', spec.formExtra);
+  // The table toggle goes where the body marks it, else before the first table.
+  if (table) {
+    const mark = body.querySelector('[data-shell="table"]') ?? body.querySelector('[data-out="table-wrap"]');
+    if (mark) mark.before(table);
+    else body.append(table);
+    body.querySelector('[data-shell="table"]')?.remove();
+    const wraps = [...body.querySelectorAll('[data-out="table-wrap"]')];
+    const wrapIds = wraps.map((w) => w.id).filter(Boolean).join(' ');
+    if (wrapIds) table.setAttribute('aria-controls', wrapIds);
+  }
+  const pytorchHost = h('div', { 'data-out': 'pytorch' });
+  root.append(...body.childNodes, pytorchHost);
+  return { root, table, seedButton, pytorchHost };
+}
