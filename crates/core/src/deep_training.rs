@@ -22,7 +22,7 @@
 
 use crate::draws::stream_rng;
 use crate::schema::{FromValues, Values};
-use crate::training::Regression;
+use crate::symmetry::Regression;
 use crate::{Activation, Error, Initializer};
 use nalgebra::{DMatrix, DVector};
 use rand::Rng;

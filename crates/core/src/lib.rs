@@ -20,8 +20,8 @@ pub mod settings;
 pub mod sigmoid_curve;
 pub mod spectrum;
 pub mod stats;
+pub mod symmetry;
 pub mod theory;
-pub mod training;
 pub mod verdict;
 pub mod xavier;
 

@@ -7,7 +7,7 @@ use crate::deep_training::deep_fields as deep;
 use crate::product::product_fields as prod;
 use crate::settings::fields as grad;
 use crate::spectrum::spectrum_fields as svd;
-use crate::training::mlp_fields as mlp;
+use crate::symmetry::mlp_fields as mlp;
 use crate::xavier::xavier_fields as xav;
 
 const TABLE: Field = Field::bool("table", false)
