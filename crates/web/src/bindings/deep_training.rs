@@ -50,10 +50,11 @@ pub struct DeepRun {
 impl DeepRun {
     /// A run at step 0 for `settings` = `{depth, width, activation, init, sigma,
     /// learning_rate, batch, lars, seed, inputs?, samples?}` (absent fields take their declared
-    /// defaults, see `gradscope_core::deep_training::deep_fields`).
+    /// defaults, see `gradscope_core::deep_training::deep_fields`; `undefined` or `null`: every
+    /// field at its default).
     #[wasm_bindgen(constructor)]
     pub fn new(settings: JsValue) -> Result<DeepRun, JsError> {
-        let settings: DeepSettings = super::settings(settings)?;
+        let settings: DeepSettings = super::settings_or_default(settings)?;
         let trainer = DeepTrainer::new(&settings).map_err(engine_error)?;
         let loss = trainer.full_loss();
         Ok(DeepRun {
@@ -137,7 +138,7 @@ struct RunResult {
 /// `diverged`, or ¬(losses[steps] ≤ 10 × losses[0])).
 #[wasm_bindgen(js_name = runDeepTraining)]
 pub fn run_deep_training(settings: JsValue, steps: f64) -> Result<JsValue, JsError> {
-    let settings: DeepSettings = super::settings(settings)?;
+    let settings: DeepSettings = super::settings_or_default(settings)?;
     let steps = whole_number("steps", steps, (0, MAX_STEPS_PER_CALL)).map_err(engine_error)?;
     let start = DeepTrainer::new(&settings)
         .map_err(engine_error)?

@@ -1,7 +1,7 @@
 //! The wasm-bindgen exports, one file per experiment. Each export takes and returns plain
 //! JavaScript objects and returns `Result<_, JsError>`; no input from the page can make it panic.
 //! The helpers here are the only conversions between JavaScript values and Rust ones: settings
-//! go through [`settings`] (the core's one generic parse), chart data through [`from_js`],
+//! go through [`settings`] or [`settings_or_default`] (the core's one generic parse), chart data through [`from_js`],
 //! results through [`to_js`]; every chart is drawn through [`draw::draw_on_canvas`].
 
 pub mod deep_training;
@@ -46,8 +46,18 @@ pub(crate) fn from_js_or_default<T: DeserializeOwned + Default>(
 /// Reads an experiment's settings from a JavaScript object by the core's declared fields
 /// (`gradscope_core::schema::parse_from`): an absent, `null` or `undefined` field takes its
 /// default, NaN and ±∞ are refused by the field they are in, and every error starts with the
-/// field's name ("sigma: NaN is outside the range 0 to 10").
+/// field's name ("sigma: NaN is outside the range 0 to 10"). A missing object (`null` or
+/// `undefined`) is refused: "settings: expected an object of settings".
 pub(crate) fn settings<T: FromValues>(value: JsValue) -> Result<T, JsError> {
+    if value.is_null() || value.is_undefined() {
+        return Err(JsError::new("settings: expected an object of settings"));
+    }
+    settings_or_default(value)
+}
+
+/// As [`settings`], except that a missing object (`null` or `undefined`) means every field at
+/// its declared default (the trainers' constructors accept that).
+pub(crate) fn settings_or_default<T: FromValues>(value: JsValue) -> Result<T, JsError> {
     parse_from(serde_wasm_bindgen::Deserializer::from(value)).map_err(engine_error)
 }
 

@@ -48,10 +48,11 @@ pub struct SymmetryTrainer {
 impl SymmetryTrainer {
     /// A trainer at step 0 for `settings` = `{hidden, init, sigma, dropout, learning_rate,
     /// seed, inputs?, samples?, activation?}` (absent fields take their declared defaults, see
-    /// `gradscope_core::symmetry::mlp_fields`: 2 inputs, 64 examples, tanh).
+    /// `gradscope_core::symmetry::mlp_fields`: 2 inputs, 64 examples, tanh; `undefined` or
+    /// `null`: every field at its default).
     #[wasm_bindgen(constructor)]
     pub fn new(settings: JsValue) -> Result<SymmetryTrainer, JsError> {
-        let settings: MlpSettings = super::settings(settings)?;
+        let settings: MlpSettings = super::settings_or_default(settings)?;
         let trainer = Trainer::new(&settings).map_err(engine_error)?;
         let mut rng = gradscope_core::draws::stream_rng(settings.seed, 3);
         let stepper: Stepper = Box::new(move |t: &mut Trainer| t.step(&mut rng));
