@@ -101,14 +101,14 @@ fuzz_target!(|data: &[u8]| {
                 let _ = gradscope_core::deep_training::DeepTrainer::run(&s, 3).expect("runs");
             }
             _ => {
-                use gradscope_core::training::mlp_fields::*;
+                use gradscope_core::symmetry::mlp_fields::*;
                 let v = settings(
                     &mut u,
                     &[INPUTS, HIDDEN, ACTIVATION, INIT, SIGMA, DROPOUT, LEARNING_RATE, SAMPLES, SEED],
                 )?;
-                let s: gradscope_core::training::MlpSettings =
+                let s: gradscope_core::symmetry::MlpSettings =
                     gradscope_core::schema::parse(&v).expect("in range");
-                let mut t = gradscope_core::training::Trainer::new(&s).expect("valid");
+                let mut t = gradscope_core::symmetry::Trainer::new(&s).expect("valid");
                 let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(s.seed);
                 for _ in 0..3 {
                     t.step(&mut rng);

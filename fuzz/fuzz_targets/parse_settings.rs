@@ -24,7 +24,7 @@ fn parse_all(value: &Value) {
     check::<gradscope_core::xavier::XavierSettings>(value);
     check::<gradscope_core::deep_training::DeepSettings>(value);
     check::<gradscope_core::stability_map::MapSettings>(value);
-    check::<gradscope_core::training::MlpSettings>(value);
+    check::<gradscope_core::symmetry::MlpSettings>(value);
 }
 
 /// Every field of every cell reads `value` without panicking, and what it accepts is in range.

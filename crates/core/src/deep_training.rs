@@ -22,7 +22,7 @@
 
 use crate::draws::stream_rng;
 use crate::schema::{FromValues, Values};
-use crate::training::Regression;
+use crate::symmetry::Regression;
 use crate::{Activation, Error, Initializer};
 use nalgebra::{DMatrix, DVector};
 use rand::Rng;
@@ -397,6 +397,23 @@ pub fn trust_ratio(weight_norm: f64, grad_norm: f64) -> f64 {
     } else {
         1.0
     }
+}
+
+/// How many times its starting value the loss on all N examples may reach before a run counts
+/// as diverged (see [`run_diverged`]).
+pub const DIVERGENCE_FACTOR: f64 = 10.0;
+
+/// Whether a run has diverged: some step's loss or weights stopped being finite
+/// (`non_finite_seen`, the OR of every [`DeepStepReport::diverged`] so far), or the loss on all
+/// N examples now is not ≤ 10 × its value before the first step:
+/// diverged = non_finite_seen ∨ ¬(loss_now ≤ 10·start_loss), so a NaN loss (now or at the
+/// start) counts as diverged. A run may pass through this state and come back (LARS's first
+/// steps can raise the loss about 10×): it says where the run is now, not where it ends.
+pub fn run_diverged(start_loss: f64, loss_now: f64, non_finite_seen: bool) -> bool {
+    // `!(a <= b)` rather than `a > b`, so that NaN counts as diverged.
+    #[allow(clippy::neg_cmp_op_on_partial_ord)]
+    let grew = !(loss_now <= DIVERGENCE_FACTOR * start_loss);
+    non_finite_seen || grew
 }
 
 /// A deep MLP being trained, one step at a time by [`DeepTrainer::step`].

@@ -21,8 +21,8 @@ pub mod sigmoid_curve;
 pub mod spectrum;
 pub mod stability_map;
 pub mod stats;
+pub mod symmetry;
 pub mod theory;
-pub mod training;
 pub mod verdict;
 pub mod xavier;
 

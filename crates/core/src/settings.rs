@@ -160,23 +160,17 @@ pub fn settings_from_parts(
     seed: f64,
     precision: &str,
 ) -> Result<GradSettings, Error> {
-    // serde_json has no NaN or ±∞: such a number becomes null, which must not quietly take the
-    // default, so it is refused here by the field it belongs to.
-    let number = |field: &crate::schema::Field, x: f64| {
-        serde_json::Number::from_f64(x)
-            .map(serde_json::Value::Number)
-            .ok_or_else(|| Error::out_of_range(field.name, x, 0.0, 0.0))
-            .or_else(|_| field.check_float(x).map(|_| serde_json::Value::Null))
-    };
-    use fields::*;
+    // serde_json has no NaN or ±∞: such a number is written as a marker that the field it
+    // belongs to refuses (it must not become null and quietly take the default).
+    let number = crate::schema::number_value;
     let value = serde_json::json!({
-        "depth": number(&DEPTH, depth)?,
-        "width": number(&WIDTH, width)?,
-        "batch": number(&BATCH, batch)?,
+        "depth": number(depth),
+        "width": number(width),
+        "batch": number(batch),
         "activation": activation,
         "init": init,
-        "sigma": number(&SIGMA, sigma)?,
-        "seed": number(&SEED, seed)?,
+        "sigma": number(sigma),
+        "seed": number(seed),
         "precision": precision,
     });
     crate::schema::parse(&value)

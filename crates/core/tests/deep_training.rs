@@ -193,6 +193,32 @@ fn the_diverging_setting_diverges_without_lars_and_trains_with_it() {
 }
 
 #[test]
+fn a_run_has_diverged_when_its_loss_is_not_finite_or_above_ten_times_its_start() {
+    assert!(!run_diverged(1.0, 1.0, false));
+    assert!(!run_diverged(1.0, 10.0, false));
+    assert!(run_diverged(1.0, 10.000001, false));
+    assert!(run_diverged(1.0, 0.5, true));
+    assert!(run_diverged(1.0, f64::NAN, false));
+    assert!(run_diverged(f64::NAN, 1.0, false));
+    assert!(run_diverged(1.0, f64::INFINITY, false));
+    assert!(!run_diverged(f64::INFINITY, 1e300, false));
+
+    // The LARS cell's two runs: plain SGD has diverged within 3 steps, LARS has not after 200.
+    let plain = DeepSettings::diverging();
+    let start = DeepTrainer::new(&plain).unwrap().full_loss();
+    let r = DeepTrainer::run(&plain, 3).unwrap();
+    let seen = r.iter().any(|x| x.diverged);
+    assert!(run_diverged(start, r[2].full_loss, seen));
+    let lars = DeepSettings {
+        lars: true,
+        ..plain
+    };
+    let r = DeepTrainer::run(&lars, 200).unwrap();
+    let seen = r.iter().any(|x| x.diverged);
+    assert!(!run_diverged(start, r[199].full_loss, seen));
+}
+
+#[test]
 fn a_lars_step_moves_each_layer_by_gamma_times_its_norm() {
     let s = DeepSettings {
         lars: true,

@@ -1,7 +1,7 @@
 //! The symmetry experiment: constant initialization keeps hidden units identical; dropout or a
 //! random initialization does not.
 
-use gradscope_core::training::{MlpSettings, Trainer};
+use gradscope_core::symmetry::{unit_difference, MlpSettings, Trainer};
 use gradscope_core::{Activation, Initializer};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -107,4 +107,21 @@ fn invalid_settings_name_their_field() {
         ..MlpSettings::default()
     };
     assert_eq!(Trainer::new(&bad).unwrap_err().field(), "hidden");
+}
+
+#[test]
+fn unit_difference_is_the_largest_gap_between_two_units() {
+    assert_eq!(unit_difference(&[]), 0.0);
+    assert_eq!(unit_difference(&[vec![1.0, -2.0]]), 0.0);
+    assert_eq!(unit_difference(&[vec![0.5, 0.5], vec![0.5, 0.5]]), 0.0);
+    let w = [vec![0.5, 0.1], vec![0.5, -0.2], vec![0.75, 0.1]];
+    // Unit pairs: (0,1) differ by 0.3 in input 1, (0,2) by 0.25, (1,2) by 0.3 (input 1).
+    assert!((unit_difference(&w) - 0.3).abs() < 1e-15);
+    let t = Trainer::new(&MlpSettings {
+        init: Initializer::Normal,
+        hidden: 4,
+        ..MlpSettings::default()
+    })
+    .unwrap();
+    assert!(unit_difference(t.hidden_weights()) > 0.0);
 }

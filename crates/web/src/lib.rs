@@ -9,4 +9,3 @@
 
 pub mod bindings;
 pub mod charts;
-pub mod convert;

@@ -8,7 +8,7 @@ use crate::product::product_fields as prod;
 use crate::settings::fields as grad;
 use crate::spectrum::spectrum_fields as svd;
 use crate::stability_map::map_fields as map;
-use crate::training::mlp_fields as mlp;
+use crate::symmetry::mlp_fields as mlp;
 use crate::xavier::xavier_fields as xav;
 
 const TABLE: Field = Field::bool("table", false)

@@ -501,8 +501,12 @@ impl Field {
     }
 }
 
+/// A number, or the f64 a non-finite marker stands for (see [`super::non_finite`]), which the
+/// caller's range check then refuses by the field's name.
 fn number(field: &'static str, v: &Value) -> Result<f64, Error> {
-    v.as_f64().ok_or_else(|| wrong_type(field, "a number"))
+    v.as_f64()
+        .or_else(|| super::non_finite::non_finite(v))
+        .ok_or_else(|| wrong_type(field, "a number"))
 }
 
 fn wrong_type(field: &'static str, expected: &str) -> Error {
@@ -563,6 +567,17 @@ mod tests {
             );
         }
         assert_eq!(SIGMA.check_float(f64::NAN).unwrap_err().field(), "sigma");
+        for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let marker = super::super::non_finite::number_value(x);
+            let e = SIGMA.read_float(Some(&marker)).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                format!("sigma: {x} is outside the range 0 to 10")
+            );
+            assert_eq!(DEPTH.read_int(Some(&marker)).unwrap_err().field(), "depth");
+            let list = json!([64, marker]);
+            assert_eq!(WIDTHS.read_list(Some(&list)).unwrap_err().field(), "widths");
+        }
         assert_eq!(DEPTH.check_int(0usize as u32).unwrap_err().field(), "depth");
     }
 

@@ -8,13 +8,17 @@
 //!   `{"cells": {NAME: {"prefix": P, "fields": {FIELD: {key, type, default, min, max, …}}}}}`.
 //! - [`FromValues`] reads an experiment's settings from untyped values (a JavaScript object, a
 //!   JSON object, parsed flags) by the declared fields: one generic parse for every experiment.
+//!   [`parse_from`] reads them from any serde source (a JavaScript value), keeping NaN and ±∞
+//!   so that the field receiving one refuses it instead of taking its default.
 
 mod cells;
 mod field;
+mod non_finite;
 mod values;
 
 pub use cells::*;
 pub use field::{Field, Kind, Role, Scale};
+pub use non_finite::{non_finite, number_value, parse_from, value_from, NON_FINITE_KEY};
 pub use values::{defaults, parse, FromValues, Values};
 
 use serde_json::{json, Map, Value};

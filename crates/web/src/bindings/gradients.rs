@@ -1,11 +1,11 @@
-//! The gradient widget's exports: the engine, its chart, the theory overlay, the limits.
+//! The gradient experiment's exports: the engine, its chart, the theory overlay, the limits.
 
-use super::{engine_error, from_js_or_default, to_js};
-use crate::charts::{self, ChartStyle, GradientChartLabels, GradientChartOptions};
-use crate::convert::RawGradSettings;
-use gradscope_core::{limits, GradientProbe, Initializer, LayerStats};
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
+use super::draw::draw_on_canvas;
+use super::range::Range;
+use super::{engine_error, from_js, to_js};
+use crate::charts::{self, GradientChartLabels, GradientChartOptions};
+use gradscope_core::settings::fields;
+use gradscope_core::{GradSettings, GradientProbe, Initializer, LayerStats};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -26,12 +26,11 @@ impl Engine {
     }
 
     /// Runs the network described by `settings` = `{depth, width, batch, activation, init,
-    /// sigma, seed, precision}` and returns `{precision, loss, layers: [{layer, grad_norm,
-    /// backward_norm, preact_std, grad_status, backward_status, forward_status}], verdict}`.
+    /// sigma, seed, precision}` (an absent field takes its declared default) and returns
+    /// `{precision, loss, layers: [{layer, grad_norm, backward_norm, preact_std, grad_status,
+    /// backward_status, forward_status}], verdict}`.
     pub fn gradients(&mut self, settings: JsValue) -> Result<JsValue, JsError> {
-        let raw: RawGradSettings = serde_wasm_bindgen::from_value(settings)
-            .map_err(|e| JsError::new(&format!("settings: {e}")))?;
-        let settings = raw.parse().map_err(engine_error)?;
+        let settings: GradSettings = super::settings(settings)?;
         let report = self.probe.run(&settings).map_err(engine_error)?;
         to_js(&report)
     }
@@ -49,16 +48,10 @@ struct ReportLayers {
     layers: Vec<LayerStats>,
 }
 
-#[derive(Serialize)]
-struct Outcome {
-    zero_markers: usize,
-    overflow_markers: usize,
-}
-
 /// Draws the per-layer gradient chart of `report` (as [`Engine::gradients`] returned it) on
 /// `canvas`, with `labels` (every text, in the page's language), `options` (`{show_backward,
-/// show_forward, theory}`) and `style` (`{font_family, scale}`). Returns how many underflow and
-/// overflow markers it drew.
+/// show_forward, theory}`) and `style` (`{font_family, scale}`). Returns `{zero_markers,
+/// overflow_markers}`: how many underflow and overflow markers it drew.
 #[wasm_bindgen(js_name = drawGradientChart)]
 pub fn draw_gradient_chart(
     canvas: &HtmlCanvasElement,
@@ -67,20 +60,16 @@ pub fn draw_gradient_chart(
     options: JsValue,
     style: JsValue,
 ) -> Result<JsValue, JsError> {
-    let report: ReportLayers = serde_wasm_bindgen::from_value(report)
-        .map_err(|e| JsError::new(&format!("report: {e}")))?;
-    let labels: GradientChartLabels = from_js_or_default("labels", labels)?;
-    let options: GradientChartOptions = from_js_or_default("options", options)?;
-    let style: ChartStyle = from_js_or_default("style", style)?;
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or_else(|| JsError::new("canvas: no 2D context"))?;
-    let area = backend.into_drawing_area();
-    let outcome = charts::draw_gradient_chart(&area, &report.layers, &labels, &options, &style)
-        .map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&Outcome {
-        zero_markers: outcome.zero_markers,
-        overflow_markers: outcome.overflow_markers,
-    })
+    let report: ReportLayers = from_js("report", report)?;
+    let options: GradientChartOptions = super::from_js_or_default("options", options)?;
+    draw_on_canvas(
+        canvas,
+        labels,
+        style,
+        |area, labels: &GradientChartLabels, style| {
+            charts::draw_gradient_chart(area, &report.layers, labels, &options, style)
+        },
+    )
 }
 
 /// The theory's per-layer prediction for `settings` (as for [`Engine::gradients`]):
@@ -88,9 +77,7 @@ pub fn draw_gradient_chart(
 /// (see `gradscope_core::theory`).
 #[wasm_bindgen(js_name = predictGradients)]
 pub fn predict_gradients(settings: JsValue) -> Result<JsValue, JsError> {
-    let raw: RawGradSettings = serde_wasm_bindgen::from_value(settings)
-        .map_err(|e| JsError::new(&format!("settings: {e}")))?;
-    let settings = raw.parse().map_err(engine_error)?;
+    let settings: GradSettings = super::settings(settings)?;
     let prediction = gradscope_core::predict(&settings).map_err(engine_error)?;
     to_js(&prediction)
 }
@@ -104,44 +91,32 @@ pub fn new_seed() -> Result<u32, JsError> {
 }
 
 #[derive(Serialize)]
-struct Range<T> {
-    min: T,
-    max: T,
-}
-
-#[derive(Serialize)]
 struct Limits {
-    depth: Range<usize>,
-    width: Range<usize>,
-    batch: Range<usize>,
-    sigma: Range<f64>,
-    seed: Range<u64>,
+    depth: Range,
+    width: Range,
+    batch: Range,
+    sigma: Range,
+    seed: Range,
 }
 
-/// The allowed ranges: `{depth: {min, max}, width, batch, sigma, seed}`.
+/// The allowed ranges, from the declared fields (`gradscope_core::settings::fields`):
+/// `{depth: {min, max}, width, batch, sigma, seed}`.
 #[wasm_bindgen]
 pub fn limits() -> Result<JsValue, JsError> {
-    let r = |(min, max)| Range { min, max };
     to_js(&Limits {
-        depth: r(limits::DEPTH),
-        width: r(limits::WIDTH),
-        batch: r(limits::BATCH),
-        sigma: Range {
-            min: limits::SIGMA.0,
-            max: limits::SIGMA.1,
-        },
-        seed: Range {
-            min: limits::SEED.0,
-            max: limits::SEED.1,
-        },
+        depth: Range::of(&fields::DEPTH),
+        width: Range::of(&fields::WIDTH),
+        batch: Range::of(&fields::BATCH),
+        sigma: Range::of(&fields::SIGMA),
+        seed: Range::of(&fields::SEED),
     })
 }
 
-/// The engine's default settings, which the page opens with: `{depth, width, batch, activation,
-/// init, sigma, seed, precision}`.
+/// The engine's default settings, every field at its declared default, which the page opens
+/// with: `{depth, width, batch, activation, init, sigma, seed, precision}`.
 #[wasm_bindgen(js_name = defaultSettings)]
 pub fn default_settings() -> Result<JsValue, JsError> {
-    to_js(&gradscope_core::GradSettings::default())
+    to_js(&GradSettings::default())
 }
 
 #[derive(Serialize)]

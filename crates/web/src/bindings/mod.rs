@@ -1,14 +1,20 @@
-//! The wasm-bindgen exports, one file per live cell. Each export takes and returns plain
+//! The wasm-bindgen exports, one file per experiment. Each export takes and returns plain
 //! JavaScript objects and returns `Result<_, JsError>`; no input from the page can make it panic.
+//! The helpers here are the only conversions between JavaScript values and Rust ones: settings
+//! go through [`settings`] or [`settings_or_default`] (the core's one generic parse), chart data through [`from_js`],
+//! results through [`to_js`]; every chart is drawn through [`draw::draw_on_canvas`].
 
+pub mod deep_training;
+pub mod draw;
 pub mod gradients;
 pub mod product;
+pub mod range;
 pub mod sigmoid;
 pub mod spectrum;
 pub mod symmetry;
-pub mod training;
 pub mod xavier;
 
+use gradscope_core::schema::{parse_from, FromValues};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -21,17 +27,41 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("result: {e}")))
 }
 
+/// Reads `value` as `T` (chart data: a report, a curve, series); the error starts with `what`.
+pub(crate) fn from_js<T: DeserializeOwned>(what: &str, value: JsValue) -> Result<T, JsError> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("{what}: {e}")))
+}
+
 /// Reads `value` as `T`; `undefined` or `null` give `T::default()`.
 pub(crate) fn from_js_or_default<T: DeserializeOwned + Default>(
-    field: &str,
+    what: &str,
     value: JsValue,
 ) -> Result<T, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("{field}: {e}")))
+    from_js(what, value)
 }
 
+/// Reads an experiment's settings from a JavaScript object by the core's declared fields
+/// (`gradscope_core::schema::parse_from`): an absent, `null` or `undefined` field takes its
+/// default, NaN and ±∞ are refused by the field they are in, and every error starts with the
+/// field's name ("sigma: NaN is outside the range 0 to 10"). A missing object (`null` or
+/// `undefined`) is refused: "settings: expected an object of settings".
+pub(crate) fn settings<T: FromValues>(value: JsValue) -> Result<T, JsError> {
+    if value.is_null() || value.is_undefined() {
+        return Err(JsError::new("settings: expected an object of settings"));
+    }
+    settings_or_default(value)
+}
+
+/// As [`settings`], except that a missing object (`null` or `undefined`) means every field at
+/// its declared default (the trainers' constructors accept that).
+pub(crate) fn settings_or_default<T: FromValues>(value: JsValue) -> Result<T, JsError> {
+    parse_from(serde_wasm_bindgen::Deserializer::from(value)).map_err(engine_error)
+}
+
+/// The engine's error as a JavaScript `Error` whose message starts with the field's name.
 pub(crate) fn engine_error(e: gradscope_core::Error) -> JsError {
     JsError::new(&e.to_string())
 }

@@ -1,11 +1,9 @@
 //! The sigmoid figure's exports: the curve, σ and σ′ at one x, and the chart with its crosshair.
 
-use super::{engine_error, from_js_or_default, to_js};
+use super::draw::draw_on_canvas;
+use super::{engine_error, from_js, to_js};
 use crate::charts::sigmoid_chart::{draw_sigmoid_chart, SigmoidChartLabels};
-use crate::charts::ChartStyle;
 use gradscope_core::{sigmoid_curve, Activation, SigmoidCurve};
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -55,14 +53,13 @@ pub fn draw_sigmoid_chart_js(
     hover: Option<f64>,
     style: JsValue,
 ) -> Result<JsValue, JsError> {
-    let curve: SigmoidCurve =
-        serde_wasm_bindgen::from_value(curve).map_err(|e| JsError::new(&format!("curve: {e}")))?;
-    let labels: SigmoidChartLabels = from_js_or_default("labels", labels)?;
-    let style: ChartStyle = from_js_or_default("style", style)?;
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or_else(|| JsError::new("canvas: no 2D context"))?;
-    let area = backend.into_drawing_area();
-    let outcome = draw_sigmoid_chart(&area, &curve, &labels, hover, &style)
-        .map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&outcome)
+    let curve: SigmoidCurve = from_js("curve", curve)?;
+    draw_on_canvas(
+        canvas,
+        labels,
+        style,
+        |area, labels: &SigmoidChartLabels, style| {
+            draw_sigmoid_chart(area, &curve, labels, hover, style)
+        },
+    )
 }

@@ -1,16 +1,12 @@
 //! The symmetry cell's exports: an MLP trained step by step (core's [`Trainer`]), its history,
 //! and its chart.
 
-use super::{engine_error, from_js_or_default, to_js};
-use crate::charts::symmetry_chart::{
-    draw_symmetry_chart, SymmetryChartLabels, SymmetryHistory, SymmetryOutcome,
-};
-use crate::charts::ChartStyle;
-use gradscope_core::training::{MlpSettings, StepReport, Trainer};
-use gradscope_core::{whole_number, Activation, Error, Initializer};
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
-use serde::{Deserialize, Serialize};
+use super::draw::draw_on_canvas;
+use super::{engine_error, to_js};
+use crate::charts::symmetry_chart::{draw_symmetry_chart, SymmetryChartLabels, SymmetryHistory};
+use gradscope_core::symmetry::{unit_difference, MlpSettings, StepReport, Trainer};
+use gradscope_core::whole_number;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -18,51 +14,6 @@ use web_sys::HtmlCanvasElement;
 const MAX_HISTORY: usize = 2048;
 /// The most steps one call to [`SymmetryTrainer::step`] makes.
 const MAX_STEPS_PER_CALL: usize = 1000;
-
-/// The settings as the page sends them; a missing field takes the core's default.
-#[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default)]
-struct RawMlpSettings {
-    inputs: Option<f64>,
-    hidden: Option<f64>,
-    activation: Option<String>,
-    init: Option<String>,
-    sigma: Option<f64>,
-    dropout: Option<f64>,
-    learning_rate: Option<f64>,
-    samples: Option<f64>,
-    seed: Option<f64>,
-}
-
-impl RawMlpSettings {
-    fn parse(&self) -> Result<MlpSettings, Error> {
-        let d = MlpSettings::default();
-        let whole = |field, v: Option<f64>, def: usize, range| match v {
-            Some(v) => whole_number(field, v, range),
-            None => Ok(def),
-        };
-        let seed_max = gradscope_core::limits::SEED.1 as usize;
-        let s = MlpSettings {
-            inputs: whole("inputs", self.inputs, d.inputs, (1, 16))?,
-            hidden: whole("hidden", self.hidden, d.hidden, (1, 64))?,
-            activation: match &self.activation {
-                Some(a) => Activation::parse(a)?,
-                None => d.activation,
-            },
-            init: match &self.init {
-                Some(i) => Initializer::parse(i)?,
-                None => d.init,
-            },
-            sigma: self.sigma.unwrap_or(d.sigma),
-            dropout: self.dropout.unwrap_or(d.dropout),
-            learning_rate: self.learning_rate.unwrap_or(d.learning_rate),
-            samples: whole("samples", self.samples, d.samples, (1, 4096))?,
-            seed: whole("seed", self.seed, d.seed as usize, (0, seed_max))? as u64,
-        };
-        s.validate()?;
-        Ok(s)
-    }
-}
 
 /// The state after the latest step, as the page's table shows it.
 #[derive(Serialize)]
@@ -75,19 +26,6 @@ struct Snapshot<'a> {
     /// Snapshots kept for the chart, and the stride between them.
     history_len: usize,
     history_stride: usize,
-}
-
-/// max over pairs of units of max_j |Wᵢⱼ − W_kⱼ| (as core's [`StepReport`] computes it).
-fn unit_difference(w: &[Vec<f64>]) -> f64 {
-    let mut spread = 0.0f64;
-    for a in w {
-        for b in w {
-            for (x, y) in a.iter().zip(b) {
-                spread = spread.max((x - y).abs());
-            }
-        }
-    }
-    spread
 }
 
 type Stepper = Box<dyn FnMut(&mut Trainer) -> StepReport>;
@@ -109,12 +47,12 @@ pub struct SymmetryTrainer {
 #[wasm_bindgen]
 impl SymmetryTrainer {
     /// A trainer at step 0 for `settings` = `{hidden, init, sigma, dropout, learning_rate,
-    /// seed, inputs?, samples?, activation?}` (missing fields take the core's defaults: 2 inputs,
-    /// 64 examples, tanh).
+    /// seed, inputs?, samples?, activation?}` (absent fields take their declared defaults, see
+    /// `gradscope_core::symmetry::mlp_fields`: 2 inputs, 64 examples, tanh; `undefined` or
+    /// `null`: every field at its default).
     #[wasm_bindgen(constructor)]
     pub fn new(settings: JsValue) -> Result<SymmetryTrainer, JsError> {
-        let raw: RawMlpSettings = from_js_or_default("settings", settings)?;
-        let settings = raw.parse().map_err(engine_error)?;
+        let settings: MlpSettings = super::settings_or_default(settings)?;
         let trainer = Trainer::new(&settings).map_err(engine_error)?;
         let mut rng = gradscope_core::draws::stream_rng(settings.seed, 3);
         let stepper: Stepper = Box::new(move |t: &mut Trainer| t.step(&mut rng));
@@ -179,14 +117,14 @@ impl SymmetryTrainer {
         labels: JsValue,
         style: JsValue,
     ) -> Result<JsValue, JsError> {
-        let labels: SymmetryChartLabels = from_js_or_default("labels", labels)?;
-        let style: ChartStyle = from_js_or_default("style", style)?;
-        let backend = CanvasBackend::with_canvas_object(canvas.clone())
-            .ok_or_else(|| JsError::new("canvas: no 2D context"))?;
-        let area = backend.into_drawing_area();
-        let outcome = draw_symmetry_chart(&area, &self.history, &labels, &style)
-            .map_err(|e| JsError::new(&e.to_string()))?;
-        to_js(&Outcome::from(outcome))
+        draw_on_canvas(
+            canvas,
+            labels,
+            style,
+            |area, labels: &SymmetryChartLabels, style| {
+                draw_symmetry_chart(area, &self.history, labels, style)
+            },
+        )
     }
 }
 
@@ -212,20 +150,5 @@ impl SymmetryTrainer {
             keep(k - 1)
         });
         self.stride *= 2;
-    }
-}
-
-#[derive(Serialize)]
-struct Outcome {
-    lines: usize,
-    non_finite: usize,
-}
-
-impl From<SymmetryOutcome> for Outcome {
-    fn from(o: SymmetryOutcome) -> Self {
-        Outcome {
-            lines: o.lines,
-            non_finite: o.non_finite,
-        }
     }
 }

@@ -41,7 +41,7 @@ impl Default for HistogramLabels {
 }
 
 /// What was drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
 pub struct HistogramOutcome {
     /// Panels drawn with bars.
     pub panels: usize,

@@ -92,10 +92,12 @@ pub struct LogChart {
     pub overflow_label: String,
 }
 
-/// What was drawn, for tests and for the page's text alternative.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// What was drawn, for tests and for the page's text alternative. The page receives
+/// `{zero_markers, overflow_markers}` (the range stays on the Rust side).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct PlotOutcome {
     /// The y range, in decades, of the finite positive values.
+    #[serde(skip)]
     pub range: DecadeRange,
     /// How many bottom-edge ("underflow to 0") markers were drawn.
     pub zero_markers: usize,

@@ -74,9 +74,11 @@ impl Default for SpectrumChartLabels {
 }
 
 /// What was drawn: the log chart's outcome and the number of lines.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// The page receives `{lines, n, zero_markers, overflow_markers}` (the plot's fields flattened).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct SpectrumOutcome {
     /// The shared chart's outcome (y range, edge markers).
+    #[serde(flatten)]
     pub plot: PlotOutcome,
     /// How many series were drawn (6: four spectra and two bounds).
     pub lines: usize,

@@ -55,7 +55,7 @@ impl Default for SymmetryChartLabels {
 }
 
 /// What was drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
 pub struct SymmetryOutcome {
     /// How many weight lines (units × inputs) were drawn.
     pub lines: usize,

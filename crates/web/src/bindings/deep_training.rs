@@ -1,17 +1,16 @@
-//! The training and LARS cells' exports: a deep MLP trained step by step (core's
-//! [`DeepTrainer`]), its loss history, its activation histograms, and the charts.
+//! The deep-training experiment's exports, for the training and LARS cells: a deep MLP trained
+//! step by step (core's [`DeepTrainer`]), its loss history, whether it has diverged (core's
+//! [`run_diverged`]), its activation histograms, and the charts.
 
-use super::{engine_error, from_js_or_default, to_js};
+use super::draw::draw_on_canvas;
+use super::{engine_error, from_js, to_js};
 use crate::charts::histogram_chart::{draw_histograms, HistogramLabels, HistogramPanel};
 use crate::charts::training_chart::{draw_training_chart, LossSeries, TrainingChartLabels};
-use crate::charts::ChartStyle;
 use gradscope_core::deep_training::{
-    deep_limits, BatchRng, DeepSettings, DeepStepReport, DeepTrainer,
+    run_diverged, BatchRng, DeepSettings, DeepStepReport, DeepTrainer,
 };
-use gradscope_core::{whole_number, Activation, Error, Initializer};
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
-use serde::{Deserialize, Serialize};
+use gradscope_core::whole_number;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -19,60 +18,6 @@ use web_sys::HtmlCanvasElement;
 const MAX_STEPS_PER_CALL: usize = 5000;
 /// The most steps a run keeps in its loss history.
 const MAX_HISTORY: usize = 20_000;
-
-/// The settings as the page sends them; a missing field takes the core's default.
-#[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default)]
-struct RawDeepSettings {
-    inputs: Option<f64>,
-    depth: Option<f64>,
-    width: Option<f64>,
-    activation: Option<String>,
-    init: Option<String>,
-    sigma: Option<f64>,
-    learning_rate: Option<f64>,
-    samples: Option<f64>,
-    batch: Option<f64>,
-    lars: Option<bool>,
-    seed: Option<f64>,
-}
-
-impl RawDeepSettings {
-    fn parse(&self) -> Result<DeepSettings, Error> {
-        let d = DeepSettings::default();
-        let whole = |field, v: Option<f64>, def: usize, range| match v {
-            Some(v) => whole_number(field, v, range),
-            None => Ok(def),
-        };
-        let seed_max = gradscope_core::limits::SEED.1 as usize;
-        let s = DeepSettings {
-            inputs: whole("inputs", self.inputs, d.inputs, deep_limits::INPUTS)?,
-            depth: whole("depth", self.depth, d.depth, deep_limits::DEPTH)?,
-            width: whole("width", self.width, d.width, deep_limits::WIDTH)?,
-            activation: match &self.activation {
-                Some(a) => Activation::parse(a)?,
-                None => d.activation,
-            },
-            init: match &self.init {
-                Some(i) => Initializer::parse(i)?,
-                None => d.init,
-            },
-            sigma: self.sigma.unwrap_or(d.sigma),
-            learning_rate: self.learning_rate.unwrap_or(d.learning_rate),
-            samples: whole("samples", self.samples, d.samples, deep_limits::SAMPLES)?,
-            batch: whole("batch", self.batch, d.batch, deep_limits::BATCH)?,
-            lars: self.lars.unwrap_or(d.lars),
-            seed: whole("seed", self.seed, d.seed as usize, (0, seed_max))? as u64,
-        };
-        s.validate()?;
-        Ok(s)
-    }
-}
-
-fn parse_settings(settings: JsValue) -> Result<DeepSettings, JsError> {
-    let raw: RawDeepSettings = from_js_or_default("settings", settings)?;
-    raw.parse().map_err(engine_error)
-}
 
 /// The state after the latest step.
 #[derive(Serialize)]
@@ -82,8 +27,11 @@ struct Snapshot<'a> {
     loss: f64,
     /// The latest step's report (null before the first step).
     report: Option<&'a DeepStepReport>,
-    /// Whether the loss or a weight has stopped being a finite number.
+    /// Whether the loss or a weight has stopped being a finite number (at any step so far).
     diverged: bool,
+    /// Whether the run has diverged by core's rule [`run_diverged`]: `diverged`, or the loss
+    /// now is not ≤ 10 × the loss before the first step.
+    run_diverged: bool,
 }
 
 /// One deep MLP in training: the trainer, its minibatch stream
@@ -101,11 +49,12 @@ pub struct DeepRun {
 #[wasm_bindgen]
 impl DeepRun {
     /// A run at step 0 for `settings` = `{depth, width, activation, init, sigma,
-    /// learning_rate, batch, lars, seed, inputs?, samples?}` (missing fields take the core's
-    /// defaults).
+    /// learning_rate, batch, lars, seed, inputs?, samples?}` (absent fields take their declared
+    /// defaults, see `gradscope_core::deep_training::deep_fields`; `undefined` or `null`: every
+    /// field at its default).
     #[wasm_bindgen(constructor)]
     pub fn new(settings: JsValue) -> Result<DeepRun, JsError> {
-        let settings = parse_settings(settings)?;
+        let settings: DeepSettings = super::settings_or_default(settings)?;
         let trainer = DeepTrainer::new(&settings).map_err(engine_error)?;
         let loss = trainer.full_loss();
         Ok(DeepRun {
@@ -118,10 +67,13 @@ impl DeepRun {
         })
     }
 
-    /// Makes `n` steps (0 ..= 5000) and returns `{step, loss, report, diverged}`, `loss` being
-    /// the loss on all N examples after the last step, `report` core's `DeepStepReport`
-    /// (`{step, loss, full_loss, layer_update_norms, layer_weight_norms, layer_grad_norms,
-    /// trust_ratios, diverged}`). The history keeps the first 20 000 steps.
+    /// Makes `n` steps (0 ..= 5000) and returns `{step, loss, report, diverged, run_diverged}`,
+    /// `loss` being the loss on all N examples after the last step, `report` core's
+    /// `DeepStepReport` (`{step, loss, full_loss, layer_update_norms, layer_weight_norms,
+    /// layer_grad_norms, trust_ratios, diverged}`), `diverged` whether the loss or a weight has
+    /// stopped being finite at any step, and `run_diverged` core's [`run_diverged`] rule:
+    /// `diverged` or ¬(loss ≤ 10 × the loss before the first step). The history keeps the
+    /// first 20 000 steps.
     pub fn step(&mut self, n: f64) -> Result<JsValue, JsError> {
         let n = whole_number("steps", n, (0, MAX_STEPS_PER_CALL)).map_err(engine_error)?;
         for _ in 0..n {
@@ -143,6 +95,7 @@ impl DeepRun {
             loss: self.loss,
             report: self.last.as_ref(),
             diverged: self.diverged,
+            run_diverged: run_diverged(self.losses[0], self.loss, self.diverged),
         })
     }
 
@@ -175,13 +128,17 @@ struct RunResult {
     losses: Vec<f64>,
     /// Each step's report.
     reports: Vec<DeepStepReport>,
+    /// Whether the run has diverged after its last step, by core's [`run_diverged`].
+    run_diverged: bool,
 }
 
 /// A fresh run of `steps` steps (0 ..= 5000) for `settings` (as for [`DeepRun::new`]), all at
-/// once: `{losses, reports}` with `losses[k]` the loss on all N examples after k steps.
+/// once: `{losses, reports, run_diverged}` with `losses[k]` the loss on all N examples after k
+/// steps and `run_diverged` core's [`run_diverged`] rule after the last step (some report's
+/// `diverged`, or ¬(losses[steps] ≤ 10 × losses[0])).
 #[wasm_bindgen(js_name = runDeepTraining)]
 pub fn run_deep_training(settings: JsValue, steps: f64) -> Result<JsValue, JsError> {
-    let settings = parse_settings(settings)?;
+    let settings: DeepSettings = super::settings_or_default(settings)?;
     let steps = whole_number("steps", steps, (0, MAX_STEPS_PER_CALL)).map_err(engine_error)?;
     let start = DeepTrainer::new(&settings)
         .map_err(engine_error)?
@@ -189,7 +146,13 @@ pub fn run_deep_training(settings: JsValue, steps: f64) -> Result<JsValue, JsErr
     let reports = DeepTrainer::run(&settings, steps).map_err(engine_error)?;
     let mut losses = vec![start];
     losses.extend(reports.iter().map(|r| r.full_loss));
-    to_js(&RunResult { losses, reports })
+    let non_finite_seen = reports.iter().any(|r| r.diverged);
+    let now = losses.last().copied().unwrap_or(start);
+    to_js(&RunResult {
+        run_diverged: run_diverged(start, now, non_finite_seen),
+        losses,
+        reports,
+    })
 }
 
 /// The settings the LARS cell opens with: core's `DeepSettings::diverging()`.
@@ -204,20 +167,6 @@ pub fn deep_default_settings() -> Result<JsValue, JsError> {
     to_js(&DeepSettings::default())
 }
 
-#[derive(Serialize)]
-struct Outcome {
-    zero_markers: usize,
-    overflow_markers: usize,
-}
-
-fn canvas_area(
-    canvas: &HtmlCanvasElement,
-) -> Result<plotters::drawing::DrawingArea<CanvasBackend, plotters::coord::Shift>, JsError> {
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or_else(|| JsError::new("canvas: no 2D context"))?;
-    Ok(backend.into_drawing_area())
-}
-
 /// Draws loss curves `series` = `[{label, values}]` (values[k] = loss after k steps) on one
 /// log-y chart, with `labels` = `{title, x_axis, y_axis, underflow, overflow}` and `style`.
 /// Returns `{zero_markers, overflow_markers}`.
@@ -228,24 +177,15 @@ pub fn draw_training_chart_js(
     labels: JsValue,
     style: JsValue,
 ) -> Result<JsValue, JsError> {
-    let series: Vec<LossSeries> = serde_wasm_bindgen::from_value(series)
-        .map_err(|e| JsError::new(&format!("series: {e}")))?;
-    let labels: TrainingChartLabels = from_js_or_default("labels", labels)?;
-    let style: ChartStyle = from_js_or_default("style", style)?;
-    let area = canvas_area(canvas)?;
-    let o = draw_training_chart(&area, &series, &labels, &style)
-        .map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&Outcome {
-        zero_markers: o.zero_markers,
-        overflow_markers: o.overflow_markers,
-    })
-}
-
-#[derive(Serialize)]
-struct HistOutcome {
-    panels: usize,
-    skipped: usize,
-    bars: usize,
+    let series: Vec<LossSeries> = from_js("series", series)?;
+    draw_on_canvas(
+        canvas,
+        labels,
+        style,
+        |area, labels: &TrainingChartLabels, style| {
+            draw_training_chart(area, &series, labels, style)
+        },
+    )
 }
 
 /// Draws histogram small multiples `panels` = `[{title, edges, counts}]` with `labels` =
@@ -257,16 +197,11 @@ pub fn draw_histograms_js(
     labels: JsValue,
     style: JsValue,
 ) -> Result<JsValue, JsError> {
-    let panels: Vec<HistogramPanel> = serde_wasm_bindgen::from_value(panels)
-        .map_err(|e| JsError::new(&format!("panels: {e}")))?;
-    let labels: HistogramLabels = from_js_or_default("labels", labels)?;
-    let style: ChartStyle = from_js_or_default("style", style)?;
-    let area = canvas_area(canvas)?;
-    let o = draw_histograms(&area, &panels, &labels, &style)
-        .map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&HistOutcome {
-        panels: o.panels,
-        skipped: o.skipped,
-        bars: o.bars,
-    })
+    let panels: Vec<HistogramPanel> = from_js("panels", panels)?;
+    draw_on_canvas(
+        canvas,
+        labels,
+        style,
+        |area, labels: &HistogramLabels, style| draw_histograms(area, &panels, labels, style),
+    )
 }

@@ -136,7 +136,7 @@ pub struct StepReport {
     pub hidden_bias: Vec<f64>,
     /// The output weights vᵢ, after the step.
     pub output_weights: Vec<f64>,
-    /// max over pairs of units of max_j |Wᵢⱼ − W_kⱼ|: 0 while the units are identical.
+    /// [`unit_difference`] of `hidden_weights`: 0 while the units are identical.
     pub max_unit_difference: f64,
 }
 
@@ -291,21 +291,28 @@ impl Trainer {
         }
         self.c -= eta * gc;
         self.steps += 1;
-        let mut spread = 0.0f64;
-        for a in &self.w {
-            for b in &self.w {
-                for (x, y) in a.iter().zip(b) {
-                    spread = spread.max((x - y).abs());
-                }
-            }
-        }
         StepReport {
             step: self.steps,
             loss,
             hidden_weights: self.w.clone(),
             hidden_bias: self.b.clone(),
             output_weights: self.v.clone(),
-            max_unit_difference: spread,
+            max_unit_difference: unit_difference(&self.w),
         }
     }
+}
+
+/// How far apart the hidden units' incoming weights are:
+/// max over pairs of units (i, k) of max_j |Wᵢⱼ − W_kⱼ|, 0 exactly when every unit has the same
+/// weights (and for fewer than two units); NaN entries are skipped by `f64::max`.
+pub fn unit_difference(w: &[Vec<f64>]) -> f64 {
+    let mut spread = 0.0f64;
+    for a in w {
+        for b in w {
+            for (x, y) in a.iter().zip(b) {
+                spread = spread.max((x - y).abs());
+            }
+        }
+    }
+    spread
 }

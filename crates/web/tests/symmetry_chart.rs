@@ -1,10 +1,9 @@
-//! The symmetry and Xavier charts, drawn to SVG: they survive 0, ∞ and NaN, and they draw what
-//! they say they drew.
+//! The symmetry chart, drawn to SVG: it draws every unit's weight for every input, survives 0,
+//! ∞, NaN and emptiness, and says what it drew.
 
 use gradscope_web::charts::symmetry_chart::{
     draw_symmetry_chart, SymmetryChartLabels, SymmetryHistory,
 };
-use gradscope_web::charts::xavier_chart::{draw_xavier_chart, XavierChartLabels, XavierLayerView};
 use gradscope_web::charts::ChartStyle;
 use plotters::prelude::*;
 
@@ -94,44 +93,5 @@ fn symmetry_chart_survives_zero_infinity_nan_and_emptiness() {
             &ChartStyle::default(),
         )
         .unwrap();
-    });
-}
-
-#[test]
-fn xavier_chart_marks_zero_and_overflow() {
-    let layers = vec![
-        XavierLayerView {
-            forward_var: 1.0,
-            backward_var: 0.5,
-            forward_var_pred: 1.0,
-            backward_var_pred: 0.5,
-        },
-        XavierLayerView {
-            forward_var: 0.0,
-            backward_var: f64::INFINITY,
-            forward_var_pred: 1e-320,
-            backward_var_pred: f64::NAN,
-        },
-        XavierLayerView {
-            forward_var: 2.0,
-            backward_var: 4.0,
-            forward_var_pred: 2.0,
-            backward_var_pred: 4.0,
-        },
-    ];
-    let labels = XavierChartLabels {
-        forward: "chiều xuôi".into(),
-        ..Default::default()
-    };
-    let mut outcome = None;
-    let text = svg(|a| {
-        outcome = Some(draw_xavier_chart(a, &layers, &labels, &ChartStyle::default()).unwrap())
-    });
-    let outcome = outcome.unwrap();
-    assert_eq!(outcome.zero_markers, 1);
-    assert_eq!(outcome.overflow_markers, 2);
-    assert!(text.contains("chiều xuôi"));
-    svg(|a| {
-        draw_xavier_chart(a, &[], &labels, &ChartStyle::default()).unwrap();
     });
 }

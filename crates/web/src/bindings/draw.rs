@@ -1,0 +1,40 @@
+//! The one way every chart export draws: read the labels and the style (each `undefined`/`null`
+//! gives its default), wrap the canvas in plotters' canvas backend, call the chart function
+//! (generic over the backend, in [`crate::charts`]) and return its outcome as a JavaScript
+//! object.
+
+use super::{from_js_or_default, to_js};
+use crate::charts::{ChartError, ChartStyle};
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea};
+use plotters_canvas::CanvasBackend;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+/// A canvas as plotters' drawing area.
+pub(crate) type CanvasArea = DrawingArea<CanvasBackend, Shift>;
+
+/// Draws `chart` on `canvas` with `labels` (read as `L`) and `style`, and returns the chart's
+/// outcome `O` as a plain object. Fails (never panics) if the labels or the style are not
+/// objects of the right shape, if the canvas has no 2D context, or if drawing fails.
+pub(crate) fn draw_on_canvas<L, O, F>(
+    canvas: &HtmlCanvasElement,
+    labels: JsValue,
+    style: JsValue,
+    chart: F,
+) -> Result<JsValue, JsError>
+where
+    L: DeserializeOwned + Default,
+    O: Serialize,
+    F: FnOnce(&CanvasArea, &L, &ChartStyle) -> Result<O, ChartError>,
+{
+    let labels: L = from_js_or_default("labels", labels)?;
+    let style: ChartStyle = from_js_or_default("style", style)?;
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| JsError::new("canvas: no 2D context"))?;
+    let area = backend.into_drawing_area();
+    let outcome = chart(&area, &labels, &style).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&outcome)
+}

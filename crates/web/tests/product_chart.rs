@@ -1,0 +1,66 @@
+//! Native tests of the exploding product's chart: drawn to SVG in memory, it marks the f32
+//! overflow and survives 0, ∞ and NaN.
+
+use gradscope_core::{random_product, NumStatus, Precision, ProductSettings, ProductStep};
+use gradscope_web::charts::product_chart::{draw_product_chart, ProductChartLabels};
+use gradscope_web::charts::ChartStyle;
+use plotters::prelude::*;
+
+const W: u32 = 640;
+const H: u32 = 400;
+
+fn product_svg(steps: &[ProductStep]) -> (String, gradscope_web::charts::PlotOutcome) {
+    let mut svg = String::new();
+    let outcome = {
+        let area = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
+        draw_product_chart(
+            &area,
+            steps,
+            &ProductChartLabels::default(),
+            &ChartStyle::default(),
+        )
+        .unwrap()
+    };
+    (svg, outcome)
+}
+
+#[test]
+fn product_chart_marks_the_f32_overflow() {
+    let report = random_product(&ProductSettings {
+        steps: 60,
+        sigma: 10.0,
+        precision: Precision::F32,
+        ..ProductSettings::default()
+    })
+    .unwrap();
+    let k = report
+        .first_overflow
+        .expect("σ = 10 overflows f32 within 60 steps");
+    let (svg, o) = product_svg(&report.steps);
+    // Every step from the overflow on is ∞ or NaN in both series: two markers per step.
+    assert_eq!(o.overflow_markers, 2 * (report.steps.len() - k));
+    assert_eq!(o.zero_markers, 0);
+    assert!(svg.contains("overflow (∞ or NaN)"));
+}
+
+#[test]
+fn product_chart_survives_zero_infinity_and_nan() {
+    let step = |step, v: f64| ProductStep {
+        step,
+        frobenius: v,
+        max_abs: v,
+        status: NumStatus::Ok,
+    };
+    let steps = [
+        step(0, 1.0),
+        step(1, 0.0),
+        step(2, f64::INFINITY),
+        step(3, f64::NAN),
+        step(4, 1e300),
+    ];
+    let (_, o) = product_svg(&steps);
+    assert_eq!((o.zero_markers, o.overflow_markers), (2, 4));
+    assert_eq!(o.range.hi, 300.0);
+    let (_, o) = product_svg(&[]);
+    assert_eq!((o.zero_markers, o.overflow_markers), (0, 0));
+}
