@@ -237,6 +237,38 @@ export const SECTIONS = [
 <p>Khi việc huấn luyện đã bắt đầu, điểm xuất phát có còn quan trọng không? Ô bên dưới huấn luyện cùng một MLP trên cùng một bài toán hồi quy với dữ liệu nhân tạo do bộ máy tính toán tự sinh (không tải gì về), mỗi lần với một bộ khởi tạo: cùng kiến trúc, cùng dữ liệu, cùng các minibatch, cùng tốc độ học. Các đường mất mát dùng chung một trục. Thường gặp ba kiểu. Độ lớn quá nhỏ khiến hàm mất mát nằm ì trên một bình nguyên, vì gần như không có gradient nào tới được các tầng đầu. Độ lớn quá lớn khiến nó nhảy loạn hoặc phân kỳ. Độ lớn hợp với hàm kích hoạt (He cho ReLU, Xavier hoặc LeCun cho tanh) giảm ngay từ những bước đầu. Các biểu đồ tần suất cho thấy giá trị kích hoạt của từng tầng trong lúc huấn luyện: một cột nhọn tại 0 nghĩa là tín hiệu đang tắt dần, còn những đống dồn về hai đầu khoảng giá trị của tanh nghĩa là các nút đã bão hòa.</p>`,
         },
       },
+      {
+        prose: {
+          en: r`<p><strong>Recap: the initializers at a glance.</strong> \(n_\text{in}\) and \(n_\text{out}\) are the layer's fan-in and fan-out; the uniform version \(U[-a, a]\) has the same variance, \(a^2/3\). The last column is what a fully connected layer gets when you pass no initializer (checked against each framework's documentation). Keras, Flax and MXNet start the biases at 0; PyTorch draws them from the same range as the weights.</p>
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="recap-caption">
+<table class="recap">
+<caption id="recap-caption">Initializers for a fully connected layer</caption>
+<thead><tr><th scope="col">Initializer</th><th scope="col">Weight variance</th><th scope="col">Uniform bound \(a\)</th><th scope="col">Meant for</th><th scope="col">Default of a dense layer in</th></tr></thead>
+<tbody>
+<tr><th scope="row">Fixed scale, \(U[-0.07, 0.07]\)</th><td data-label="Weight variance">\(0.07^2/3\approx1.6\times10^{-3}\), whatever the width</td><td data-label="Uniform bound a">\(0.07\)</td><td data-label="Meant for">no activation in particular; right only for \(n_\text{in}\approx600\)</td><td data-label="Default in">MXNet Gluon <code>Dense</code> (<code>net.initialize()</code>)</td></tr>
+<tr><th scope="row">PyTorch's default, <code>kaiming_uniform_</code> with \(a=\sqrt5\)</th><td data-label="Weight variance">\(1/(3n_\text{in})\)</td><td data-label="Uniform bound a">\(1/\sqrt{n_\text{in}}\)</td><td data-label="Meant for">no activation in particular; a little small on purpose</td><td data-label="Default in">PyTorch <code>nn.Linear</code></td></tr>
+<tr><th scope="row">Xavier (Glorot)</th><td data-label="Weight variance">\(2/(n_\text{in}+n_\text{out})\)</td><td data-label="Uniform bound a">\(\sqrt{6/(n_\text{in}+n_\text{out})}\)</td><td data-label="Meant for">tanh, sigmoid, linear layers: activations close to linear near 0</td><td data-label="Default in">Keras <code>Dense</code> (<code>glorot_uniform</code>)</td></tr>
+<tr><th scope="row">LeCun</th><td data-label="Weight variance">\(1/n_\text{in}\)</td><td data-label="Uniform bound a">\(\sqrt{3/n_\text{in}}\)</td><td data-label="Meant for">tanh, SELU</td><td data-label="Default in">Flax <code>nn.Dense</code> (<code>lecun_normal</code>, a truncated normal)</td></tr>
+<tr><th scope="row">He (Kaiming)</th><td data-label="Weight variance">\(2/n_\text{in}\)</td><td data-label="Uniform bound a">\(\sqrt{6/n_\text{in}}\)</td><td data-label="Meant for">ReLU and its variants</td><td data-label="Default in">none of the four; on request (<code>kaiming_normal_</code>, <code>he_normal</code>)</td></tr>
+</tbody>
+</table>
+</div>`,
+          vi: r`<p><strong>Tổng kết: các bộ khởi tạo trong một bảng.</strong> \(n_\text{in}\) và \(n_\text{out}\) là số đầu vào và số đầu ra của tầng; bản phân phối đều \(U[-a; a]\) có cùng phương sai, \(a^2/3\). Cột cuối là khởi tạo mà một tầng kết nối đầy đủ nhận được khi ta không truyền bộ khởi tạo nào (đã đối chiếu với tài liệu của từng framework). Keras, Flax và MXNet đặt hệ số điều chỉnh ban đầu bằng 0; PyTorch lấy chúng từ cùng khoảng với trọng số.</p>
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="recap-caption">
+<table class="recap">
+<caption id="recap-caption">Các bộ khởi tạo cho tầng kết nối đầy đủ</caption>
+<thead><tr><th scope="col">Bộ khởi tạo</th><th scope="col">Phương sai của trọng số</th><th scope="col">Cận \(a\) của bản phân phối đều</th><th scope="col">Dành cho</th><th scope="col">Mặc định của tầng kết nối đầy đủ trong</th></tr></thead>
+<tbody>
+<tr><th scope="row">Độ lớn cố định, \(U[-0{,}07;\ 0{,}07]\)</th><td data-label="Phương sai của trọng số">\(0{,}07^2/3\approx1{,}6\times10^{-3}\), bất kể độ rộng</td><td data-label="Cận a của bản phân phối đều">\(0{,}07\)</td><td data-label="Dành cho">không dành riêng cho hàm kích hoạt nào; chỉ đúng khi \(n_\text{in}\approx600\)</td><td data-label="Mặc định trong">MXNet Gluon <code>Dense</code> (<code>net.initialize()</code>)</td></tr>
+<tr><th scope="row">Mặc định của PyTorch, <code>kaiming_uniform_</code> với \(a=\sqrt5\)</th><td data-label="Phương sai của trọng số">\(1/(3n_\text{in})\)</td><td data-label="Cận a của bản phân phối đều">\(1/\sqrt{n_\text{in}}\)</td><td data-label="Dành cho">không dành riêng cho hàm kích hoạt nào; cố ý nhỏ hơn một chút</td><td data-label="Mặc định trong">PyTorch <code>nn.Linear</code></td></tr>
+<tr><th scope="row">Xavier (Glorot)</th><td data-label="Phương sai của trọng số">\(2/(n_\text{in}+n_\text{out})\)</td><td data-label="Cận a của bản phân phối đều">\(\sqrt{6/(n_\text{in}+n_\text{out})}\)</td><td data-label="Dành cho">tanh, sigmoid, tầng tuyến tính: các hàm kích hoạt gần tuyến tính quanh 0</td><td data-label="Mặc định trong">Keras <code>Dense</code> (<code>glorot_uniform</code>)</td></tr>
+<tr><th scope="row">LeCun</th><td data-label="Phương sai của trọng số">\(1/n_\text{in}\)</td><td data-label="Cận a của bản phân phối đều">\(\sqrt{3/n_\text{in}}\)</td><td data-label="Dành cho">tanh, SELU</td><td data-label="Mặc định trong">Flax <code>nn.Dense</code> (<code>lecun_normal</code>, phân phối chuẩn bị cắt cụt)</td></tr>
+<tr><th scope="row">He (Kaiming)</th><td data-label="Phương sai của trọng số">\(2/n_\text{in}\)</td><td data-label="Cận a của bản phân phối đều">\(\sqrt{6/n_\text{in}}\)</td><td data-label="Dành cho">ReLU và các biến thể của nó</td><td data-label="Mặc định trong">không framework nào trong bốn; phải gọi tường minh (<code>kaiming_normal_</code>, <code>he_normal</code>)</td></tr>
+</tbody>
+</table>
+</div>`,
+        },
+      },
       { cell: 'training' },
       {
         prose: {
