@@ -554,7 +554,7 @@ export const QUIZZES = [
             text: { en: '√(6/256) ≈ 0.153', vi: '√(6/256) ≈ 0,153' },
             why: {
               en: 'That uses fan-in only (the He uniform bound would be √(6/256)); Xavier averages fan-in and fan-out.',
-              vi: 'Cách này chỉ dùng số đầu vào (cận He đều là √(6/256)); Xavier lấy trung bình số đầu vào và số đầu ra.',
+              vi: 'Cách này chỉ dùng số đầu vào (cận của He, phân phối đều, là √(6/256)); Xavier lấy trung bình số đầu vào và số đầu ra.',
             },
           },
         ],
