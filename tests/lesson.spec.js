@@ -213,3 +213,32 @@ test('a guess typed by the student is shown as text, never as markup', async ({ 
   await expect(box.locator('.lesson-result')).toContainText(/Type a number first/);
   await expect(box.locator('.lesson-result img')).toHaveCount(0);
 });
+
+test('every lesson text exists in both languages, with the same links and formulas', async ({ page }) => {
+  await page.goto('./www/dev/notebook-preview.html');
+  const problems = await page.evaluate(async () => {
+    const { PREDICTIONS, QUIZZES } = await import('/www/content/lesson.js');
+    const { ANSWERS } = await import('/www/lesson/answers.js');
+    const out = [];
+    const count = (s, re) => (s.match(re) || []).length;
+    const shape = (t) => [count(t, /<a /g), count(t, /\\\(/g), count(t, /\\\)/g)].join('/');
+    const both = (where, texts) => {
+      if (!texts) { out.push(`${where}: missing`); return; }
+      for (const l of ['en', 'vi']) if (typeof texts[l] !== 'string' || !texts[l].trim()) out.push(`${where}: no ${l}`);
+      if (texts.en && texts.vi && shape(texts.en) !== shape(texts.vi)) out.push(`${where}: links or formulas differ`);
+    };
+    for (const p of PREDICTIONS) {
+      if (!ANSWERS[p.answer]) out.push(`${p.id}: no answer function ${p.answer}`);
+      both(`${p.id}.prompt`, p.prompt);
+      both(`${p.id}.explain`, p.explain);
+      if (p.kind === 'number') both(`${p.id}.label`, p.label);
+      for (const c of p.choices ?? []) both(`${p.id}.${c.id}`, c.text);
+    }
+    for (const q of QUIZZES) for (const question of q.questions) {
+      both(`${question.id}.prompt`, question.prompt);
+      for (const o of question.options) { both(`${question.id}.${o.id}`, o.text); both(`${question.id}.${o.id}.why`, o.why); }
+    }
+    return out;
+  });
+  expect(problems).toEqual([]);
+});
