@@ -152,9 +152,13 @@ test('a show-me link to the main widget recomputes it with the new settings', as
   await openPage(page);
   const before = await page.evaluate(() => window.gradscope.cells.grad.computes);
   await page.evaluate(() => document.querySelector('a.show-me[data-set="activation=relu;init=he-normal;sigma=1"]').click());
-  await page.waitForFunction((n) => window.gradscope.cells.grad.computes > n, before);
-  const settings = await page.evaluate(() => window.gradscope.cells.grad.settings);
-  expect(settings).toMatchObject({ activation: 'relu', init: 'he-normal', sigma: 1 });
+  // The engine ran again, with the link's settings.
+  await page.waitForFunction((n) => {
+    const cell = window.gradscope.cells.grad;
+    const s = cell.settings;
+    return cell.computes > n && s.activation === 'relu' && s.init === 'he-normal' && s.sigma === 1;
+  }, before);
+  expect(await page.evaluate(() => window.gradscope.cells.grad.result.layers.length)).toBe(await page.evaluate(() => window.gradscope.cells.grad.state.depth));
 });
 
 test('quiz answers are kept across a reload, with feedback and every option explained', async ({ page }) => {
