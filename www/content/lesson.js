@@ -180,8 +180,8 @@ export const QUIZZES = [
             correct: true,
             text: { en: 'No: the problem is the gradient’s size, not its representation', vi: 'Không: vấn đề là độ lớn của gradient, không phải cách biểu diễn nó' },
             why: {
-              en: 'Right. The product of Jacobians is tiny whatever the precision; more bits only describe the tiny number more exactly. The cure is to change the factors: the initialization, the activation or the architecture.',
-              vi: 'Đúng. Tích các ma trận Jacobi rất nhỏ dù độ chính xác là bao nhiêu; thêm bit chỉ mô tả con số nhỏ ấy chính xác hơn. Cách chữa là thay đổi chính các thừa số: khởi tạo, hàm kích hoạt hoặc kiến trúc.',
+              en: 'The product of Jacobians is tiny whatever the precision; more bits only describe the tiny number more exactly. The cure is to change the factors: the initialization, the activation or the architecture.',
+              vi: 'Tích các ma trận Jacobi rất nhỏ dù độ chính xác là bao nhiêu; thêm bit chỉ mô tả con số nhỏ ấy chính xác hơn. Cách chữa là thay đổi chính các thừa số: khởi tạo, hàm kích hoạt hoặc kiến trúc.',
             },
           },
           {
@@ -214,8 +214,8 @@ export const QUIZZES = [
             correct: true,
             text: { en: 'Both signals explode, in opposite directions, and cancel in the product', vi: 'Cả hai tín hiệu đều bùng nổ, theo hai chiều ngược nhau, và bù trừ nhau trong tích' },
             why: {
-              en: 'Right. The forward signal grows upward by a factor g per layer, the backward signal grows downward by the same g, and each layer’s weight gradient multiplies the two.',
-              vi: 'Đúng. Tín hiệu xuôi tăng g lần mỗi tầng khi đi lên, tín hiệu ngược tăng đúng g lần mỗi tầng khi đi xuống, và gradient theo trọng số của mỗi tầng là tích của hai tín hiệu.',
+              en: 'The forward signal grows upward by a factor g per layer, the backward signal grows downward by the same g, and each layer’s weight gradient multiplies the two.',
+              vi: 'Tín hiệu xuôi tăng g lần mỗi tầng khi đi lên, tín hiệu ngược tăng đúng g lần mỗi tầng khi đi xuống, và gradient theo trọng số của mỗi tầng là tích của hai tín hiệu.',
             },
           },
           {
@@ -253,8 +253,8 @@ export const QUIZZES = [
             correct: true,
             text: { en: 'No: the weights can amplify it, about σ√n per layer', vi: 'Không: trọng số có thể khuếch đại nó, khoảng σ√n mỗi tầng' },
             why: {
-              en: 'Right. With σ√n above 4 the product can grow, as long as the units stay near 0; but larger weights push the pre-activations out, the units saturate and the derivative collapses.',
-              vi: 'Đúng. Khi σ√n lớn hơn 4, tích có thể tăng, miễn là các nút còn ở gần 0; nhưng trọng số lớn đẩy các giá trị trước hàm kích hoạt ra xa, các nút bão hòa và đạo hàm sụp xuống.',
+              en: 'With σ√n above 4 the product can grow, as long as the units stay near 0; but larger weights push the pre-activations out, the units saturate and the derivative collapses.',
+              vi: 'Khi σ√n lớn hơn 4, tích có thể tăng, miễn là các nút còn ở gần 0; nhưng trọng số lớn đẩy các giá trị trước hàm kích hoạt ra xa, các nút bão hòa và đạo hàm sụp xuống.',
             },
           },
           {
@@ -279,8 +279,8 @@ export const QUIZZES = [
             correct: true,
             text: { en: 'Its derivative is exactly 1 on every active unit', vi: 'Đạo hàm của nó bằng đúng 1 ở mọi nút đang hoạt động' },
             why: {
-              en: 'Right. Where a unit is on, the activation passes the gradient unchanged, so only the weights set the per-layer factor, and He initialization sets that to 1.',
-              vi: 'Đúng. Ở nút đang bật, hàm kích hoạt để gradient đi qua nguyên vẹn, nên chỉ còn trọng số quyết định hệ số mỗi tầng, và khởi tạo He đặt hệ số đó bằng 1.',
+              en: 'Where a unit is on, the activation passes the gradient unchanged, so only the weights set the per-layer factor, and He initialization sets that to 1.',
+              vi: 'Ở nút đang bật, hàm kích hoạt để gradient đi qua nguyên vẹn, nên chỉ còn trọng số quyết định hệ số mỗi tầng, và khởi tạo He đặt hệ số đó bằng 1.',
             },
           },
           {
@@ -326,8 +326,8 @@ export const QUIZZES = [
             correct: true,
             text: { en: 'λ grows by ln 2: every step multiplies by 2 more', vi: 'λ tăng thêm ln 2: mỗi bước nhân thêm 2 lần' },
             why: {
-              en: 'Right. Each matrix is twice as large, so each product is twice as large: about 0.30 more powers of ten per step (0.56 → 1.25 in natural logarithms).',
-              vi: 'Đúng. Mỗi ma trận lớn gấp đôi nên mỗi tích lớn gấp đôi: thêm chừng 0,30 bậc lũy thừa của 10 mỗi bước (λ từ 0,56 lên 1,25 theo logarit tự nhiên).',
+              en: 'Each matrix is twice as large, so each product is twice as large: about 0.30 more powers of ten per step (0.56 → 1.25 in natural logarithms).',
+              vi: 'Mỗi ma trận lớn gấp đôi nên mỗi tích lớn gấp đôi: thêm chừng 0,30 bậc lũy thừa của 10 mỗi bước (λ từ 0,56 lên 1,25 theo logarit tự nhiên).',
             },
           },
           {
@@ -352,8 +352,8 @@ export const QUIZZES = [
             correct: true,
             text: { en: 'A sum that mixes +∞ and −∞', vi: 'Một tổng trộn lẫn +∞ và −∞' },
             why: {
-              en: 'Right. A matrix product adds terms of both signs; once some are +∞ and others −∞, their sum is undefined: NaN.',
-              vi: 'Đúng. Phép nhân ma trận cộng các số hạng mang cả hai dấu; khi có số hạng +∞ và có số hạng −∞, tổng của chúng không xác định: NaN.',
+              en: 'A matrix product adds terms of both signs; once some are +∞ and others −∞, their sum is undefined: NaN.',
+              vi: 'Phép nhân ma trận cộng các số hạng mang cả hai dấu; khi có số hạng +∞ và có số hạng −∞, tổng của chúng không xác định: NaN.',
             },
           },
           {
@@ -399,8 +399,8 @@ export const QUIZZES = [
             correct: true,
             text: { en: 'Dropout', vi: 'Dropout' },
             why: {
-              en: 'Right. Each unit gets its own random mask, so two equal units see different masks, receive different updates and drift apart.',
-              vi: 'Đúng. Mỗi nút có mặt nạ ngẫu nhiên riêng, nên hai nút giống nhau gặp những mặt nạ khác nhau, nhận cập nhật khác nhau và tách xa dần.',
+              en: 'Each unit gets its own random mask, so two equal units see different masks, receive different updates and drift apart.',
+              vi: 'Mỗi nút có mặt nạ ngẫu nhiên riêng, nên hai nút giống nhau gặp những mặt nạ khác nhau, nhận cập nhật khác nhau và tách xa dần.',
             },
           },
           {
@@ -425,8 +425,8 @@ export const QUIZZES = [
             correct: true,
             text: { en: 'One, copied 100 times', vi: 'Một, được nhân bản 100 lần' },
             why: {
-              en: 'Right. Identical units get identical gradients at every step, so the layer computes what a single unit would.',
-              vi: 'Đúng. Các nút giống nhau nhận gradient giống nhau ở mọi bước, nên tầng ấy tính đúng như một nút duy nhất.',
+              en: 'Identical units get identical gradients at every step, so the layer computes what a single unit would.',
+              vi: 'Các nút giống nhau nhận gradient giống nhau ở mọi bước, nên tầng ấy tính đúng như một nút duy nhất.',
             },
           },
           {
@@ -472,8 +472,8 @@ export const QUIZZES = [
             correct: true,
             text: { en: 'About 600', vi: 'Khoảng 600' },
             why: {
-              en: 'Right. The variance 0.07²/3 ≈ 1.6 × 10⁻³ equals 1/n for n ≈ 600.',
-              vi: 'Đúng. Phương sai 0,07²/3 ≈ 1,6 × 10⁻³ bằng 1/n khi n ≈ 600.',
+              en: 'The variance 0.07²/3 ≈ 1.6 × 10⁻³ equals 1/n for n ≈ 600.',
+              vi: 'Phương sai 0,07²/3 ≈ 1,6 × 10⁻³ bằng 1/n khi n ≈ 600.',
             },
           },
           {
@@ -498,8 +498,8 @@ export const QUIZZES = [
             correct: true,
             text: { en: '1/√3 ≈ 0.58, whatever the width', vi: '1/√3 ≈ 0,58, bất kể độ rộng' },
             why: {
-              en: 'Right. The variance is 1/(3n), so √n·σ = 1/√3. The scale follows the width but sits below 1 on purpose.',
-              vi: 'Đúng. Phương sai là 1/(3n), nên √n·σ = 1/√3. Độ lớn đi theo độ rộng nhưng cố ý thấp hơn 1.',
+              en: 'The variance is 1/(3n), so √n·σ = 1/√3. The scale follows the width but sits below 1 on purpose.',
+              vi: 'Phương sai là 1/(3n), nên √n·σ = 1/√3. Độ lớn đi theo độ rộng nhưng cố ý thấp hơn 1.',
             },
           },
           {
@@ -537,8 +537,8 @@ export const QUIZZES = [
             correct: true,
             text: { en: '√(6/320) ≈ 0.137', vi: '√(6/320) ≈ 0,137' },
             why: {
-              en: 'Right. Variance a²/3 = 2/(256 + 64) gives a = √(6/320).',
-              vi: 'Đúng. Phương sai a²/3 = 2/(256 + 64) cho a = √(6/320).',
+              en: 'Variance a²/3 = 2/(256 + 64) gives a = √(6/320).',
+              vi: 'Phương sai a²/3 = 2/(256 + 64) cho a = √(6/320).',
             },
           },
           {
@@ -571,8 +571,8 @@ export const QUIZZES = [
             correct: true,
             text: { en: 'Forward needs 256σ² = 1, backward 64σ² = 1', vi: 'Chiều xuôi cần 256σ² = 1, chiều ngược cần 64σ² = 1' },
             why: {
-              en: 'Right. The two conditions ask for different σ whenever n_in ≠ n_out; Xavier satisfies their average.',
-              vi: 'Đúng. Hai điều kiện đòi hai giá trị σ khác nhau khi n_in ≠ n_out; Xavier thỏa mãn trung bình của chúng.',
+              en: 'The two conditions ask for different σ whenever n_in ≠ n_out; Xavier satisfies their average.',
+              vi: 'Hai điều kiện đòi hai giá trị σ khác nhau khi n_in ≠ n_out; Xavier thỏa mãn trung bình của chúng.',
             },
           },
           {
@@ -610,8 +610,8 @@ export const QUIZZES = [
             correct: true,
             text: { en: 'ReLU zeroes half the pre-activations', vi: 'ReLU đưa một nửa số giá trị trước hàm kích hoạt về 0' },
             why: {
-              en: 'Right. E[max(0, z)²] = ½Var[z], so doubling the weights’ variance restores the second moment.',
-              vi: 'Đúng. E[max(0, z)²] = ½Var[z], nên nhân đôi phương sai của trọng số sẽ bù lại mô-men bậc hai.',
+              en: 'E[max(0, z)²] = ½Var[z], so doubling the weights’ variance restores the second moment.',
+              vi: 'E[max(0, z)²] = ½Var[z], nên nhân đôi phương sai của trọng số sẽ bù lại mô-men bậc hai.',
             },
           },
           {
@@ -644,8 +644,8 @@ export const QUIZZES = [
             correct: true,
             text: { en: 'η·τ·‖w‖, as for any other gradient', vi: 'η·τ·‖w‖, như với mọi gradient khác' },
             why: {
-              en: 'Right. The trust ratio ‖w‖/‖∇ℓ‖ cancels the gradient’s size; only its direction is used.',
-              vi: 'Đúng. Tỉ số tin cậy ‖w‖/‖∇ℓ‖ triệt tiêu độ lớn của gradient; chỉ hướng của nó được dùng.',
+              en: 'The trust ratio ‖w‖/‖∇ℓ‖ cancels the gradient’s size; only its direction is used.',
+              vi: 'Tỉ số tin cậy ‖w‖/‖∇ℓ‖ triệt tiêu độ lớn của gradient; chỉ hướng của nó được dùng.',
             },
           },
           {
@@ -683,8 +683,8 @@ export const QUIZZES = [
             correct: true,
             text: { en: 'Yes: the classes get different gradients', vi: 'Có: các lớp nhận gradient khác nhau' },
             why: {
-              en: 'Right. Row k’s gradient is Σ(ŷₖ − yₖ)x, and the labels yₖ differ between classes; there is no hidden layer whose units could be interchangeable.',
-              vi: 'Đúng. Gradient của hàng k là Σ(ŷₖ − yₖ)x, và nhãn yₖ khác nhau giữa các lớp; không có tầng ẩn nào có các nút thay thế được cho nhau.',
+              en: 'Row k’s gradient is Σ(ŷₖ − yₖ)x, and the labels yₖ differ between classes; there is no hidden layer whose units could be interchangeable.',
+              vi: 'Gradient của hàng k là Σ(ŷₖ − yₖ)x, và nhãn yₖ khác nhau giữa các lớp; không có tầng ẩn nào có các nút thay thế được cho nhau.',
             },
           },
           {
@@ -717,8 +717,8 @@ export const QUIZZES = [
             correct: true,
             text: { en: 'It can grow up to the product of the layers’ κ', vi: 'Nó có thể tăng tới tích các κ của từng tầng' },
             why: {
-              en: 'Right. κ(AB) ≤ κ(A)κ(B), so keeping each layer’s singular values near 1 (orthogonal initialization) keeps the product well conditioned.',
-              vi: 'Đúng. κ(AB) ≤ κ(A)κ(B), nên giữ các giá trị suy biến của mỗi tầng gần 1 (khởi tạo trực giao) giúp tích có điều kiện tốt.',
+              en: 'κ(AB) ≤ κ(A)κ(B), so keeping each layer’s singular values near 1 (orthogonal initialization) keeps the product well conditioned.',
+              vi: 'κ(AB) ≤ κ(A)κ(B), nên giữ các giá trị suy biến của mỗi tầng gần 1 (khởi tạo trực giao) giúp tích có điều kiện tốt.',
             },
           },
           {
