@@ -34,6 +34,8 @@ const CASES = [
   ['xavier', {}],
   ...['normal', 'xavier-normal', 'xavier-uniform'].map((init) => ['xavier', { widths: [32, 256, 16, 128], init, sigma: 0.05, seed: 5 }]),
   ['xavier', { widths: 'nope', init: 'he-normal' }],
+  ['xavier', { widths: [32, 64, 16], init: 'normal', sigma: 0.1, activation: 'tanh', seed: 2 }],
+  ['default-init', { depth: 12, width: 32, activation: 'tanh' }],
   ['training', {}],
   ['training', { inits: INITS, depth: 6, width: 32, activation: 'tanh', lr: 0.01, steps: 300, seed: 4, lars: false }],
   ['training', { inits: ['normal'], depth: 6, width: 32, activation: 'relu', lr: 0.01, steps: 100, seed: 4, lars: true, batch: 16 }],
@@ -157,4 +159,34 @@ test('the scripts carry the cell settings', () => {
 test('hostile state values cannot inject code', () => {
   const code = pytorchFor('gradients', { width: 'x"); import os #', activation: 'evil"', init: '__import__', sigma: 'os.system("x")' });
   expect(code).not.toMatch(/import os|os\.system|evil|__import__/);
+});
+
+test('the scripts cover every side and arm of their cell (issue 12 corrections)', () => {
+  const lars = pytorchFor('lars', { inits: [{ id: 'normal', init: 'normal', sigma: 1 }], lars: true });
+  expect(lars).toContain('arms = [False, True] if use_lars else [False]');
+  expect(lars).toContain('train(init, lars)');
+  expect(pytorchFor('training', {})).toContain('use_lars = False');
+
+  const van = pytorchFor('vanishing-preset', { sigma: 0.1768, depth: 30 });
+  expect(van).toContain('run("sigmoid", "sigmoid", "normal", 0.1768)');
+  expect(van).toContain('run("relu", "relu", "normal", 0.1768)');
+
+  const def = pytorchFor('default-init', { depth: 12, width: 32, activation: 'tanh' });
+  for (const init of ['mxnet-default', 'pytorch-default', 'xavier-uniform']) expect(def).toContain(`"tanh", "${init}", 1.0)`);
+  expect(def).toContain('L, n, B = 12, 32, 32');
+
+  const xt = pytorchFor('xavier', { widths: [16, 32], init: 'xavier-normal', activation: 'tanh' });
+  expect(xt).toContain('phi = torch.tanh');
+  expect(xt).toContain('h = phi(z)');
+  expect(pytorchFor('xavier', { widths: [16, 32] })).toContain('phi = (lambda z: z)');
+
+  const torchDefault = pytorchFor('training', { inits: [{ id: 'torch', init: 'pytorch-default', sigma: 1 }, { id: 'he', init: 'he-normal', sigma: 1 }] });
+  expect(torchDefault).toContain('torch_default = {"torch"}');
+  expect(torchDefault).toContain('torch.nn.Linear(fan_in, fan_out, dtype=dtype).bias');
+
+  for (const cell of ['gradients', 'vanishing-preset', 'default-init']) {
+    const code = pytorchFor(cell, {});
+    expect(code).toContain('correction=0');
+    expect(code).not.toContain('unbiased=');
+  }
 });

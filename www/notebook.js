@@ -11,6 +11,7 @@
 
 import { SECTIONS } from './content/sections.js';
 import { translate } from './i18n.js';
+import { mountLesson, predictionsBefore, PREDICTIONS, quizOf, relabelLesson } from './lesson/index.js';
 
 const MATH = /\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)/g;
 
@@ -87,6 +88,8 @@ export function renderNotebook(container, { lang = 'en', katex } = {}) {
     section.append(el('h2', { id: `h-${s.id}`, class: 'nb-title', 'data-nb': `title:${i}` }));
     s.blocks.forEach((b, j) => {
       if (b.cell) {
+        // The lesson's predictions come before the cell that answers them.
+        for (const p of predictionsBefore(s.id, b.cell)) section.append(el('div', { 'data-predict': p.id }));
         const slot = el('div', { class: 'cell-slot', 'data-cell': b.cell, id: `slot-${b.cell}` });
         slots[b.cell] = slot;
         section.append(slot);
@@ -94,10 +97,17 @@ export function renderNotebook(container, { lang = 'en', katex } = {}) {
         section.append(el('div', { class: 'cell prose-cell', 'data-nb': `prose:${i}:${j}` }));
       }
     });
+    // A prediction whose cell is not in this section still gets a place; then the quiz.
+    const cells = new Set(s.blocks.map((b) => b.cell).filter(Boolean));
+    for (const p of PREDICTIONS.filter((x) => x.section === s.id && !cells.has(x.before))) {
+      section.append(el('div', { 'data-predict': p.id }));
+    }
+    if (quizOf(s.id)) section.append(el('div', { 'data-quiz': s.id }));
     body.append(section);
   });
   root.append(body);
   container.append(root);
+  mountLesson(root);
   fillTexts(root, lang, katex);
   return { root, slots };
 }
@@ -122,6 +132,7 @@ function fillTexts(root, lang, katex) {
       node.querySelectorAll('details').forEach((d, k) => { if (open[k]) d.open = true; });
     }
   }
+  relabelLesson(root, lang, (html) => renderMath(html, katex));
 }
 
 /**

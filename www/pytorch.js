@@ -139,10 +139,97 @@ print(f"{'layer':>5}  {'|dl/dW|':>12}  {'|dl/dh|/sqrt(B)':>16}  {'std(z)':>12}")
 for l, (W, h_prev, z) in enumerate(zip(Ws, inputs, zs), start=1):
     grad_w = W.grad.norm().item()
     backward = h_prev.grad.norm().item() / math.sqrt(B)
-    forward = torch.std(z.detach(), unbiased=False).item()
+    forward = torch.std(z.detach(), correction=0).item()
     print(f"{l:5d}  {grad_w:12.4e}  {backward:16.4e}  {forward:12.4e}")
 # inf or nan in a row means that the value overflowed in this precision; 0 that it underflowed.
 `;
+}
+
+/**
+ * The gradient experiment for several sides of one cell at once (the vanishing preset: sigmoid
+ * beside ReLU; default initialization: MXNet, PyTorch and Keras' Xavier uniform). `sides` lists
+ * {label, activation, init, sigma}; the other settings are shared.
+ */
+function gradientSides(s, title, sides) {
+  const depth = int(s.depth, 30, 1, 10000);
+  const width = int(s.width, 64, 1, 100000);
+  const batch = int(s.batch, 32, 1, 100000);
+  const f32 = s.precision === 'f32';
+  const branches = [...new Set(sides.map((x) => x.init))]
+    .map((init, k) => `    ${k === 0 ? 'if' : 'elif'} init == "${init}":\n${initLines(init, '        ')}`)
+    .join('\n');
+  return `# gradscope, "${title}", in PyTorch: every side of the cell, one after the other.
+# Shared settings: depth L = ${depth}, width n = ${width}, batch B = ${batch}, seed ${int(s.seed, 1)}, precision ${f32 ? 'f32' : 'f64'}.
+# Sides: ${sides.map((x) => `${x.label} (${x.activation}, ${x.init}, sigma ${x.sigma})`).join('; ')}.
+#
+# The network: h^0 = x (B x n, N(0, 1) entries), z^l = h^(l-1) W^l^T, h^l = phi(z^l), no biases.
+# The loss: the sum of the outputs divided by B. For every layer it prints the Frobenius norm of
+# dl/dW^l, the backward signal |dl/dh^(l-1)|_F / sqrt(B) and the standard deviation of z^l.
+${RNG_NOTE}
+import math
+
+import torch
+
+dtype = torch.${f32 ? 'float32' : 'float64'}
+L, n, B = ${depth}, ${width}, ${batch}
+PHI = {"sigmoid": torch.sigmoid, "tanh": torch.tanh, "relu": torch.relu, "identity": lambda z: z}
+
+
+def init_weight(init, sigma, fan_in, fan_out):
+    """A fan_out x fan_in weight matrix drawn by the initializer \`init\` with parameter sigma."""
+    w = torch.empty(fan_out, fan_in, dtype=dtype)
+${branches}
+    else:
+        raise ValueError(f"unknown initializer {init}")
+    return w
+
+
+def run(label, activation, init, sigma):
+    torch.manual_seed(${int(s.seed, 1)})  # the same draws for every side
+    phi = PHI[activation]
+    Ws = [init_weight(init, sigma, n, n).requires_grad_() for _ in range(L)]
+    x = torch.randn(B, n, dtype=dtype, requires_grad=True)
+    inputs, zs = [], []
+    h = x
+    for W in Ws:
+        if not h.is_leaf:
+            h.retain_grad()  # keep dl/dh^(l-1) of this intermediate tensor after backward()
+        inputs.append(h)
+        z = h @ W.T
+        zs.append(z)
+        h = phi(z)
+    loss = h.sum() / B
+    loss.backward()
+    print(f"== {label}: {activation}, {init}, sigma = {sigma}")
+    print(f"{'layer':>5}  {'|dl/dW|':>12}  {'|dl/dh|/sqrt(B)':>16}  {'std(z)':>12}")
+    for l, (W, h_prev, z) in enumerate(zip(Ws, inputs, zs), start=1):
+        grad_w = W.grad.norm().item()
+        backward = h_prev.grad.norm().item() / math.sqrt(B)
+        forward = torch.std(z.detach(), correction=0).item()
+        print(f"{l:5d}  {grad_w:12.4e}  {backward:16.4e}  {forward:12.4e}")
+
+
+${sides.map((x) => `run("${x.label}", "${x.activation}", "${x.init}", ${x.sigma})`).join('\n')}
+# inf or nan in a row means that the value overflowed in this precision; 0 that it underflowed.
+`;
+}
+
+/** The vanishing preset: sigmoid beside ReLU, same depth, width, N(0, sigma^2) weights and seed. */
+function vanishingPreset(s) {
+  const sigma = num(s.sigma, 0.1768);
+  return gradientSides({ width: 64, ...s }, 'Vanishing: sigmoid beside ReLU', ['sigmoid', 'relu'].map((activation) => ({
+    label: activation, activation, init: 'normal', sigma,
+  })));
+}
+
+/** Default initialization: MXNet, PyTorch and Keras (Xavier uniform) defaults side by side. */
+function defaultInit(s) {
+  const act = oneOf(s.activation, Object.keys(ACTIVATIONS), 'relu');
+  return gradientSides({ depth: 20, width: 64, ...s }, 'Default initialization in three frameworks', [
+    { label: 'MXNet default', init: 'mxnet-default' },
+    { label: 'PyTorch nn.Linear default', init: 'pytorch-default' },
+    { label: 'Keras Dense default (Xavier uniform)', init: 'xavier-uniform' },
+  ].map((x) => ({ ...x, activation: act, sigma: '1.0' })));
 }
 
 function sigmoid() {
@@ -273,9 +360,11 @@ function xavier(s) {
   const widths = (Array.isArray(s.widths) && s.widths.length >= 2 ? s.widths : [64, 256, 32, 128, 16])
     .map((w) => int(w, 64, 1, 100000));
   const init = oneOf(s.init, ['normal', 'xavier-normal', 'xavier-uniform'], 'xavier-normal');
-  return `# gradscope, "Xavier initialization", in PyTorch: a stack of linear layers of different widths,
-# ${widths.join(' -> ')}; for each layer, the variance of its output (forward) and of the gradient
-# it passes down (backward). Initializer: ${init === 'normal' ? `N(0, sigma^2), sigma = ${num(s.sigma, 0.1)}` : `${init} (gain 1)`}, seed ${int(s.seed, 1)}.
+  const act = oneOf(s.activation, ['identity', 'tanh'], 'identity');
+  return `# gradscope, "Xavier initialization", in PyTorch: a stack of layers of different widths,
+# ${widths.join(' -> ')}, activation ${act}; for each layer, the variance of its pre-activation
+# z = h W^T (forward) and of the gradient it passes down (backward).
+# Initializer: ${init === 'normal' ? `N(0, sigma^2), sigma = ${num(s.sigma, 0.1)}` : `${init} (gain 1)`}, seed ${int(s.seed, 1)}.
 ${RNG_NOTE}
 import math
 
@@ -286,6 +375,7 @@ dtype = torch.float64
 widths = [${widths.join(', ')}]
 ${init === 'normal' ? `sigma = ${num(s.sigma, 0.1)}  # the standard deviation of every weight` : "sigma = 1.0  # Xavier's gain: the scheme as published"}
 B = 4096  # examples: enough for the sample variances to settle
+phi = ${ACTIVATIONS[act]}
 
 
 ${initFunction(init)}
@@ -294,10 +384,12 @@ ${initFunction(init)}
 Ws = [init_weight(n_in, n_out).requires_grad_() for n_in, n_out in zip(widths[:-1], widths[1:])]
 x = torch.randn(B, widths[0], dtype=dtype, requires_grad=True)  # variance 1 in
 
-hs = [x]
+hs, zs = [x], []
 for W in Ws:
-    h = hs[-1] @ W.T  # linear: no activation
+    z = hs[-1] @ W.T  # the layer's pre-activation
+    h = phi(z)
     h.retain_grad()
+    zs.append(z)
     hs.append(h)
 
 # Backward from a gradient of variance 1 at the output: l = sum(out * g) has dl/dout = g.
@@ -306,11 +398,12 @@ g = torch.randn_like(hs[-1])
 
 print(f"{'layer':>5}  {'n_in':>5}  {'n_out':>5}  {'Var forward':>12}  {'Var backward':>12}")
 for l, W in enumerate(Ws, start=1):
-    fwd = hs[l].detach().var().item()        # variance of this layer's output
+    fwd = zs[l - 1].detach().var().item()    # variance of this layer's pre-activation z
     bwd = hs[l - 1].grad.var().item()        # variance of the gradient it hands down
     print(f"{l:5d}  {widths[l - 1]:5d}  {widths[l]:5d}  {fwd:12.4e}  {bwd:12.4e}")
-# N(0, sigma^2) multiplies them by n_in*sigma^2 (forward) and n_out*sigma^2 (backward) per layer;
-# Xavier by 2*n_in/(n_in+n_out) and 2*n_out/(n_in+n_out).
+# Linear layers: N(0, sigma^2) multiplies them by n_in*sigma^2 (forward) and n_out*sigma^2
+# (backward) per layer; Xavier by 2*n_in/(n_in+n_out) and 2*n_out/(n_in+n_out). tanh is close to
+# the identity near 0 and only shrinks the signal, so the same factors are upper bounds there.
 `;
 }
 
@@ -345,6 +438,7 @@ seed = ${int(s.seed, 1)}
 d, depth, width, N = ${inputs}, ${depth}, ${width}, ${samples}
 lr, steps, batch = ${num(s.lr, 0.05)}, ${steps}, ${batch}  # batch 0 = full batch
 use_lars = ${bool(lars)}
+torch_default = {${inits.filter((i) => i.init === 'pytorch-default').map((i) => `"${i.id}"`).join(', ')}}  # nn.Linear's own init
 phi = ${ACTIVATIONS[act]}
 dtype = torch.float64
 
@@ -362,11 +456,19 @@ ${branches}
     return w
 
 
-def train(init):
+def init_bias(init, fan_in, fan_out):
+    if init in torch_default:
+        # PyTorch's nn.Linear draws its bias from U(-1/sqrt(fan_in), 1/sqrt(fan_in)) too.
+        # (The page's engine starts every bias at 0; here the real nn.Linear layer is used.)
+        return torch.nn.Linear(fan_in, fan_out, dtype=dtype).bias.detach().clone()
+    return torch.zeros(fan_out, dtype=dtype)  # every other scheme: biases start at 0
+
+
+def train(init, lars):
     torch.manual_seed(seed)  # the same draws for every initializer
     sizes = [d] + [width] * depth + [1]
     Ws = [init_weight(init, a, b).requires_grad_() for a, b in zip(sizes[:-1], sizes[1:])]
-    bs = [torch.zeros(b, dtype=dtype, requires_grad=True) for b in sizes[1:]]
+    bs = [init_bias(init, a, b).requires_grad_() for a, b in zip(sizes[:-1], sizes[1:])]
     order = torch.Generator().manual_seed(seed)  # the same minibatches for every initializer
     losses = []
     for step in range(steps):
@@ -383,7 +485,7 @@ def train(init):
         with torch.no_grad():
             for W, b in zip(Ws, bs):
                 rate = lr
-                if use_lars:
+                if lars:
                     # LARS trust ratio |W| / |dl/dW| (no weight decay): every layer moves by
                     # lr * |W| per step, whatever the size of its gradient.
                     w_norm, g_norm = W.norm(), W.grad.norm()
@@ -395,11 +497,14 @@ def train(init):
 
 
 inits = [${inits.map((i) => `"${i.id}"`).join(', ')}]
-curves = {init: train(init) for init in inits}
+# use_lars: run every initializer twice, with plain SGD and with LARS, and print both arms.
+arms = [False, True] if use_lars else [False]
+curves = {(init, lars): train(init, lars) for init in inits for lars in arms}
+names = {key: key[0] + (" LARS" if key[1] else (" SGD" if use_lars else "")) for key in curves}
 every = max(1, steps // 10)
-print(f"{'step':>6}  " + "  ".join(f"{init:>15}" for init in inits))
+print(f"{'step':>6}  " + "  ".join(f"{names[key]:>15}" for key in curves))
 for step in list(range(0, steps, every)) + ([steps - 1] if steps else []):
-    print(f"{step:6d}  " + "  ".join(f"{curves[init][step]:15.4e}" for init in inits))
+    print(f"{step:6d}  " + "  ".join(f"{curves[key][step]:15.4e}" for key in curves))
 `;
 }
 
@@ -431,8 +536,8 @@ print("eigenvalues of AB:", torch.linalg.eigvals(A @ B).tolist())
 
 const GENERATORS = {
   gradients,
-  'vanishing-preset': gradients,
-  'default-init': gradients,
+  'vanishing-preset': vanishingPreset,
+  'default-init': defaultInit,
   sigmoid,
   product,
   symmetry,
