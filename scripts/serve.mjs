@@ -17,6 +17,16 @@ const host = arg('host', '127.0.0.1');
 const root = resolve(here, arg('root', '.'));
 const prefix = `/${arg('prefix', '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
+// The strict policy every page of the site must work under (issue: embeddable anywhere). It is
+// sent with every response, so the browser tests see each violation.
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+].join('; ');
+
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -56,6 +66,7 @@ const server = createServer(async (req, res) => {
     res.writeHead(200, {
       'Content-Type': types[extname(file)] || 'application/octet-stream',
       'Cache-Control': 'no-cache',
+      'Content-Security-Policy': CSP,
     });
     res.end(body);
   } catch (e) {

@@ -7,12 +7,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from './helpers.js';
-import { PYTORCH_CELLS, pytorchFor } from '../www/pytorch.js';
+import { ACTIVATIONS, INIT_LINES, PYTORCH_CELLS, pytorchFor } from '../www/pytorch.js';
 
-const INITS = [
-  'normal', 'uniform', 'constant', 'mxnet-default', 'pytorch-default', 'xavier-normal',
-  'xavier-uniform', 'he-normal', 'he-uniform', 'lecun-normal', 'lecun-uniform',
-];
+/** The engine's declaration (the CLI prints the same JSON as the wasm schema() export). */
+function engineSchema() {
+  const cli = 'target/debug/gradscope';
+  execFileSync('cargo', ['build', '-q', '-p', 'gradscope-cli'], { stdio: 'inherit' });
+  return JSON.parse(execFileSync(cli, ['schema', '--format', 'json'], { encoding: 'utf8' }));
+}
+const SCHEMA = engineSchema();
+const INITS = SCHEMA.cells.gradients.fields.init.choices;
 
 /** The states to try for each cell: defaults, every option, and hostile values. */
 const CASES = [
@@ -92,6 +96,11 @@ function checkPython(code, name) {
     return `${e.stdout || ''}${e.stderr || ''}`.trim() || String(e);
   }
 }
+
+test('the scripts translate exactly the initializers and activations the engine declares', () => {
+  expect(Object.keys(INIT_LINES).sort()).toEqual([...INITS].sort());
+  expect(Object.keys(ACTIVATIONS).sort()).toEqual([...SCHEMA.cells.gradients.fields.activation.choices].sort());
+});
 
 test('every cell the notebook places has a PyTorch script', () => {
   for (const cell of ['gradients', 'sigmoid', 'vanishing-preset', 'product', 'symmetry', 'default-init', 'xavier', 'training', 'lars', 'spectrum']) {

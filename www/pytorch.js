@@ -6,16 +6,13 @@
 // state holds. The models mirror the engine (crates/core): the same architecture, loss, task and
 // update rule; only the random draws differ, since PyTorch has its own generator.
 
-const ACTIVATIONS = {
+/** The PyTorch expression of each activation the engine declares (checked like INIT_LINES). */
+export const ACTIVATIONS = {
   sigmoid: 'torch.sigmoid',
   tanh: 'torch.tanh',
   relu: 'torch.relu',
   identity: '(lambda z: z)  # identity: a linear network',
 };
-const INITS = [
-  'normal', 'uniform', 'constant', 'mxnet-default', 'pytorch-default', 'xavier-normal',
-  'xavier-uniform', 'he-normal', 'he-uniform', 'lecun-normal', 'lecun-uniform',
-];
 
 const RNG_NOTE = `# The numbers will not match the page digit for digit: PyTorch draws its random numbers with
 # its own generator. Their orders of magnitude, which is what the chapter is about, will.`;
@@ -37,11 +34,11 @@ const oneOf = (x, values, fallback) => (values.includes(x) ? x : fallback);
 const bool = (x) => (x ? 'True' : 'False');
 
 /**
- * Python statements that fill the tensor named `w` (shape fan_out × fan_in, already allocated)
- * following the initializer `init` with parameter `sigma`, indented by `pad`.
+ * The PyTorch statements of each initializer the engine declares (its `init` choices): they fill
+ * the tensor named `w` (shape fan_out × fan_in, already allocated) with parameter `sigma`.
+ * tests/pytorch.spec.js checks that the keys are exactly the engine's choices.
  */
-function initLines(init, pad = '    ') {
-  const L = {
+export const INIT_LINES = {
     normal: ['torch.nn.init.normal_(w, mean=0.0, std=sigma)  # N(0, sigma^2)'],
     uniform: [
       '# U[-a, a] has variance a^2/3: a = sqrt(3)*sigma gives standard deviation sigma',
@@ -75,8 +72,13 @@ function initLines(init, pad = '    ') {
       'b = sigma * math.sqrt(3.0 / fan_in)',
       'torch.nn.init.uniform_(w, -b, b)',
     ],
-  }[init];
-  return L.map((l) => pad + l).join('\n');
+};
+/** The initializers a script can write: the ones translated above. */
+const INITS = Object.keys(INIT_LINES);
+
+/** `init`'s statements (see INIT_LINES), indented by `pad`. */
+function initLines(init, pad = '    ') {
+  return INIT_LINES[init].map((l) => pad + l).join('\n');
 }
 
 /** A Python function init_weight(fan_in, fan_out) for one initializer. */
@@ -534,10 +536,54 @@ print("eigenvalues of AB:", torch.linalg.eigvals(A @ B).tolist())
 `;
 }
 
+/** The stability map: D(σ, L) over a log grid of σ, one deep network per σ (draws rescaled). */
+function stabilityMap(s) {
+  const depth = int(s.depth, 60, 2, 10000);
+  const width = int(s.width, 64, 1, 100000);
+  const batch = int(s.batch, 16, 1, 100000);
+  const columns = int(s.columns, 48, 2, 1000);
+  const act = oneOf(s.activation, Object.keys(ACTIVATIONS), 'tanh');
+  return `# gradscope, "The stability map", in PyTorch: for each sigma on a log grid, one network of
+# depth ${depth} (width ${width}, batch ${batch}, activation ${act}, weights N(0, sigma^2), no biases) is run once;
+# D(sigma, L) = log10(|dl/dh^0| / |dl/dh^(L-1)|) is how many powers of ten the backward signal
+# gains (> 0) or loses (< 0) on its way from layer L down to layer 1.
+${RNG_NOTE}
+import math
+
+import torch
+
+torch.manual_seed(${int(s.seed, 1)})
+dtype = torch.float64
+L, n, B, columns = ${depth}, ${width}, ${batch}, ${columns}
+phi = ${ACTIVATIONS[act]}
+
+# Standard draws, kept: a new sigma rescales them, as the page does.
+Z = [torch.randn(n, n, dtype=dtype) for _ in range(L)]
+x = torch.randn(B, n, dtype=dtype)
+sigmas = [10 ** (-3 + 4 * i / (columns - 1)) for i in range(columns)]
+
+for sigma in sigmas:
+    Ws = [(sigma * z).requires_grad_() for z in Z]
+    inputs = []
+    h = x.clone().requires_grad_()
+    for W in Ws:
+        if not h.is_leaf:
+            h.retain_grad()
+        inputs.append(h)
+        h = phi(h @ W.T)
+    (h.sum() / B).backward()
+    norms = [t.grad.norm().item() for t in inputs]  # |dl/dh^(l-1)|, l = 1..L
+    D = [math.log10(norms[0] / top) if top > 0 and math.isfinite(top) else float("nan") for top in norms]
+    print(f"sigma = {sigma:9.4g}:  D at L = {L // 4}, {L // 2}, {L}:  "
+          + "  ".join(f"{D[l - 1]:+8.2f}" for l in (max(1, L // 4), L // 2, L)))
+`;
+}
+
 const GENERATORS = {
   gradients,
   'vanishing-preset': vanishingPreset,
   'default-init': defaultInit,
+  'stability-map': stabilityMap,
   sigmoid,
   product,
   symmetry,

@@ -132,5 +132,5 @@ function setup({ root, state, cell, t, errors }, ctx, spec) {
     window.sessionStorage.removeItem(scrollKey);
   } catch { /* blocked storage */ }
   if (scroll) document.getElementById('cell-gradients')?.scrollIntoView();
-  return { compute, renderText, draw, syncView, pytorch: () => ctx.pytorchFor('gradients', settingsOf(spec.pytorchSide)) };
+  return { compute, renderText, draw, syncView, pytorch: () => ctx.pytorchFor(spec.id, { ...state }) };
 }

@@ -188,11 +188,10 @@ function setup({ root, state, fields, cell, t, out, errors, set, showNote }, ctx
     fillLayerTable(tbody, r.layers, ['grad_norm', 'backward_norm', 'preact_std'], ctx.lang(), 1);
     r.layers.forEach((s, i) => {
       const row = tbody.rows[i];
-      const statuses = [s.grad_status, s.backward_status, s.forward_status];
-      const worst = statuses.includes('overflow') ? 'overflow' : statuses.includes('underflow') ? 'underflow' : 'ok';
-      row.cells[4].textContent = t.translate(`status.${worst}`);
-      row.cells[4].dataset.status = worst;
-      row.dataset.status = worst;
+      // The layer's worst status, by the engine's rule (LayerStats::worst_status).
+      row.cells[4].textContent = t.translate(`status.${s.status}`);
+      row.cells[4].dataset.status = s.status;
+      row.dataset.status = s.status;
     });
   }
 

@@ -14,4 +14,5 @@ export const CELLS = {
   lars: () => import('./lars.js'),
   'default-init': () => import('./default-init.js'),
   spectrum: () => import('./spectrum.js'),
+  'stability-map': () => import('./stability-map.js'),
 };

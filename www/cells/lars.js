@@ -108,7 +108,8 @@ function setup({ root, state, cell, t, out, errors }, ctx) {
       const start = losses[0];
       const now = r.snapshot.loss;
       const peak = losses.some((v) => !Number.isFinite(v)) ? Infinity : Math.max(...losses);
-      const diverged = r.snapshot.diverged || !(now <= 10 * start);
+      // The engine's rule (deep_training::run_diverged): non-finite, or 10× above the start.
+      const diverged = r.snapshot.run_diverged;
       const row = lossBody.insertRow();
       row.dataset.run = r.lars ? 'lars' : 'sgd';
       row.dataset.diverged = String(diverged);

@@ -50,7 +50,7 @@ const SHARED_CHOICES = { activation: (v) => `act.${v}`, init: (v) => `init.${v}`
  *   onChange?(name) → true to force a compute, playback?: {maxSteps, runs, speed, build?,
  *   afterFrame}}.
  * `api` = {root, state, fields, cell, t, out(name), errors, set(name, raw), input(name, raw),
- *   showNote, relabel}.
+ *   showNote, schedule(level), relabel}.
  * Returns the cell object ({state, frames, computes, onLanguage, …}).
  */
 export function mountCell(name, slot, ctx, spec) {
@@ -111,6 +111,11 @@ export function mountCell(name, slot, ctx, spec) {
     },
     /** Shows a note beside field `f`: a coerce note, an i18n key, or null to hide it. */
     showNote: controls.showNote,
+    /** Asks the loop for a frame: 2 recomputes, 1 re-renders the text, 0 only redraws. */
+    schedule(level) {
+      if (behaviour.playback) loop.schedule(level >= 2);
+      else loop.schedule(level);
+    },
     /** Points the label of field `f` at another i18n key. */
     relabel(f, key) {
       const el = root.querySelector(`label[for="${ids}-${f}"], label[for="${ids}-${f}-range"]`);
@@ -152,6 +157,14 @@ export function mountCell(name, slot, ctx, spec) {
     loop = { schedule: runCell(cell, { compute: behaviour.compute, renderText: behaviour.renderText, draw: behaviour.draw, pytorch }) };
     syncView();
   }
+  /** Re-reads the state from the store (after something outside the cell set it, such as a
+   * "show me" link), updates the controls and the view, and computes again. */
+  cell.refresh = () => {
+    controls.sync();
+    syncView();
+    if (behaviour.playback) loop.restart();
+    else loop.schedule(2);
+  };
   const resize = new ResizeObserver(() => loop.schedule(false));
   for (const canvas of root.querySelectorAll('canvas')) resize.observe(canvas);
   cell.onLanguage = () => {

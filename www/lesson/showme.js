@@ -16,11 +16,11 @@
 //   3. the URL: the values go into the store, the page reloads with the new hash and scrolls
 //      back to the cell.
 
-/** The store prefix of each cell, and the key under which main.js lists the cell. */
-export const CELL_PREFIX = {
-  gradients: '', 'vanishing-preset': 'van', product: 'prod', symmetry: 'sym', 'default-init': 'def',
-  xavier: 'xav', training: 'train', lars: 'lars', sigmoid: 'sig', spectrum: 'svd',
-};
+/** The store prefix of a cell, from the engine's declaration of it (undefined if none). */
+export function cellPrefix(name) {
+  return window.gradscope?.wasm?.schema?.()?.cells?.[name]?.prefix;
+}
+/** The key under which main.js lists a cell, where it is not the cell's name. */
 const CELL_KEY = { gradients: 'grad' };
 const SCROLL_KEY = 'gradscope.lesson.scrollTo';
 
@@ -66,7 +66,7 @@ export function applyShowMe(link) {
   const name = link.dataset.show;
   const values = parseSettings(link.dataset.set);
   const gs = window.gradscope;
-  const prefix = CELL_PREFIX[name];
+  const prefix = cellPrefix(name);
   const cell = cellOf(name);
   const slot = document.getElementById(`slot-${name}`);
   if (!gs?.store || prefix === undefined || !cell || !slot) return null;

@@ -78,39 +78,6 @@ pub mod deep_fields {
     pub const SEED: Field = crate::settings::fields::SEED;
 }
 
-/// Allowed ranges of [`DeepSettings`] (inclusive), read off [`deep_fields`].
-pub mod deep_limits {
-    use super::deep_fields as f;
-    use crate::schema::Kind;
-
-    const fn ints(k: Kind) -> (usize, usize) {
-        match k {
-            Kind::Int { min, max, .. } => (min as usize, max as usize),
-            _ => (0, 0),
-        }
-    }
-    const fn floats(k: Kind) -> (f64, f64) {
-        match k {
-            Kind::Float { min, max, .. } => (min, max),
-            _ => (0.0, 0.0),
-        }
-    }
-    /// Input dimension d.
-    pub const INPUTS: (usize, usize) = ints(f::INPUTS.kind);
-    /// Hidden layers L.
-    pub const DEPTH: (usize, usize) = ints(f::DEPTH.kind);
-    /// Units per hidden layer.
-    pub const WIDTH: (usize, usize) = ints(f::WIDTH.kind);
-    /// Training examples N.
-    pub const SAMPLES: (usize, usize) = ints(f::SAMPLES.kind);
-    /// Minibatch size (0 = full batch).
-    pub const BATCH: (usize, usize) = ints(f::BATCH.kind);
-    /// σ of the initializer.
-    pub const SIGMA: (f64, f64) = floats(f::SIGMA.kind);
-    /// The global learning rate γ.
-    pub const LEARNING_RATE: (f64, f64) = floats(f::LEARNING_RATE.kind);
-}
-
 /// The settings of a deep training run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -35,7 +35,7 @@ pub use product::{
     random_product, random_product_with, ProductReport, ProductSettings, ProductStep,
 };
 pub use real::{Precision, Real};
-pub use settings::{limits, settings_from_parts, whole_number, GradSettings};
+pub use settings::{settings_from_parts, whole_number, GradSettings};
 pub use sigmoid_curve::{sigmoid_curve, SigmoidCurve};
 pub use stats::{LayerStats, NumStatus};
 pub use theory::{predict, predict_widths, LayerPrediction};

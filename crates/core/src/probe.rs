@@ -1,9 +1,8 @@
 //! The gradient experiment: settings in, per-layer statistics out.
 
 use crate::draws::DrawCache;
-use crate::error::check_range;
 use crate::network::{Layer, Network};
-use crate::settings::{limits, GradSettings};
+use crate::settings::{fields, GradSettings};
 use crate::stats::{norm_and_status, LayerStats};
 use crate::verdict::Verdict;
 use crate::{Activation, Error, Initializer, Precision, Real};
@@ -55,9 +54,9 @@ impl GradientProbe {
         settings: &GradSettings,
     ) -> Result<GradientReport, Error> {
         let depth = widths.len().saturating_sub(1);
-        check_range("depth", depth, limits::DEPTH.0, limits::DEPTH.1)?;
+        fields::DEPTH.check_int(depth as u64)?;
         for &w in widths {
-            check_range("width", w, limits::WIDTH.0, limits::WIDTH.1)?;
+            fields::WIDTH.check_int(w as u64)?;
         }
         let checked = GradSettings {
             depth,

@@ -39,28 +39,6 @@ pub mod product_fields {
         .doc("The floating-point format the product is computed in.");
 }
 
-/// The allowed ranges of [`ProductSettings`], read off [`product_fields`].
-pub mod product_limits {
-    use super::product_fields as f;
-    use crate::schema::Kind;
-
-    const fn ints(k: Kind) -> (usize, usize) {
-        match k {
-            Kind::Int { min, max, .. } => (min as usize, max as usize),
-            _ => (0, 0),
-        }
-    }
-    /// Multiplications k.
-    pub const STEPS: (usize, usize) = ints(f::STEPS.kind);
-    /// Matrix size n.
-    pub const SIZE: (usize, usize) = ints(f::SIZE.kind);
-    /// σ.
-    pub const SIGMA: (f64, f64) = match f::SIGMA.kind {
-        Kind::Float { min, max, .. } => (min, max),
-        _ => (0.0, 0.0),
-    };
-}
-
 /// The experiment's settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductSettings {

@@ -43,31 +43,6 @@ pub mod fields {
         .doc("The floating-point format the network is computed in.");
 }
 
-/// The allowed ranges as (min, max) pairs, read off [`fields`].
-pub mod limits {
-    use super::fields;
-
-    const fn pair(f: crate::schema::Field) -> (usize, usize) {
-        match f.kind {
-            crate::schema::Kind::Int { min, max, .. } => (min as usize, max as usize),
-            _ => (0, 0),
-        }
-    }
-    /// Depth L.
-    pub const DEPTH: (usize, usize) = pair(fields::DEPTH);
-    /// Width n.
-    pub const WIDTH: (usize, usize) = pair(fields::WIDTH);
-    /// Batch B.
-    pub const BATCH: (usize, usize) = pair(fields::BATCH);
-    /// σ.
-    pub const SIGMA: (f64, f64) = match fields::SIGMA.kind {
-        crate::schema::Kind::Float { min, max, .. } => (min, max),
-        _ => (0.0, 0.0),
-    };
-    /// Seed.
-    pub const SEED: (u64, u64) = (pair(fields::SEED).0 as u64, pair(fields::SEED).1 as u64);
-}
-
 /// One setting of the gradient experiment: the network, its initialization and the precision.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GradSettings {

@@ -45,18 +45,6 @@ pub mod spectrum_fields {
 
 /// The allowed ranges of [`SpectrumSettings`].
 pub mod spectrum_limits {
-    use super::spectrum_fields as f;
-    use crate::schema::Kind;
-    /// Matrix size n, read off [`f::SIZE`].
-    pub const SIZE: (usize, usize) = match f::SIZE.kind {
-        Kind::Int { min, max, .. } => (min as usize, max as usize),
-        _ => (0, 0),
-    };
-    /// σ, read off [`f::SIGMA`].
-    pub const SIGMA: (f64, f64) = match f::SIGMA.kind {
-        Kind::Float { min, max, .. } => (min, max),
-        _ => (0.0, 0.0),
-    };
     /// The random stream of A (B uses stream 2) under [`crate::draws::stream_rng`].
     pub const STREAM_A: u64 = 1;
     /// The random stream of B.

@@ -245,4 +245,5 @@ pub const CELLS: &[&CellSchema] = &[
     &TRAINING,
     &LARS,
     &SPECTRUM,
+    &STABILITY_MAP,
 ];

@@ -155,18 +155,6 @@ pub fn run_deep_training(settings: JsValue, steps: f64) -> Result<JsValue, JsErr
     })
 }
 
-/// The settings the LARS cell opens with: core's `DeepSettings::diverging()`.
-#[wasm_bindgen(js_name = divergingSettings)]
-pub fn diverging_settings() -> Result<JsValue, JsError> {
-    to_js(&DeepSettings::diverging())
-}
-
-/// The training cell's default settings: core's `DeepSettings::default()`.
-#[wasm_bindgen(js_name = deepDefaultSettings)]
-pub fn deep_default_settings() -> Result<JsValue, JsError> {
-    to_js(&DeepSettings::default())
-}
-
 /// Draws loss curves `series` = `[{label, values}]` (values[k] = loss after k steps) on one
 /// log-y chart, with `labels` = `{title, x_axis, y_axis, underflow, overflow}` and `style`.
 /// Returns `{zero_markers, overflow_markers}`.

@@ -1,10 +1,8 @@
 //! The gradient experiment's exports: the engine, its chart, the theory overlay, the limits.
 
 use super::draw::draw_on_canvas;
-use super::range::Range;
 use super::{engine_error, from_js, to_js};
 use crate::charts::{self, GradientChartLabels, GradientChartOptions};
-use gradscope_core::settings::fields;
 use gradscope_core::{GradSettings, GradientProbe, Initializer, LayerStats};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -88,28 +86,6 @@ pub fn new_seed() -> Result<u32, JsError> {
     let mut bytes = [0u8; 4];
     getrandom::fill(&mut bytes).map_err(|e| JsError::new(&format!("seed: {e}")))?;
     Ok(u32::from_le_bytes(bytes))
-}
-
-#[derive(Serialize)]
-struct Limits {
-    depth: Range,
-    width: Range,
-    batch: Range,
-    sigma: Range,
-    seed: Range,
-}
-
-/// The allowed ranges, from the declared fields (`gradscope_core::settings::fields`):
-/// `{depth: {min, max}, width, batch, sigma, seed}`.
-#[wasm_bindgen]
-pub fn limits() -> Result<JsValue, JsError> {
-    to_js(&Limits {
-        depth: Range::of(&fields::DEPTH),
-        width: Range::of(&fields::WIDTH),
-        batch: Range::of(&fields::BATCH),
-        sigma: Range::of(&fields::SIGMA),
-        seed: Range::of(&fields::SEED),
-    })
 }
 
 /// The engine's default settings, every field at its declared default, which the page opens

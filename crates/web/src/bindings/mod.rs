@@ -8,9 +8,9 @@ pub mod deep_training;
 pub mod draw;
 pub mod gradients;
 pub mod product;
-pub mod range;
 pub mod sigmoid;
 pub mod spectrum;
+pub mod stability_map;
 pub mod symmetry;
 pub mod xavier;
 

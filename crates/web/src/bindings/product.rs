@@ -1,12 +1,10 @@
 //! The exploding product's exports: run the book's random-matrix product, its limits, its chart.
 
 use super::draw::draw_on_canvas;
-use super::range::Range;
 use super::{engine_error, from_js, to_js};
 use crate::charts::product_chart::{draw_product_chart, ProductChartLabels};
-use gradscope_core::product::product_fields as fields;
 use gradscope_core::{random_product, ProductSettings, ProductStep};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -19,33 +17,6 @@ pub fn random_product_js(settings: JsValue) -> Result<JsValue, JsError> {
     let settings: ProductSettings = super::settings(settings)?;
     let report = random_product(&settings).map_err(engine_error)?;
     to_js(&report)
-}
-
-#[derive(Serialize)]
-struct ProductLimits {
-    steps: Range,
-    size: Range,
-    sigma: Range,
-    seed: Range,
-}
-
-/// The allowed ranges, from the declared fields (`gradscope_core::product::product_fields`):
-/// `{steps: {min, max}, size, sigma, seed}`.
-#[wasm_bindgen(js_name = productLimits)]
-pub fn product_limits_js() -> Result<JsValue, JsError> {
-    to_js(&ProductLimits {
-        steps: Range::of(&fields::STEPS),
-        size: Range::of(&fields::SIZE),
-        sigma: Range::of(&fields::SIGMA),
-        seed: Range::of(&fields::SEED),
-    })
-}
-
-/// The book's setting, every field at its declared default: `{steps, size, sigma, seed,
-/// precision}`.
-#[wasm_bindgen(js_name = productDefaults)]
-pub fn product_defaults() -> Result<JsValue, JsError> {
-    to_js(&ProductSettings::default())
 }
 
 #[derive(Deserialize)]

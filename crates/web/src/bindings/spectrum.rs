@@ -2,12 +2,9 @@
 //! of their product AB, the eigenvalue moduli of AB, the bounds between them, and the chart.
 
 use super::draw::draw_on_canvas;
-use super::range::Range;
 use super::{engine_error, from_js, to_js};
 use crate::charts::spectrum_chart::{draw_spectrum_chart, SpectrumChartLabels, SpectrumView};
-use gradscope_core::spectrum::{
-    spectrum, spectrum_fields as fields, SpectrumReport, SpectrumSettings, ROUNDING,
-};
+use gradscope_core::spectrum::{spectrum, SpectrumReport, SpectrumSettings, ROUNDING};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -32,23 +29,6 @@ pub fn spectrum_compute(settings: JsValue) -> Result<JsValue, JsError> {
     to_js(&WithRounding {
         report: &report,
         rounding: ROUNDING,
-    })
-}
-
-#[derive(Serialize)]
-struct SpectrumLimits {
-    size: Range,
-    sigma: Range,
-}
-
-/// The cell's limits, from the declared fields (`gradscope_core::spectrum::spectrum_fields`):
-/// `{size: {min: 1, max: 64}, sigma: {min, max: 10}}` (σ's min is the smallest positive number:
-/// σ must be > 0).
-#[wasm_bindgen(js_name = spectrumLimits)]
-pub fn spectrum_limits_js() -> Result<JsValue, JsError> {
-    to_js(&SpectrumLimits {
-        size: Range::of(&fields::SIZE),
-        sigma: Range::of(&fields::SIGMA),
     })
 }
 

@@ -3,11 +3,10 @@
 //! `gradscope_core::xavier`, whose documentation gives the formulas), and their chart.
 
 use super::draw::draw_on_canvas;
-use super::range::Range;
 use super::{engine_error, from_js, to_js};
 use crate::charts::xavier_chart::{draw_xavier_chart, XavierChartLabels, XavierLayerView};
-use gradscope_core::xavier::{xavier_compare as compare, xavier_fields as fields, XavierSettings};
-use serde::{Deserialize, Serialize};
+use gradscope_core::xavier::{xavier_compare as compare, XavierSettings};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -22,25 +21,6 @@ use web_sys::HtmlCanvasElement;
 pub fn xavier_compare(settings: JsValue) -> Result<JsValue, JsError> {
     let settings: XavierSettings = super::settings(settings)?;
     to_js(&compare(&settings).map_err(engine_error)?)
-}
-
-#[derive(Serialize)]
-struct XavierLimits {
-    width: Range,
-    layers: Range,
-    batch: Range,
-}
-
-/// The cell's limits, from the declared fields (`gradscope_core::xavier::xavier_fields`):
-/// `{width: {min, max}, layers: {min, max}, batch: {min, max}}`, where `width` is each entry's
-/// range and `layers` the list's allowed length minus 1.
-#[wasm_bindgen(js_name = xavierLimits)]
-pub fn xavier_limits() -> Result<JsValue, JsError> {
-    to_js(&XavierLimits {
-        width: Range::of(&fields::WIDTHS),
-        layers: Range::layers_of(&fields::WIDTHS),
-        batch: Range::of(&fields::BATCH),
-    })
 }
 
 #[derive(Deserialize)]

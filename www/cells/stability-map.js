@@ -1,0 +1,187 @@
+// The stability map: for the chosen activation and width, how many powers of ten the backward
+// signal gains or loses from layer L down to layer 1, over σ (log axis) × depth, with the theory's
+// critical line and the edges of the Goldilocks zone (gradscope_core::stability_map). Columns are
+// computed a few per frame, so the map fills in without blocking the page; a click (or Enter on
+// the focused chart) loads that σ and depth into the main widget.
+
+import { formatNumber } from '../i18n.js';
+import { fitCanvas } from './common.js';
+import { mountCell } from './shell.js';
+
+/** Milliseconds of computing per frame while the map fills in. */
+const FRAME_BUDGET_MS = 12;
+
+const body = `
+<figure class="output">
+  <canvas class="chart map-chart" role="img" tabindex="0" aria-describedby="map-summary map-hint"></canvas>
+  <figcaption>
+    <p class="hint" id="map-hint" data-i18n="map.hint"></p>
+    <p class="verdict" id="map-summary" data-out="summary" aria-live="polite"></p>
+    <p class="error" data-out="error" role="alert" hidden></p>
+  </figcaption>
+</figure>`;
+
+export function mount(slot, ctx) {
+  return mountCell('stability-map', slot, ctx, {
+    labels: { seed: 'control.seed', activation: 'control.activation' },
+    seedButton: 'control.newSeed',
+    body,
+    setup: (api) => setup(api, ctx),
+  });
+}
+
+/** The σ and depth under canvas pixel (x, y), from the chart's reported plot area. */
+export function pointToSetting(outcome, x, y) {
+  if (!outcome || x < outcome.left || x > outcome.right || y < outcome.top || y > outcome.bottom) return null;
+  const fx = (x - outcome.left) / (outcome.right - outcome.left);
+  const fy = (outcome.bottom - y) / (outcome.bottom - outcome.top);
+  const logSigma = outcome.log_sigma_min + fx * (outcome.log_sigma_max - outcome.log_sigma_min);
+  const depth = Math.round(outcome.depth_min + fy * (outcome.depth_max - outcome.depth_min));
+  return { sigma: Number((10 ** logSigma).toPrecision(4)), depth: Math.max(1, depth) };
+}
+
+function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
+  const { wasm } = ctx;
+  const canvas = root.querySelector('canvas');
+  const engine = new wasm.StabilityMap();
+  Object.assign(cell, { sigmas: [], columns: [], critical: null, outcome: null, complete: false, cursor: null });
+  let settings = null;
+
+  /** A new setting: a fresh grid, filled from the next frames on. */
+  function compute() {
+    settings = { activation: state.activation, width: state.width, depth: state.depth, batch: state.batch, seed: state.seed };
+    try {
+      cell.sigmas = Array.from(wasm.mapSigmas(state.columns));
+      cell.critical = wasm.criticalSigma(settings) ?? null;
+      cell.edge = wasm.theoryCrossing(settings, state.depth) ?? null;
+      errors.clear();
+    } catch (e) {
+      errors.show(e);
+      cell.sigmas = [];
+    }
+    cell.columns = cell.sigmas.map(() => null);
+    cell.complete = cell.sigmas.length === 0;
+    cell.computes += 1;
+    fill();
+  }
+
+  /** Computes columns until the frame's budget is spent; asks for another frame if any is left. */
+  function fill() {
+    const start = performance.now();
+    let i = cell.columns.indexOf(null);
+    while (i >= 0 && performance.now() - start < FRAME_BUDGET_MS) {
+      try {
+        cell.columns[i] = engine.column(settings, cell.sigmas[i]);
+      } catch (e) {
+        errors.show(e);
+        cell.complete = true;
+        return;
+      }
+      i = cell.columns.indexOf(null);
+    }
+    cell.complete = i < 0;
+    if (!cell.complete) requestAnimationFrame(() => { fill(); schedule(1); });
+  }
+
+  const fmt = (x) => formatNumber(x, ctx.lang());
+
+  /** The measured Goldilocks band (|D| ≤ 2) at depth L: the lowest and highest σ in it. */
+  function band(L) {
+    const inside = cell.sigmas.filter((s, i) => {
+      const d = cell.columns[i]?.decades[L - 1];
+      return d !== undefined && Math.abs(d) <= 2;
+    });
+    return inside.length ? [inside[0], inside.at(-1)] : null;
+  }
+
+  function renderText() {
+    const summary = out('summary');
+    const done = cell.columns.filter(Boolean).length;
+    if (!cell.complete) {
+      summary.textContent = t.translate('map.progress', { done, total: cell.columns.length });
+      return;
+    }
+    const depths = [...new Set([Math.max(2, Math.round(state.depth / 4)), Math.round(state.depth / 2), state.depth])];
+    const parts = depths.map((L) => {
+      const b = band(L);
+      return b ? t.translate('map.band', { L, lo: fmt(b[0]), hi: fmt(b[1]) }) : t.translate('map.noBand', { L });
+    });
+    const critical = cell.critical == null ? t.translate('map.noCritical') : t.translate('map.critical', { sigma: fmt(cell.critical) });
+    const edge = cell.edge == null ? '' : t.translate('map.edge', { L: state.depth, sigma: fmt(cell.edge) });
+    summary.textContent = `${critical} ${edge} ${parts.join(' ')}`.replace(/\s+/g, ' ');
+    summary.dataset.critical = String(cell.critical);
+    summary.dataset.edge = String(cell.edge);
+    canvas.setAttribute('aria-label', t.translate('map.alt', { summary: summary.textContent }));
+  }
+
+  function draw() {
+    const scale = fitCanvas(canvas);
+    const main = ctx.store.get('');
+    const view = {
+      sigmas: cell.sigmas,
+      columns: cell.columns,
+      depth: state.depth,
+      critical: cell.critical,
+      marker: cell.cursor ? [cell.cursor.sigma, cell.cursor.depth] : main.depth <= state.depth ? [main.sigma, main.depth] : null,
+    };
+    const labels = {
+      title: t.translate('map.chartTitle'),
+      x_axis: t.translate('map.chartX'),
+      y_axis: t.translate('map.chartY'),
+      critical_line: t.translate('map.legendCritical'),
+      band: t.translate('map.legendBand'),
+      asymptote: t.translate('map.legendAsymptote'),
+      vanishing: t.translate('map.vanishing'),
+      exploding: t.translate('map.exploding'),
+    };
+    try {
+      cell.outcome = wasm.drawStabilityChart(canvas, view, labels, { font_family: ctx.fontFamily, scale });
+    } catch (e) {
+      errors.show(e);
+    }
+  }
+
+  /** Loads (σ, L) into the main widget, with this map's activation and width, and goes there. */
+  function load(point) {
+    const grad = window.gradscope?.cells?.grad;
+    for (const [field, value] of [['activation', state.activation], ['init', 'normal'], ['width', state.width], ['sigma', point.sigma], ['depth', point.depth]]) {
+      ctx.store.set('', field, String(value));
+    }
+    grad?.refresh?.();
+    cell.loaded = point;
+    document.getElementById('cell-gradients')?.scrollIntoView({ block: 'start' });
+  }
+
+  const pixel = (event) => {
+    const rect = canvas.getBoundingClientRect();
+    return [((event.clientX - rect.left) * canvas.width) / rect.width, ((event.clientY - rect.top) * canvas.height) / rect.height];
+  };
+  canvas.addEventListener('click', (event) => {
+    const point = pointToSetting(cell.outcome, ...pixel(event));
+    if (point) load(point);
+  });
+  // Keyboard: the arrows move a cursor over the grid (σ by one column, depth by one layer),
+  // Enter loads it.
+  canvas.addEventListener('keydown', (event) => {
+    if (!cell.sigmas.length) return;
+    const cur = cell.cursor ?? { i: Math.floor(cell.sigmas.length / 2), depth: Math.round(state.depth / 2) };
+    const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+    if (event.key === 'Enter' && cell.cursor) {
+      load({ sigma: cell.cursor.sigma, depth: cell.cursor.depth });
+      event.preventDefault();
+      return;
+    }
+    const m = moves[event.key];
+    if (!m) return;
+    event.preventDefault();
+    const i = Math.min(cell.sigmas.length - 1, Math.max(0, (cur.i ?? 0) + m[0]));
+    const depth = Math.min(state.depth, Math.max(1, cur.depth + m[1]));
+    const sigma = Number(cell.sigmas[i].toPrecision(4));
+    const d = cell.columns[i]?.decades[depth - 1];
+    cell.cursor = { i, depth, sigma };
+    out('summary').textContent = t.translate('map.cursor', { sigma: fmt(sigma), L: depth, D: d === undefined ? '…' : fmt(d) });
+    schedule(0);
+  });
+
+  return { compute, renderText, draw, pytorch: () => ctx.pytorchFor('stability-map', { ...state }) };
+}
