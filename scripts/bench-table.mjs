@@ -55,6 +55,15 @@ if (r.widget?.length) {
   row('---', '---', '---', '---');
   for (const w of r.widget) row(`${w.case} (${w.depth}×${w.width}×${w.batch})`, w.precision, fmt(w.compute_ms), fmt(w.draw_ms));
 }
+if (r.interaction?.length) {
+  lines.push('', 'Pressing the arrow keys on the σ slider (120 ms apart), ms: key press → next paint from Event Timing (it reports only events ≥ 16 ms; the others count as 16), the longest main-thread task, and the `gradscope:update` measures when the page records them:', '');
+  row('setting', 'presses', 'key→paint p50', 'key→paint p95', 'long tasks (max)', 'update exact p95', 'update preview p95');
+  row(...Array(7).fill('---'));
+  for (const i of r.interaction) {
+    if (i.error) row(i.setting, '–', `error: ${i.error}`, '', '', '', '');
+    else row(i.setting, i.presses, `≤ ${fmt(i.key_ms_upper.p50)}`, `≤ ${fmt(i.key_ms_upper.p95)}`, `${i.longtasks.count} (${fmt(i.longtasks.max_ms)})`, fmt(i.update_exact_ms?.p95), fmt(i.update_preview_ms?.p95));
+  }
+}
 const z = r.sizes;
 lines.push(
   '',
