@@ -154,7 +154,10 @@ fn main() {
             row["gflops"] = json!(6.0 * (s.depth * s.batch * s.width * s.width) as f64 / med / 1e9);
             case_rows.push(row);
         }
-        println!("{name:<14} f64/f32 time ratio {:.2}", medians[1] / medians[0]);
+        println!(
+            "{name:<14} f64/f32 time ratio {:.2}",
+            medians[1] / medians[0]
+        );
     }
 
     let mut gemm_rows = Vec::new();
