@@ -232,6 +232,12 @@ try {
   server.close();
   notebookServer.kill();
 }
+// The widget's compute against the same settings natively (page default; largest = 200x128x128).
+for (const w of results.widget ?? []) {
+  const c = native?.cases.find((x) => x.precision === w.precision && (w.case === 'default' ? x.name === 'page default' : x.name === '200x128x128'));
+  w.native_ms = c ? round(c.median_ms) : null;
+  w.compute_over_native = ratio(w.compute_ms, c?.median_ms);
+}
 results.sizes = sizes();
 results.native = native ? { threads: native.threads, target: native.target, cases: native.cases, gemm: native.gemm } : null;
 results.targets = targets(results);
@@ -388,7 +394,7 @@ function printTables(r) {
     for (const [k, v] of Object.entries(r.check.against)) console.log(`${k.padEnd(12)} ${cell(v.max_rel_diff.toExponential(2), 10)}  finite: ${v.all_finite}`);
   }
   console.log('\n== main widget in the notebook page (median ms)');
-  for (const x of r.widget ?? []) console.log(`${x.case.padEnd(8)} ${x.precision} ${`${x.depth}x${x.width}x${x.batch}`.padEnd(12)} compute ${cell(round(x.compute_ms))} draw ${cell(round(x.draw_ms))}`);
+  for (const x of r.widget ?? []) console.log(`${x.case.padEnd(8)} ${x.precision} ${`${x.depth}x${x.width}x${x.batch}`.padEnd(12)} compute ${cell(round(x.compute_ms))} draw ${cell(round(x.draw_ms))} native ${cell(x.native_ms)} wasm/native ${cell(x.compute_over_native)}`);
   console.log(`\n== sizes: wasm ${r.sizes.wasm.raw} B (${r.sizes.wasm.gzip} gz); notebook JS ${r.sizes.notebook_js.raw} B (${r.sizes.notebook_js.gzip} gz, ${r.sizes.notebook_js.files} files)`);
   console.log(`== first plot: ${r.first_plot.first_plot_mark_ms ?? '–'} ms (mark), ready ${r.first_plot.ready_ms} ms after navigation start (median of ${r.first_plot.loads})`);
   console.log('\n== σ slider, arrow keys (ms)');

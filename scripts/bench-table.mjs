@@ -51,9 +51,9 @@ if (r.check?.against) {
 }
 if (r.widget?.length) {
   lines.push('', 'The main widget in the notebook page (main thread), median ms:', '');
-  row('setting', 'precision', 'compute', 'draw');
-  row('---', '---', '---', '---');
-  for (const w of r.widget) row(`${w.case} (${w.depth}×${w.width}×${w.batch})`, w.precision, fmt(w.compute_ms), fmt(w.draw_ms));
+  row('setting', 'precision', 'compute (wasm)', 'draw', 'same step natively', 'wasm / native');
+  row(...Array(6).fill('---'));
+  for (const w of r.widget) row(`${w.case} (${w.depth}×${w.width}×${w.batch})`, w.precision, fmt(w.compute_ms), fmt(w.draw_ms), fmt(w.native_ms), x(w.compute_over_native));
 }
 if (r.interaction?.length) {
   lines.push('', 'Pressing the arrow keys on the σ slider (120 ms apart), ms: key press → next paint from Event Timing (it reports only events ≥ 16 ms; the others count as 16), the longest main-thread task, and the `gradscope:update` measures when the page records them:', '');
