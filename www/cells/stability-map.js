@@ -13,7 +13,7 @@ const FRAME_BUDGET_MS = 12;
 
 const body = `
 <figure class="output">
-  <canvas class="chart map-chart" role="img" tabindex="0" aria-describedby="map-summary map-hint"></canvas>
+  <canvas class="chart map-chart" role="img" tabindex="0" data-i18n-attr="aria-label:map.chartTitle" aria-describedby="map-summary map-hint"></canvas>
   <figcaption>
     <p class="hint" id="map-hint" data-i18n="map.hint"></p>
     <p class="verdict" id="map-summary" data-out="summary" aria-live="polite"></p>
@@ -47,25 +47,36 @@ function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
   Object.assign(cell, { sigmas: [], columns: [], critical: null, outcome: null, complete: false, cursor: null });
   let settings = null;
 
-  /** A new setting: a fresh grid, filled from the next frames on. */
+  /**
+   * The cell's compute step, run by the shell's compute-on-change loop: a new setting starts a
+   * fresh grid; then columns are computed until the frame's budget is spent, and if any is left
+   * the step asks the same loop for another frame (so the map fills in without a loop of its own
+   * and without a long task).
+   */
   function compute() {
-    settings = { activation: state.activation, width: state.width, depth: state.depth, batch: state.batch, seed: state.seed };
-    try {
-      cell.sigmas = Array.from(wasm.mapSigmas(state.columns));
-      cell.critical = wasm.criticalSigma(settings) ?? null;
-      cell.edge = wasm.theoryCrossing(settings, state.depth) ?? null;
-      errors.clear();
-    } catch (e) {
-      errors.show(e);
-      cell.sigmas = [];
+    const next = { activation: state.activation, width: state.width, depth: state.depth, batch: state.batch, seed: state.seed };
+    const key = JSON.stringify([next, state.columns]);
+    if (key !== cell.key) {
+      cell.key = key;
+      settings = next;
+      try {
+        cell.sigmas = Array.from(wasm.mapSigmas(state.columns));
+        cell.critical = wasm.criticalSigma(settings) ?? null;
+        cell.edge = wasm.theoryCrossing(settings, state.depth) ?? null;
+        errors.clear();
+      } catch (e) {
+        errors.show(e);
+        cell.sigmas = [];
+      }
+      cell.columns = cell.sigmas.map(() => null);
+      cell.complete = false;
+      cell.computes += 1;
     }
-    cell.columns = cell.sigmas.map(() => null);
-    cell.complete = cell.sigmas.length === 0;
-    cell.computes += 1;
-    fill();
+    if (!cell.complete) fill();
+    if (!cell.complete) schedule(2);
   }
 
-  /** Computes columns until the frame's budget is spent; asks for another frame if any is left. */
+  /** Computes columns until the frame's budget is spent. */
   function fill() {
     const start = performance.now();
     let i = cell.columns.indexOf(null);
@@ -73,6 +84,7 @@ function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
       try {
         cell.columns[i] = engine.column(settings, cell.sigmas[i]);
       } catch (e) {
+        // Shown beside the controls; the rest of the grid stays empty (grey) until a change.
         errors.show(e);
         cell.complete = true;
         return;
@@ -80,7 +92,6 @@ function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
       i = cell.columns.indexOf(null);
     }
     cell.complete = i < 0;
-    if (!cell.complete) requestAnimationFrame(() => { fill(); schedule(1); });
   }
 
   const fmt = (x) => formatNumber(x, ctx.lang());

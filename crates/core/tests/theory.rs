@@ -71,9 +71,29 @@ fn decades(first: f64, last: f64) -> f64 {
     (last / first).log10()
 }
 
+/// Seeds averaged per check: enough that the ReLU weight-gradient tolerance (the widest, see
+/// [`tolerances`]) stays well inside the 0.7-decade coherent term it must be able to detect
+/// (checked by `relu_tolerance_is_narrower_than_the_coherent_term`).
+const SEEDS: u64 = 48;
+
+/// The tolerances, in decades, for preact_std, backward_norm and grad_norm (module docs).
+fn tolerances(activation: Activation, width: usize, depth: usize, seeds: u64) -> [f64; 3] {
+    let relu = if activation == Activation::Relu {
+        1.0
+    } else {
+        0.0
+    };
+    let steps = (depth - 1) as f64;
+    let n = width as f64;
+    let ln10x2 = 2.0 * std::f64::consts::LN_10;
+    let sd = (steps * (2.0 + 3.0 * relu) / n).sqrt() / ln10x2 / (seeds as f64).sqrt();
+    let bias = steps * (1.0 + 1.5 * relu) / n / ln10x2;
+    [bias + Z * sd, bias + Z * sd, 2.0 * (bias + Z * sd)]
+}
+
 /// Checks the layer-1-to-L change of the three statistics, averaged over `seeds` seeds.
 fn check(activation: Activation, init: Initializer, sigma: f64, width: usize, depth: usize) {
-    let seeds = 6u64;
+    let seeds = SEEDS;
     let batch = 16;
     let widths = vec![width; depth + 1];
     let pred: Vec<LayerPrediction> = predict_widths(activation, init, sigma, &widths, batch);
@@ -95,17 +115,7 @@ fn check(activation: Activation, init: Initializer, sigma: f64, width: usize, de
             mean[k] += d[k] / seeds as f64;
         }
     }
-    let relu = if activation == Activation::Relu {
-        1.0
-    } else {
-        0.0
-    };
-    let steps = (depth - 1) as f64;
-    let n = width as f64;
-    let ln10x2 = 2.0 * std::f64::consts::LN_10;
-    let sd = (steps * (2.0 + 3.0 * relu) / n).sqrt() / ln10x2 / (seeds as f64).sqrt();
-    let bias = steps * (1.0 + 1.5 * relu) / n / ln10x2;
-    let tol = [bias + Z * sd, bias + Z * sd, 2.0 * (bias + Z * sd)];
+    let tol = tolerances(activation, width, depth, seeds);
     let names = ["preact_std", "backward_norm", "grad_norm"];
     for k in 0..3 {
         assert!(
@@ -153,6 +163,28 @@ fn relu_he_with_gain_matches_prediction() {
 #[test]
 fn relu_he_uniform_shrinking_matches_prediction() {
     check(Activation::Relu, Initializer::HeUniform, 0.8, 256, 30);
+}
+
+#[test]
+fn relu_tolerance_is_narrower_than_the_coherent_term() {
+    // The chapter's recursion alone (no coherent term) multiplies the backward mean square by
+    // n·v·E[φ′²] = gain² per layer for He (v = 2·gain²/n, E[φ′²] = ½), so from layer L down to
+    // layer 1 the backward norm changes by −(L − 1)·log₁₀(gain) decades. The prediction with the
+    // coherent term differs from that by the effect the ReLU checks must detect; the weight
+    // gradient carries the same backward factor, so its tolerance must be narrower than it.
+    let tol = tolerances(Activation::Relu, 256, 30, SEEDS);
+    for (init, gain) in [(Initializer::HeNormal, 1.2), (Initializer::HeUniform, 0.8)] {
+        let p = predict_widths(Activation::Relu, init, gain, &vec![256; 31], 16);
+        let with_coherent = decades(p[0].backward_norm, p[29].backward_norm);
+        let chapter_only = -29.0 * f64::log10(gain);
+        let effect = (with_coherent - chapter_only).abs();
+        assert!(
+            effect > 0.5 && tol[2] < 0.75 * effect,
+            "{}: coherent term {effect:.3} decades, grad_norm tolerance {:.3}",
+            init.name(),
+            tol[2]
+        );
+    }
 }
 
 #[test]
