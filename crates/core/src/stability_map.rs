@@ -171,17 +171,17 @@ fn decades(bottom: f64, top: f64) -> f64 {
     (bottom / top).log10()
 }
 
-/// The fixed point q* of the variance map q ← n·σ²·E_{z~N(0,q)}[φ(z)²], iterated from q = n·σ²
-/// (the first layer's variance for an N(0, 1) input). Where the variance grows without bound
-/// (ReLU or the identity above the line) the last finite iterate beyond 10¹⁰⁰ is returned:
-/// χ depends on q only through E[φ′(z)²], which for those activations does not depend on q.
-pub fn fixed_point_variance(activation: Activation, width: usize, sigma: f64) -> f64 {
+/// The fixed point q* of the variance map q ← n·v·E_{z~N(0,q)}[φ(z)²] for weights of second
+/// moment v (`nv` = n·v), iterated from q = n·v (the first layer's variance for an N(0, 1)
+/// input). Where the variance grows without bound (ReLU or the identity above the line) the last
+/// finite iterate beyond 10¹⁰⁰ is returned: χ depends on q only through E[φ′(z)²], which for
+/// those activations does not depend on q.
+pub fn fixed_point_variance(activation: Activation, nv: f64) -> f64 {
     let rule = GaussHermite::new(NODES);
-    let gain = width as f64 * sigma * sigma;
-    let mut q = gain;
+    let mut q = nv;
     for _ in 0..ITERATIONS {
         let s = q.sqrt();
-        let next = gain * rule.expect(|x| activation.apply::<f64>(s * x).powi(2));
+        let next = nv * rule.expect(|x| activation.apply::<f64>(s * x).powi(2));
         if !next.is_finite() || next > 1e100 {
             return q;
         }
@@ -193,14 +193,31 @@ pub fn fixed_point_variance(activation: Activation, width: usize, sigma: f64) ->
     q
 }
 
-/// The per-layer gain χ(σ) = n·σ²·E_{z~N(0,q*)}[φ′(z)²] at the fixed point (module docs).
-pub fn layer_gain(activation: Activation, width: usize, sigma: f64) -> f64 {
-    let q = fixed_point_variance(activation, width, sigma);
+/// The per-layer gain of the backward mean square at the fixed point, χ = n·v·E_{z~N(0,q*)}[φ′(z)²],
+/// for weights of second moment v (`nv` = n·v; v = σ² for N(0, σ²)).
+pub fn chi(activation: Activation, nv: f64) -> f64 {
+    let q = fixed_point_variance(activation, nv);
     let rule = GaussHermite::new(NODES);
     let d2 = |z: f64| activation.derivative::<f64>(z).powi(2);
     // φ′ varies on the scale 1: at a large q the expectation needs the integration in z.
-    let e = gaussian_expectation(&rule, q, d2, d2(-50.0), d2(50.0));
-    width as f64 * sigma * sigma * e
+    nv * gaussian_expectation(&rule, q, d2, d2(-50.0), d2(50.0))
+}
+
+/// The per-layer gain χ(σ) = n·σ²·E_{z~N(0,q*)}[φ′(z)²] for N(0, σ²) weights (module docs).
+pub fn layer_gain(activation: Activation, width: usize, sigma: f64) -> f64 {
+    chi(activation, width as f64 * sigma * sigma)
+}
+
+/// The main widget's per-layer gain of the backward signal's size, √χ with v the second moment
+/// of its initializer (σ·√n·√E[φ′²] for N(0, σ²)); `None` for the constant initializer, whose
+/// weights have a mean and so fall outside the mean-field argument.
+pub fn setting_gain(settings: &GradSettings) -> Option<f64> {
+    if settings.init.family() == crate::Family::Constant {
+        return None;
+    }
+    let n = settings.width;
+    let v = settings.init.second_moment(settings.sigma, n, n);
+    Some(chi(settings.activation, n as f64 * v).sqrt())
 }
 
 /// The critical σ*, where χ(σ*) = 1, by bisection on log σ over [10⁻⁴, 10²] (χ grows with σ

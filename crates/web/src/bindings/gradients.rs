@@ -116,3 +116,14 @@ pub fn initializers() -> Result<JsValue, JsError> {
         .collect();
     to_js(&list)
 }
+
+/// The per-layer gain of the backward signal's size that mean-field theory gives for
+/// `settings` (as for [`Engine::gradients`]): √χ = √(n·v·E[φ′(z)²]) at the variance's fixed
+/// point, v the second moment of the weights (σ·√n·√E[φ′²] for N(0, σ²)); below 1 the gradient
+/// vanishes, above it explodes. `undefined` for the constant initializer (see
+/// `gradscope_core::stability_map::setting_gain`).
+#[wasm_bindgen(js_name = layerGain)]
+pub fn layer_gain(settings: JsValue) -> Result<Option<f64>, JsError> {
+    let s: gradscope_core::GradSettings = super::settings(settings)?;
+    Ok(gradscope_core::stability_map::setting_gain(&s))
+}
