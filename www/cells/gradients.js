@@ -13,6 +13,7 @@ const body = `
 <figure class="output">
   <canvas class="chart" role="img" aria-describedby="g-verdict g-table-caption" width="800" height="440"></canvas>
   <figcaption>
+    <p class="gain" data-out="gain"></p>
     <p class="verdict" id="g-verdict" data-out="verdict" aria-live="polite"></p>
     <p class="error" data-out="error" role="alert" hidden></p>
   </figcaption>
@@ -149,6 +150,7 @@ function setup({ root, state, fields, cell, t, out, errors, set, showNote }, ctx
     };
     try {
       cell.result = engine.gradients(settings);
+      cell.gain = wasm.layerGain(settings) ?? null;
       cell.computes += 1;
       cell.settings = settings;
       errors.clear();
@@ -182,6 +184,15 @@ function setup({ root, state, fields, cell, t, out, errors, set, showNote }, ctx
     const r = cell.result;
     if (!r) return;
     const text = verdictText(r, t.translate);
+    const gain = out('gain');
+    if (cell.gain == null) {
+      gain.textContent = t.translate('gain.none');
+    } else {
+      const side = cell.gain < 0.98 ? 'below' : cell.gain > 1.02 ? 'above' : 'at';
+      gain.textContent = t.translate(`gain.${side}`, { gain: formatNumber(cell.gain, ctx.lang()) });
+      gain.dataset.side = side;
+    }
+    gain.dataset.value = String(cell.gain);
     verdictEl.textContent = text;
     verdictEl.dataset.kind = r.verdict.kind;
     canvas.setAttribute('aria-label', t.translate('chart.alt', { verdict: text }));
