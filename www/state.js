@@ -51,12 +51,15 @@ export function cellFields(wasm, name) {
   return fieldsFromSchema(cell);
 }
 
+/** Decimal notation only (no hex, octal, binary, "Infinity" or digits of other scripts). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 /** A whole number or a float from text, rounded and clamped to [min, max]: {value, kind}. */
 function coerceNumber(text, { type, min, max }) {
-  if (text === '') return null;
+  if (!DECIMAL.test(text)) return null;
   const x = Number(text);
   if (!Number.isFinite(x)) return null;
-  let value = x;
+  let value = x + 0; // −0 reads as 0
   let kind = null;
   if (type === 'int' && !Number.isInteger(value)) {
     value = Math.round(value);

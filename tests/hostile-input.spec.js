@@ -1,0 +1,106 @@
+// Hostile input does nothing: every key of every cell in the URL hash gets the same hostile value
+// (empty, whitespace, NaN, ∞, 1e309, −0, hex, huge integers, other scripts' digits, a 100 kB
+// string, markup and script URLs, raw and percent-encoded). No script runs, nothing is logged as
+// an error, every cell still holds a valid state and computes, and a changed number is noted
+// beside its control. Then a seeded random run of a few hundred values through `coerce`.
+import { test } from '@playwright/test';
+import { expect, openPage } from './helpers.js';
+
+const HOSTILE = [
+  '', '   ', 'NaN', 'Infinity', '-Infinity', '1e309', '-0', '0x10', '99999999999999999999999',
+  '٣٤', '１２', '<img src=x onerror="window.__pwned=1">', 'javascript:window.__pwned=1',
+  '"><script>window.__pwned=1</script>', '%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E', '1,2,3', '-1e-320',
+];
+
+/** Every URL key of every declared cell, with its field. */
+async function declaredKeys(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const [cell, c] of Object.entries(window.gradscope.wasm.schema().cells)) {
+      for (const [name, f] of Object.entries(c.fields)) out.push({ cell, name, key: c.prefix ? `${c.prefix}.${f.key}` : f.key, field: f });
+    }
+    return out;
+  });
+}
+
+test.describe.configure({ timeout: 180_000 });
+
+test('every hostile value in every URL key: no script, no error, valid state, computed, noted', async ({ page }) => {
+  await openPage(page);
+  const keys = await declaredKeys(page);
+  // A 100 kB value goes into the main widget's keys only: in every key at once the URL would
+  // pass the browser's 2 MB limit before the page saw it.
+  const LONG = 'x'.repeat(100_000);
+  for (const raw of [...HOSTILE, LONG]) {
+    const params = new URLSearchParams();
+    for (const k of keys) if (raw !== LONG || k.cell === 'gradients') params.set(k.key, raw);
+    await page.goto('about:blank');
+    const problems = await openPage(page, { hash: params.toString() });
+    const report = await page.evaluate((keys) => {
+      const bad = [];
+      const numeric = (f) => f.type === 'int' || f.type === 'float';
+      for (const { cell, name, field } of keys) {
+        const prefix = window.gradscope.wasm.schema().cells[cell].prefix;
+        const v = window.gradscope.store.get(prefix)[name];
+        const ok =
+          (numeric(field) && Number.isFinite(v) && v >= field.min && v <= field.max && (field.type === 'float' || Number.isInteger(v))) ||
+          (field.type === 'enum' && field.choices.includes(v)) ||
+          (field.type === 'bool' && typeof v === 'boolean') ||
+          (field.type === 'list' && Array.isArray(v) && v.length >= field.min_len && v.length <= field.max_len && v.every((x) => Number.isInteger(x) && x >= field.min && x <= field.max));
+        if (!ok) bad.push(`${cell}.${name} = ${JSON.stringify(v)?.slice(0, 40)}`);
+      }
+      return { bad, pwned: window.__pwned ?? null, imgs: document.querySelectorAll('img[src="x"], script:not([src])').length };
+    }, keys);
+    expect(report.bad, `raw ${JSON.stringify(raw.slice(0, 40))}`).toEqual([]);
+    expect(report.pwned).toBeNull();
+    expect(report.imgs).toBe(0);
+    expect(problems, `raw ${JSON.stringify(raw.slice(0, 40))}`).toEqual([]);
+    // The main widget computed, and a number that could not be read as given is noted.
+    expect(await page.evaluate(() => window.gradscope.cells.grad.computes)).toBeGreaterThan(0);
+    if (raw.trim() !== '' && !/^-?0$/.test(raw)) {
+      await expect(page.locator('#cell-gradients [data-note="depth"]')).toBeVisible();
+      await expect(page.locator('#cell-gradients [data-note="sigma"]')).toBeVisible();
+    }
+  }
+});
+
+test('a seeded random run: coerce always returns a valid value, and notes exactly what it changed', async ({ page }) => {
+  await openPage(page);
+  const failures = await page.evaluate(async () => {
+    const { coerce, encode, fieldFromSchema } = await import('./www/state.js');
+    // A small seeded generator (mulberry32), so that a failure can be replayed.
+    let seed = 20261202;
+    const rand = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+    const pieces = ['0', '1', '9', '.', '-', '+', 'e', 'E', '5', ',', ' ', 'x', '٣', '<b>', '%', 'Infinity', 'NaN', '1e400', '0x'];
+    const fields = Object.values(window.gradscope.wasm.schema().cells).flatMap((c) => Object.values(c.fields).map(fieldFromSchema));
+    const valid = (f, v) =>
+      (f.type === 'int' && Number.isInteger(v) && v >= f.min && v <= f.max) ||
+      (f.type === 'float' && Number.isFinite(v) && v >= f.min && v <= f.max) ||
+      (f.type === 'enum' && f.values.includes(v)) ||
+      (f.type === 'bool' && typeof v === 'boolean') ||
+      (f.type === 'list' && Array.isArray(v) && v.length >= f.minLen && v.length <= f.maxLen && v.every((x) => Number.isInteger(x) && x >= f.min && x <= f.max));
+    const out = [];
+    for (let i = 0; i < 400; i += 1) {
+      const f = pick(fields);
+      let raw = '';
+      const n = Math.floor(rand() * 8);
+      for (let k = 0; k < n; k += 1) raw += pick(pieces);
+      if (rand() < 0.2 && f.values) raw = pick(f.values);
+      const { value, note } = coerce(f, raw);
+      if (!valid(f, value)) out.push(`invalid ${JSON.stringify(raw)} → ${JSON.stringify(value)}`);
+      // The value's own encoding reads back unchanged and without a note.
+      const again = coerce(f, encode(f, value));
+      if (JSON.stringify(again.value) !== JSON.stringify(value) || again.note) out.push(`round trip ${JSON.stringify(raw)}`);
+      // No note means the text was taken as it stands.
+      if (!note && (f.type === 'int' || f.type === 'float') && Number(raw.trim()) !== value) out.push(`silent change ${JSON.stringify(raw)} → ${value}`);
+    }
+    return out;
+  });
+  expect(failures).toEqual([]);
+});
