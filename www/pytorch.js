@@ -90,6 +90,29 @@ ${initLines(init)}
     return w`;
 }
 
+/** `text` with `pad` before every non-empty line (for a shared block inside a Python function). */
+function indent(text, pad) {
+  return text.replace(/^(?=.)/gm, pad);
+}
+
+// The gradient experiment's forward pass from x through Ws, keeping each layer's input (with its
+// gradient) and pre-activation, and its per-layer printout; shared by gradients and gradientSides.
+const FORWARD_KEEPING = `inputs, zs = [], []
+h = x
+for W in Ws:
+    if not h.is_leaf:
+        h.retain_grad()  # keep dl/dh^(l-1) of this intermediate tensor after backward()
+    inputs.append(h)
+    z = h @ W.T
+    zs.append(z)
+    h = phi(z)`;
+const PRINT_PER_LAYER = `print(f"{'layer':>5}  {'|dl/dW|':>12}  {'|dl/dh|/sqrt(B)':>16}  {'std(z)':>12}")
+for l, (W, h_prev, z) in enumerate(zip(Ws, inputs, zs), start=1):
+    grad_w = W.grad.norm().item()
+    backward = h_prev.grad.norm().item() / math.sqrt(B)
+    forward = torch.std(z.detach(), correction=0).item()
+    print(f"{l:5d}  {grad_w:12.4e}  {backward:16.4e}  {forward:12.4e}")`;
+
 // ── the cells ────────────────────────────────────────────────────────────────────────────────
 
 function gradients(s) {
@@ -124,25 +147,12 @@ ${initFunction(init)}
 Ws = [init_weight(n, n).requires_grad_() for _ in range(L)]
 x = torch.randn(B, n, dtype=dtype, requires_grad=True)  # requires_grad: we want dl/dh^0 too
 
-inputs, zs = [], []
-h = x
-for W in Ws:
-    if not h.is_leaf:
-        h.retain_grad()  # keep dl/dh^(l-1) of this intermediate tensor after backward()
-    inputs.append(h)
-    z = h @ W.T
-    zs.append(z)
-    h = phi(z)
+${FORWARD_KEEPING}
 
 loss = h.sum() / B
 loss.backward()
 
-print(f"{'layer':>5}  {'|dl/dW|':>12}  {'|dl/dh|/sqrt(B)':>16}  {'std(z)':>12}")
-for l, (W, h_prev, z) in enumerate(zip(Ws, inputs, zs), start=1):
-    grad_w = W.grad.norm().item()
-    backward = h_prev.grad.norm().item() / math.sqrt(B)
-    forward = torch.std(z.detach(), correction=0).item()
-    print(f"{l:5d}  {grad_w:12.4e}  {backward:16.4e}  {forward:12.4e}")
+${PRINT_PER_LAYER}
 # inf or nan in a row means that the value overflowed in this precision; 0 that it underflowed.
 `;
 }
@@ -191,24 +201,11 @@ def run(label, activation, init, sigma):
     phi = PHI[activation]
     Ws = [init_weight(init, sigma, n, n).requires_grad_() for _ in range(L)]
     x = torch.randn(B, n, dtype=dtype, requires_grad=True)
-    inputs, zs = [], []
-    h = x
-    for W in Ws:
-        if not h.is_leaf:
-            h.retain_grad()  # keep dl/dh^(l-1) of this intermediate tensor after backward()
-        inputs.append(h)
-        z = h @ W.T
-        zs.append(z)
-        h = phi(z)
+${indent(FORWARD_KEEPING, '    ')}
     loss = h.sum() / B
     loss.backward()
     print(f"== {label}: {activation}, {init}, sigma = {sigma}")
-    print(f"{'layer':>5}  {'|dl/dW|':>12}  {'|dl/dh|/sqrt(B)':>16}  {'std(z)':>12}")
-    for l, (W, h_prev, z) in enumerate(zip(Ws, inputs, zs), start=1):
-        grad_w = W.grad.norm().item()
-        backward = h_prev.grad.norm().item() / math.sqrt(B)
-        forward = torch.std(z.detach(), correction=0).item()
-        print(f"{l:5d}  {grad_w:12.4e}  {backward:16.4e}  {forward:12.4e}")
+${indent(PRINT_PER_LAYER, '    ')}
 
 
 ${sides.map((x) => `run("${x.label}", "${x.activation}", "${x.init}", ${x.sigma})`).join('\n')}

@@ -3,6 +3,7 @@
 
 import { formatNumber } from '../i18n.js';
 import { fitCanvas } from './common.js';
+import { playbackButtons } from './run-playback.js';
 import { mountCell } from './shell.js';
 
 export const MAX_STEPS = 1000;
@@ -25,13 +26,7 @@ export function larsSettings(state, lars) {
 
 
 /** The play, step and reset buttons and the step counter, at the end of the form. */
-const formExtra = `
-    <div class="control wide lars-buttons">
-      <button type="button" data-action="play" aria-pressed="false"></button>
-      <button type="button" data-action="step" data-i18n="train.step"></button>
-      <button type="button" data-action="reset" data-i18n="train.reset"></button>
-      <span data-out="counter"></span>
-    </div>`;
+const formExtra = playbackButtons('lars');
 
 const body = `
   <div class="output">

@@ -6,6 +6,20 @@
 import { frameLoop } from './common.js';
 
 /**
+ * The play, step and reset buttons and the step counter of a training cell, for the end of its
+ * form (the playback drives them); `kind` names their row's class, `${kind}-buttons`.
+ */
+export function playbackButtons(kind) {
+  return `
+    <div class="control wide ${kind}-buttons">
+      <button type="button" data-action="play" aria-pressed="false"></button>
+      <button type="button" data-action="step" data-i18n="train.step"></button>
+      <button type="button" data-action="reset" data-i18n="train.reset"></button>
+      <span data-out="counter"></span>
+    </div>`;
+}
+
+/**
  * Starts the playback of `cell.runs` (an array this keeps filled with {run, snapshot, losses,
  * …extra}). Options:
  * - `runs()` → [{settings, …extra}]: the runs to build (on start and after `restart()`);

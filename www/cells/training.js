@@ -5,6 +5,7 @@
 import { formatNumber } from '../i18n.js';
 import { fitCanvas } from './common.js';
 import { cellFields } from '../state.js';
+import { playbackButtons } from './run-playback.js';
 import { mountCell } from './shell.js';
 
 /** What each run of the comparison is trained with (the engine's init and σ), by the run's id.
@@ -49,13 +50,7 @@ export function runSettings(state, choice) {
 }
 
 /** The play, step and reset buttons and the step counter, at the end of the form. */
-const formExtra = `
-    <div class="control wide train-buttons">
-      <button type="button" data-action="play" aria-pressed="false"></button>
-      <button type="button" data-action="step" data-i18n="train.step"></button>
-      <button type="button" data-action="reset" data-i18n="train.reset"></button>
-      <span data-out="counter"></span>
-    </div>`;
+const formExtra = playbackButtons('train');
 
 const body = `
   <div class="output">

@@ -73,29 +73,33 @@ pub trait Real:
     /// A matrix of `f64` values in this precision: borrowed for `f64`, rounded copy for `f32`.
     fn matrix_from_f64(m: &DMatrix<f64>) -> Cow<'_, DMatrix<Self>>;
 
-    /// Raw GEMM: `C[m×n] ← α·A[m×k]·B[k×n] + β·C`, with row and column strides for each operand.
-    ///
-    /// # Safety
-    /// The pointers with their strides must address valid, non-overlapping (for `c`) storage of
-    /// the stated shapes.
-    #[allow(clippy::too_many_arguments)]
-    unsafe fn gemm_raw(
-        m: usize,
-        k: usize,
-        n: usize,
-        alpha: Self,
-        a: *const Self,
-        rsa: isize,
-        csa: isize,
-        b: *const Self,
-        rsb: isize,
-        csb: isize,
-        beta: Self,
-        c: *mut Self,
-        rsc: isize,
-        csc: isize,
-    );
+    /// Raw GEMM in this type: matrixmultiply's kernel (see [`GemmRaw`]).
+    const GEMM_RAW: GemmRaw<Self>;
 }
+
+/// Raw GEMM: `C[m×n] ← α·A[m×k]·B[k×n] + β·C`, called with
+/// `(m, k, n, α, a, rsa, csa, b, rsb, csb, β, c, rsc, csc)`: the row and column strides follow
+/// each operand's pointer.
+///
+/// # Safety
+/// The pointers with their strides must address valid, non-overlapping (for `c`) storage of
+/// the stated shapes.
+pub type GemmRaw<T> = unsafe fn(
+    usize,
+    usize,
+    usize,
+    T,
+    *const T,
+    isize,
+    isize,
+    *const T,
+    isize,
+    isize,
+    T,
+    *mut T,
+    isize,
+    isize,
+);
 
 impl Real for f32 {
     const PRECISION: Precision = Precision::F32;
@@ -108,27 +112,7 @@ impl Real for f32 {
     fn matrix_from_f64(m: &DMatrix<f64>) -> Cow<'_, DMatrix<Self>> {
         Cow::Owned(m.map(|x| x as f32))
     }
-    unsafe fn gemm_raw(
-        m: usize,
-        k: usize,
-        n: usize,
-        alpha: Self,
-        a: *const Self,
-        rsa: isize,
-        csa: isize,
-        b: *const Self,
-        rsb: isize,
-        csb: isize,
-        beta: Self,
-        c: *mut Self,
-        rsc: isize,
-        csc: isize,
-    ) {
-        // SAFETY: forwarded from the caller's contract.
-        unsafe {
-            matrixmultiply::sgemm(m, k, n, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, csc)
-        }
-    }
+    const GEMM_RAW: GemmRaw<Self> = matrixmultiply::sgemm;
 }
 
 impl Real for f64 {
@@ -142,27 +126,7 @@ impl Real for f64 {
     fn matrix_from_f64(m: &DMatrix<f64>) -> Cow<'_, DMatrix<Self>> {
         Cow::Borrowed(m)
     }
-    unsafe fn gemm_raw(
-        m: usize,
-        k: usize,
-        n: usize,
-        alpha: Self,
-        a: *const Self,
-        rsa: isize,
-        csa: isize,
-        b: *const Self,
-        rsb: isize,
-        csb: isize,
-        beta: Self,
-        c: *mut Self,
-        rsc: isize,
-        csc: isize,
-    ) {
-        // SAFETY: forwarded from the caller's contract.
-        unsafe {
-            matrixmultiply::dgemm(m, k, n, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, csc)
-        }
-    }
+    const GEMM_RAW: GemmRaw<Self> = matrixmultiply::dgemm;
 }
 
 /// Whether an operand of [`matmul_into`] is used as it is or transposed.
@@ -207,7 +171,7 @@ pub fn matmul_into<T: Real>(
     // SAFETY: the shapes were checked above; nalgebra's dense storage is contiguous and
     // column-major, and `c` is borrowed mutably, so it does not alias `a` or `b`.
     unsafe {
-        T::gemm_raw(
+        (T::GEMM_RAW)(
             m,
             k,
             n,

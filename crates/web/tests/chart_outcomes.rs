@@ -7,21 +7,21 @@ use gradscope_web::charts::spectrum_chart::{
 };
 use gradscope_web::charts::training_chart::{draw_training_chart, LossSeries, TrainingChartLabels};
 use gradscope_web::charts::ChartStyle;
-use plotters::prelude::*;
 use serde_json::json;
+
+mod common;
+use common::draw_svg;
 
 #[test]
 fn a_log_charts_outcome_is_its_marker_counts() {
-    let mut svg = String::new();
-    let o = {
-        let area = SVGBackend::with_string(&mut svg, (640, 400)).into_drawing_area();
+    let (_, o) = draw_svg((640, 400), |area| {
         let series = [LossSeries {
             label: "a".into(),
             values: vec![1.0, 0.0, f64::INFINITY],
         }];
         let labels = TrainingChartLabels::default();
-        draw_training_chart(&area, &series, &labels, &ChartStyle::default()).unwrap()
-    };
+        draw_training_chart(area, &series, &labels, &ChartStyle::default()).unwrap()
+    });
     assert_eq!(
         serde_json::to_value(o).unwrap(),
         json!({"zero_markers": 1, "overflow_markers": 1})
@@ -30,9 +30,7 @@ fn a_log_charts_outcome_is_its_marker_counts() {
 
 #[test]
 fn the_spectrum_charts_outcome_is_flat() {
-    let mut svg = String::new();
-    let o = {
-        let area = SVGBackend::with_string(&mut svg, (640, 400)).into_drawing_area();
+    let (_, o) = draw_svg((640, 400), |area| {
         let view = SpectrumView {
             sv_a: vec![2.0, 1.0],
             sv_b: vec![2.0, 0.5],
@@ -42,8 +40,8 @@ fn the_spectrum_charts_outcome_is_flat() {
             lower: 0.5,
         };
         let labels = SpectrumChartLabels::default();
-        draw_spectrum_chart(&area, &view, &labels, &ChartStyle::default()).unwrap()
-    };
+        draw_spectrum_chart(area, &view, &labels, &ChartStyle::default()).unwrap()
+    });
     let v = serde_json::to_value(o).unwrap();
     assert_eq!(v["lines"], 6);
     assert_eq!(v["n"], 2);

@@ -10,8 +10,10 @@ use gradscope_web::charts::training_chart::{draw_training_chart, LossSeries, Tra
 use gradscope_web::charts::{
     draw_gradient_chart, ChartStyle, GradientChartLabels, GradientChartOptions,
 };
-use plotters::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
+
+mod common;
+use common::{draw_svg, Area};
 
 /// ΔE*ab below which two thin lines are easily confused. A just-noticeable difference is about
 /// 2.3 for large patches; lines two pixels wide need several times more. The six training
@@ -103,13 +105,8 @@ fn series_colours(svg: &str) -> BTreeSet<(u8, u8, u8)> {
         .collect()
 }
 
-fn svg(f: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>)) -> String {
-    let mut out = String::new();
-    {
-        let area = SVGBackend::with_string(&mut out, (800, 440)).into_drawing_area();
-        f(&area);
-    }
-    out
+fn svg(f: impl FnOnce(&Area)) -> String {
+    draw_svg((800, 440), f).0
 }
 
 fn assert_distinguishable(name: &str, set: &BTreeSet<(u8, u8, u8)>) -> f64 {

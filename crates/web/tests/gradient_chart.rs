@@ -5,22 +5,21 @@ use gradscope_core::{GradSettings, GradientProbe, LayerStats, NumStatus};
 use gradscope_web::charts::{
     draw_gradient_chart, ChartStyle, GradientChartLabels, GradientChartOptions, PlotOutcome,
 };
-use plotters::prelude::*;
+
+mod common;
+use common::draw_svg;
 
 fn draw(layers: &[LayerStats], size: (u32, u32)) -> (String, PlotOutcome) {
-    let mut svg = String::new();
-    let outcome = {
-        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+    draw_svg(size, |area| {
         draw_gradient_chart(
-            &area,
+            area,
             layers,
             &GradientChartLabels::default(),
             &GradientChartOptions::default(),
             &ChartStyle::default(),
         )
         .expect("the chart draws")
-    };
-    (svg, outcome)
+    })
 }
 
 fn layer(l: usize, g: f64, b: f64, s: f64) -> LayerStats {

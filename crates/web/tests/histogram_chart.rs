@@ -4,7 +4,9 @@
 use gradscope_core::deep_training::{DeepSettings, DeepTrainer};
 use gradscope_web::charts::histogram_chart::{draw_histograms, HistogramLabels, HistogramPanel};
 use gradscope_web::charts::ChartStyle;
-use plotters::prelude::*;
+
+mod common;
+use common::{draw_svg, draw_with_defaults};
 
 const W: u32 = 640;
 const H: u32 = 400;
@@ -46,32 +48,22 @@ fn histograms_draw_bars_and_skip_bad_panels() {
         edges: vec![0.0, 0.5, 1.0],
         counts: vec![0.0, 0.0],
     });
-    let mut svg = String::new();
-    let o = {
-        let area = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
-        draw_histograms(
-            &area,
-            &panels,
-            &HistogramLabels::default(),
-            &ChartStyle::default(),
-        )
-        .unwrap()
-    };
+    let (svg, o) = draw_with_defaults((W, H), |a, l, s| draw_histograms(a, &panels, l, s));
     assert_eq!(o.panels, good + 1);
     assert_eq!(o.skipped, 3);
     assert_eq!(o.bars, expected_bars);
     assert!(svg.contains("layer 1") && svg.contains("nan"));
-    let mut svg = String::new();
-    let area = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
-    let o = draw_histograms(
-        &area,
-        &[],
-        &HistogramLabels {
-            columns: 0,
-            ..Default::default()
-        },
-        &ChartStyle::default(),
-    )
-    .unwrap();
+    let (_, o) = draw_svg((W, H), |area| {
+        draw_histograms(
+            area,
+            &[],
+            &HistogramLabels {
+                columns: 0,
+                ..Default::default()
+            },
+            &ChartStyle::default(),
+        )
+        .unwrap()
+    });
     assert_eq!(o.panels, 0);
 }

@@ -2,26 +2,16 @@
 //! overflow and survives 0, ∞ and NaN.
 
 use gradscope_core::{random_product, NumStatus, Precision, ProductSettings, ProductStep};
-use gradscope_web::charts::product_chart::{draw_product_chart, ProductChartLabels};
-use gradscope_web::charts::ChartStyle;
-use plotters::prelude::*;
+use gradscope_web::charts::product_chart::draw_product_chart;
+
+mod common;
+use common::draw_with_defaults;
 
 const W: u32 = 640;
 const H: u32 = 400;
 
 fn product_svg(steps: &[ProductStep]) -> (String, gradscope_web::charts::PlotOutcome) {
-    let mut svg = String::new();
-    let outcome = {
-        let area = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
-        draw_product_chart(
-            &area,
-            steps,
-            &ProductChartLabels::default(),
-            &ChartStyle::default(),
-        )
-        .unwrap()
-    };
-    (svg, outcome)
+    draw_with_defaults((W, H), |a, l, s| draw_product_chart(a, steps, l, s))
 }
 
 #[test]

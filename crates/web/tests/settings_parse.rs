@@ -75,6 +75,18 @@ fn gradient_object(sigma: Js) -> Vec<(&'static str, Js)> {
     ]
 }
 
+/// www/cells/symmetry.js (trainerSettings): no inputs, samples or activation.
+fn symmetry_object() -> Vec<(&'static str, Js)> {
+    vec![
+        ("hidden", Num(3.0)),
+        ("init", Str("constant")),
+        ("sigma", Num(0.5)),
+        ("dropout", Num(0.2)),
+        ("learning_rate", Num(0.1)),
+        ("seed", Num(1.0)),
+    ]
+}
+
 #[test]
 fn the_pages_argument_objects_parse() {
     let g: GradSettings = js(gradient_object(Num(0.25))).unwrap();
@@ -110,16 +122,8 @@ fn the_pages_argument_objects_parse() {
     .unwrap();
     assert_eq!((s.size, s.sigma, s.seed), (8, 0.5, 2));
 
-    // www/cells/symmetry.js (trainerSettings): no inputs, samples or activation.
-    let m: MlpSettings = js(vec![
-        ("hidden", Num(3.0)),
-        ("init", Str("constant")),
-        ("sigma", Num(0.5)),
-        ("dropout", Num(0.2)),
-        ("learning_rate", Num(0.1)),
-        ("seed", Num(1.0)),
-    ])
-    .unwrap();
+    // www/cells/symmetry.js
+    let m: MlpSettings = js(symmetry_object()).unwrap();
     let d = MlpSettings::default();
     assert_eq!((m.hidden, m.dropout, m.learning_rate), (3, 0.2, 0.1));
     assert_eq!(
@@ -228,14 +232,6 @@ fn json_objects_parse_like_javascript_objects() {
         "learning_rate": 0.1, "seed": 1
     }))
     .unwrap();
-    let from_js: MlpSettings = js(vec![
-        ("hidden", Num(3.0)),
-        ("init", Str("constant")),
-        ("sigma", Num(0.5)),
-        ("dropout", Num(0.2)),
-        ("learning_rate", Num(0.1)),
-        ("seed", Num(1.0)),
-    ])
-    .unwrap();
+    let from_js: MlpSettings = js(symmetry_object()).unwrap();
     assert_eq!(from_json, from_js);
 }

@@ -2,9 +2,10 @@
 //! the derivative's maximum and survives NaN and ±∞.
 
 use gradscope_core::{sigmoid_curve, SigmoidCurve};
-use gradscope_web::charts::sigmoid_chart::{draw_sigmoid_chart, SigmoidChartLabels};
-use gradscope_web::charts::ChartStyle;
-use plotters::prelude::*;
+use gradscope_web::charts::sigmoid_chart::draw_sigmoid_chart;
+
+mod common;
+use common::draw_with_defaults;
 
 const W: u32 = 640;
 const H: u32 = 400;
@@ -16,19 +17,7 @@ fn sigmoid_svg(
     String,
     gradscope_web::charts::sigmoid_chart::SigmoidChartOutcome,
 ) {
-    let mut svg = String::new();
-    let outcome = {
-        let area = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
-        draw_sigmoid_chart(
-            &area,
-            curve,
-            &SigmoidChartLabels::default(),
-            hover,
-            &ChartStyle::default(),
-        )
-        .unwrap()
-    };
-    (svg, outcome)
+    draw_with_defaults((W, H), |a, l, s| draw_sigmoid_chart(a, curve, l, hover, s))
 }
 
 #[test]

@@ -3,18 +3,18 @@
 
 use gradscope_core::spectrum::{spectrum, SpectrumSettings};
 use gradscope_web::charts::spectrum_chart::{
-    draw_spectrum_chart, SpectrumChartLabels, SpectrumView,
+    draw_spectrum_chart, SpectrumChartLabels, SpectrumOutcome, SpectrumView,
 };
 use gradscope_web::charts::ChartStyle;
-use plotters::prelude::*;
 
-fn svg<F: FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>)>(f: F) -> String {
-    let mut out = String::new();
-    {
-        let area = SVGBackend::with_string(&mut out, (640, 420)).into_drawing_area();
-        f(&area);
-    }
-    out
+mod common;
+use common::{draw_labelled, draw_svg, draw_with_defaults};
+
+const SIZE: (u32, u32) = (640, 420);
+
+/// The chart of `view` with the default labels and style.
+fn spectrum_svg(view: &SpectrumView) -> (String, SpectrumOutcome) {
+    draw_with_defaults(SIZE, |a, l, s| draw_spectrum_chart(a, view, l, s))
 }
 
 fn view_of(size: usize, sigma: f64, seed: u64) -> SpectrumView {
@@ -38,11 +38,8 @@ fn spectrum_chart_draws_every_series_with_its_legend() {
         lower: "cận dưới".into(),
         ..Default::default()
     };
-    let mut outcome = None;
-    let text = svg(|a| {
-        outcome = Some(draw_spectrum_chart(a, &view, &labels, &ChartStyle::default()).unwrap())
-    });
-    let outcome = outcome.unwrap();
+    let (text, outcome) =
+        draw_labelled(SIZE, &labels, |a, l, s| draw_spectrum_chart(a, &view, l, s));
     assert_eq!(outcome.lines, 6);
     assert_eq!(outcome.n, 4);
     assert_eq!(outcome.plot.zero_markers, 0);
@@ -71,35 +68,15 @@ fn spectrum_chart_survives_zero_infinity_nan_and_emptiness() {
         upper: f64::INFINITY,
         lower: 0.0,
     };
-    let mut outcome = None;
-    svg(|a| {
-        outcome = Some(
-            draw_spectrum_chart(
-                a,
-                &view,
-                &SpectrumChartLabels::default(),
-                &ChartStyle::default(),
-            )
-            .unwrap(),
-        )
-    });
-    let outcome = outcome.unwrap();
+    let (_, outcome) = spectrum_svg(&view);
     // ∞ and NaN at the top: sv_a[0], sv_b[0] and the upper bound at each of the 3 indices.
     assert_eq!(outcome.plot.overflow_markers, 2 + 3);
     // Exact zeros at the bottom: sv_a[2], sv_b[2], 3 eigenvalues, the lower bound 3 times.
     assert_eq!(outcome.plot.zero_markers, 2 + 3 + 3);
     // Nothing at all, and everything non-finite.
-    svg(|a| {
-        let o = draw_spectrum_chart(
-            a,
-            &SpectrumView::default(),
-            &SpectrumChartLabels::default(),
-            &ChartStyle::default(),
-        )
-        .unwrap();
-        assert_eq!(o.n, 1);
-    });
-    svg(|a| {
+    let (_, o) = spectrum_svg(&SpectrumView::default());
+    assert_eq!(o.n, 1);
+    draw_svg(SIZE, |a| {
         let nan = SpectrumView {
             sv_a: vec![f64::NAN; 2],
             sv_b: vec![f64::NAN; 2],
@@ -126,19 +103,7 @@ fn spectrum_chart_survives_zero_infinity_nan_and_emptiness() {
 fn spectrum_chart_handles_the_largest_and_smallest_settings() {
     for (n, sigma) in [(64, 10.0), (64, 0.01), (1, 1.0)] {
         let view = view_of(n, sigma, 3);
-        let mut outcome = None;
-        svg(|a| {
-            outcome = Some(
-                draw_spectrum_chart(
-                    a,
-                    &view,
-                    &SpectrumChartLabels::default(),
-                    &ChartStyle::default(),
-                )
-                .unwrap(),
-            )
-        });
-        let o = outcome.unwrap();
+        let (_, o) = spectrum_svg(&view);
         assert_eq!(o.n, n);
         assert_eq!((o.plot.zero_markers, o.plot.overflow_markers), (0, 0));
     }

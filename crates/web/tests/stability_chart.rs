@@ -7,16 +7,15 @@ use gradscope_web::charts::stability_chart::{
     decade_color, draw_stability_chart, StabilityChartLabels, StabilityOutcome, StabilityView,
 };
 use gradscope_web::charts::ChartStyle;
-use plotters::prelude::*;
+use plotters::style::RGBColor;
+
+mod common;
+use common::draw_svg;
 
 fn draw(view: &StabilityView, labels: &StabilityChartLabels) -> (String, StabilityOutcome) {
-    let mut out = String::new();
-    let outcome;
-    {
-        let area = SVGBackend::with_string(&mut out, (760, 460)).into_drawing_area();
-        outcome = draw_stability_chart(&area, view, labels, &ChartStyle::default()).unwrap();
-    }
-    (out, outcome)
+    draw_svg((760, 460), |area| {
+        draw_stability_chart(area, view, labels, &ChartStyle::default()).unwrap()
+    })
 }
 
 fn engine_view(activation: Activation, count: usize, depth: usize) -> StabilityView {

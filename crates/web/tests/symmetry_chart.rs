@@ -2,18 +2,17 @@
 //! ∞, NaN and emptiness, and says what it drew.
 
 use gradscope_web::charts::symmetry_chart::{
-    draw_symmetry_chart, SymmetryChartLabels, SymmetryHistory,
+    draw_symmetry_chart, SymmetryChartLabels, SymmetryHistory, SymmetryOutcome,
 };
-use gradscope_web::charts::ChartStyle;
-use plotters::prelude::*;
 
-fn svg<F: FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>)>(f: F) -> String {
-    let mut out = String::new();
-    {
-        let area = SVGBackend::with_string(&mut out, (640, 420)).into_drawing_area();
-        f(&area);
-    }
-    out
+mod common;
+use common::{draw_labelled, draw_with_defaults};
+
+const SIZE: (u32, u32) = (640, 420);
+
+/// The chart of `history` with the default labels and style.
+fn symmetry_svg(history: &SymmetryHistory) -> (String, SymmetryOutcome) {
+    draw_with_defaults(SIZE, |a, l, s| draw_symmetry_chart(a, history, l, s))
 }
 
 #[test]
@@ -33,11 +32,9 @@ fn symmetry_chart_draws_every_unit_and_input() {
         unit: "đơn vị {i}".into(),
         ..Default::default()
     };
-    let mut outcome = None;
-    let text = svg(|a| {
-        outcome = Some(draw_symmetry_chart(a, &history, &labels, &ChartStyle::default()).unwrap())
+    let (text, outcome) = draw_labelled(SIZE, &labels, |a, l, s| {
+        draw_symmetry_chart(a, &history, l, s)
     });
-    let outcome = outcome.unwrap();
     assert_eq!(outcome.lines, 6);
     assert_eq!(outcome.non_finite, 0);
     for i in 1..=3 {
@@ -57,41 +54,13 @@ fn symmetry_chart_survives_zero_infinity_nan_and_emptiness() {
         ],
         loss: vec![f64::NAN, 0.0, f64::INFINITY, 1e-300],
     };
-    let mut outcome = None;
-    svg(|a| {
-        outcome = Some(
-            draw_symmetry_chart(
-                a,
-                &history,
-                &SymmetryChartLabels::default(),
-                &ChartStyle::default(),
-            )
-            .unwrap(),
-        )
-    });
-    assert_eq!(outcome.unwrap().non_finite, 5);
+    assert_eq!(symmetry_svg(&history).1.non_finite, 5);
     // Nothing at all, and a single snapshot.
-    svg(|a| {
-        draw_symmetry_chart(
-            a,
-            &SymmetryHistory::default(),
-            &SymmetryChartLabels::default(),
-            &ChartStyle::default(),
-        )
-        .unwrap();
-    });
+    symmetry_svg(&SymmetryHistory::default());
     let one = SymmetryHistory {
         steps: vec![0.0],
         weights: vec![vec![vec![0.5, 0.5], vec![0.5, 0.5]]],
         loss: vec![f64::NAN],
     };
-    svg(|a| {
-        draw_symmetry_chart(
-            a,
-            &one,
-            &SymmetryChartLabels::default(),
-            &ChartStyle::default(),
-        )
-        .unwrap();
-    });
+    symmetry_svg(&one);
 }

@@ -2,12 +2,18 @@
 //! in memory, it marks overflow and zero, and draws the LARS cell's diverging runs.
 
 use gradscope_core::deep_training::{DeepSettings, DeepTrainer};
-use gradscope_web::charts::training_chart::{draw_training_chart, LossSeries, TrainingChartLabels};
-use gradscope_web::charts::ChartStyle;
-use plotters::prelude::*;
+use gradscope_web::charts::training_chart::{draw_training_chart, LossSeries};
+use gradscope_web::charts::PlotOutcome;
+
+mod common;
+use common::draw_with_defaults;
 
 const W: u32 = 640;
 const H: u32 = 400;
+
+fn training_svg(series: &[LossSeries]) -> (String, PlotOutcome) {
+    draw_with_defaults((W, H), |a, l, s| draw_training_chart(a, series, l, s))
+}
 
 #[test]
 fn training_chart_marks_overflow_and_zero() {
@@ -25,17 +31,7 @@ fn training_chart_marks_overflow_and_zero() {
             values: vec![],
         },
     ];
-    let mut svg = String::new();
-    let o = {
-        let area = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
-        draw_training_chart(
-            &area,
-            &series,
-            &TrainingChartLabels::default(),
-            &ChartStyle::default(),
-        )
-        .unwrap()
-    };
+    let (svg, o) = training_svg(&series);
     assert_eq!(o.overflow_markers, 2);
     assert_eq!(o.zero_markers, 1);
     assert!(svg.contains("plain") && svg.contains("lars"));
@@ -47,15 +43,7 @@ fn training_chart_marks_overflow_and_zero() {
             values: vec![f64::NAN; 3],
         }],
     ] {
-        let mut svg = String::new();
-        let area = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
-        draw_training_chart(
-            &area,
-            &s,
-            &TrainingChartLabels::default(),
-            &ChartStyle::default(),
-        )
-        .unwrap();
+        training_svg(&s);
     }
 }
 
@@ -88,17 +76,7 @@ fn the_diverging_runs_draw_as_in_the_lars_cell() {
         ];
         let non_finite = series[0].values.iter().filter(|v| !v.is_finite()).count();
         assert_eq!(non_finite > 0, overflows, "seed {seed}");
-        let mut svg = String::new();
-        let o = {
-            let area = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
-            draw_training_chart(
-                &area,
-                &series,
-                &TrainingChartLabels::default(),
-                &ChartStyle::default(),
-            )
-            .unwrap()
-        };
+        let (_, o) = training_svg(&series);
         assert_eq!(o.overflow_markers, non_finite, "seed {seed}");
         assert!(
             o.range.hi > 60.0,

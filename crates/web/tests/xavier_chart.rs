@@ -2,17 +2,11 @@
 //! page's language, and draws with no layer at all.
 
 use gradscope_web::charts::xavier_chart::{draw_xavier_chart, XavierChartLabels, XavierLayerView};
-use gradscope_web::charts::ChartStyle;
-use plotters::prelude::*;
 
-fn svg<F: FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>)>(f: F) -> String {
-    let mut out = String::new();
-    {
-        let area = SVGBackend::with_string(&mut out, (640, 420)).into_drawing_area();
-        f(&area);
-    }
-    out
-}
+mod common;
+use common::draw_labelled;
+
+const SIZE: (u32, u32) = (640, 420);
 
 #[test]
 fn xavier_chart_marks_zero_and_overflow() {
@@ -40,15 +34,10 @@ fn xavier_chart_marks_zero_and_overflow() {
         forward: "chiều xuôi".into(),
         ..Default::default()
     };
-    let mut outcome = None;
-    let text = svg(|a| {
-        outcome = Some(draw_xavier_chart(a, &layers, &labels, &ChartStyle::default()).unwrap())
-    });
-    let outcome = outcome.unwrap();
+    let (text, outcome) =
+        draw_labelled(SIZE, &labels, |a, l, s| draw_xavier_chart(a, &layers, l, s));
     assert_eq!(outcome.zero_markers, 1);
     assert_eq!(outcome.overflow_markers, 2);
     assert!(text.contains("chiều xuôi"));
-    svg(|a| {
-        draw_xavier_chart(a, &[], &labels, &ChartStyle::default()).unwrap();
-    });
+    draw_labelled(SIZE, &labels, |a, l, s| draw_xavier_chart(a, &[], l, s));
 }

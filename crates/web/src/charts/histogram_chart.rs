@@ -91,18 +91,15 @@ pub fn draw_histograms<DB: DrawingBackend>(
             .x_label_area_size(style.px(28.0))
             .y_label_area_size(style.px(40.0))
             .build_cartesian_2d(lo..hi, 0.0..top)?;
-        cc.configure_mesh()
-            .x_desc(&labels.x_axis)
-            .x_labels(4)
-            .y_labels(3)
-            .x_label_formatter(&|x| format!("{:.2}", x))
-            .y_label_formatter(&|y| format!("{}", y.round() as i64))
-            .label_style(style.font(10.0).color(&palette::INK))
-            .axis_desc_style(style.font(10.0).color(&palette::INK))
-            .bold_line_style(palette::GRID.stroke_width(style.stroke(1.0)))
-            .light_line_style(TRANSPARENT)
-            .axis_style(palette::INK.stroke_width(style.stroke(1.0)))
-            .draw()?;
+        style.draw_mesh(
+            cc.configure_mesh()
+                .x_desc(&labels.x_axis)
+                .x_labels(4)
+                .y_labels(3)
+                .x_label_formatter(&|x| format!("{:.2}", x))
+                .y_label_formatter(&|y| format!("{}", y.round() as i64)),
+            (10.0, 10.0),
+        )?;
         let bars: Vec<_> = panel
             .counts
             .iter()

@@ -139,11 +139,8 @@ pub fn draw_log_chart<DB: DrawingBackend>(
     let x_max = chart.x_start + n as f64 - 0.5;
     let ticks = range.ticks(8);
 
-    let mut cc = ChartBuilder::on(area)
-        .caption(&chart.title, style.font(16.0).color(&palette::INK))
-        .margin(style.px(10.0))
-        .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px(64.0))
+    let mut cc = style
+        .titled(area, &chart.title, 16.0, (40.0, 64.0))
         .build_cartesian_2d(x_min..x_max, y_min..y_max)?;
 
     let x_ticks = n.min(10) + 1;
@@ -260,14 +257,11 @@ pub fn draw_log_chart<DB: DrawingBackend>(
                             + Polygon::new(m.clone(), fill)
                     });
             }
-            cc.configure_series_labels()
-                .position(emptiest_corner(chart, (x_min, x_max), (y_min, y_max)))
-                .margin(style.px(8.0))
-                .legend_area_size(style.px(26.0))
-                .label_font(style.font(12.0).color(&palette::INK))
-                .background_style(WHITE.mix(0.85))
-                .border_style(palette::GRID)
-                .draw()?;
+            style.draw_legend(
+                &mut cc.configure_series_labels(),
+                emptiest_corner_of(chart, (x_min, x_max), (y_min, y_max)),
+                (8.0, 26.0),
+            )?;
         }
     }
     area.present()?;
@@ -288,28 +282,25 @@ pub fn draw_log_mesh<DB: DrawingBackend>(
     decade_ticks: usize,
     style: &ChartStyle,
 ) -> Result<(), ChartError> {
-    cc.configure_mesh()
-        .x_desc(x_desc)
-        .y_desc(y_desc)
-        .x_labels(x_labels)
-        .x_label_formatter(&|x| whole_number(*x))
-        // Plotters picks "nice" steps of 1, 2 or 5 × 10ᵏ, so asking for as many labels as there
-        // are whole-decade ticks lands them on whole decades; anything else stays unlabelled.
-        .y_labels(decade_ticks.max(2))
-        .y_label_formatter(&|y| {
-            if (y - y.round()).abs() < 1e-9 {
-                power_of_ten(*y)
-            } else {
-                String::new()
-            }
-        })
-        .label_style(style.font(12.0).color(&palette::INK))
-        .axis_desc_style(style.font(13.0).color(&palette::INK))
-        .bold_line_style(palette::GRID.stroke_width(style.stroke(1.0)))
-        .light_line_style(TRANSPARENT)
-        .axis_style(palette::INK.stroke_width(style.stroke(1.0)))
-        .draw()?;
-    Ok(())
+    style.draw_mesh(
+        cc.configure_mesh()
+            .x_desc(x_desc)
+            .y_desc(y_desc)
+            .x_labels(x_labels)
+            .x_label_formatter(&|x| whole_number(*x))
+            // Plotters picks "nice" steps of 1, 2 or 5 × 10ᵏ, so asking for as many labels as
+            // there are whole-decade ticks lands them on whole decades; anything else stays
+            // unlabelled.
+            .y_labels(decade_ticks.max(2))
+            .y_label_formatter(&|y| {
+                if (y - y.round()).abs() < 1e-9 {
+                    power_of_ten(*y)
+                } else {
+                    String::new()
+                }
+            }),
+        (12.0, 13.0),
+    )
 }
 
 /// What a legend entry shows beside its text.
@@ -418,17 +409,11 @@ fn draw_legend_below<DB: DrawingBackend>(
 
 /// The corner of the plot (a box of 45% of the width by 35% of the height) that covers the
 /// fewest points, so the legend hides as little as possible.
-fn emptiest_corner(
+fn emptiest_corner_of(
     chart: &LogChart,
-    (x0, x1): (f64, f64),
-    (y0, y1): (f64, f64),
+    x_range: (f64, f64),
+    y_range: (f64, f64),
 ) -> SeriesLabelPosition {
-    let corners = [
-        (SeriesLabelPosition::UpperRight, true, true),
-        (SeriesLabelPosition::UpperLeft, false, true),
-        (SeriesLabelPosition::LowerRight, true, false),
-        (SeriesLabelPosition::LowerLeft, false, false),
-    ];
     let points: Vec<(f64, f64)> = chart
         .lines
         .iter()
@@ -442,20 +427,47 @@ fn emptiest_corner(
                 })
         })
         .collect();
-    let count = |right: bool, top: bool| {
+    emptiest_corner(
+        &points,
+        (x_range, (0.45, 0.55)),
+        y_range,
+        [
+            SeriesLabelPosition::UpperRight,
+            SeriesLabelPosition::UpperLeft,
+            SeriesLabelPosition::LowerRight,
+            SeriesLabelPosition::LowerLeft,
+        ],
+    )
+}
+
+/// Of the four `corners` (the first wins a tie), the one whose box holds the fewest `points`,
+/// for a legend to hide as little as possible. A box spans the plot's `x0..x1` below its
+/// `left` fraction (left corners) or above its `right` fraction (right corners), and
+/// `y0..y1` below 0.35 (lower corners) or above 0.65 (upper corners).
+pub(crate) fn emptiest_corner(
+    points: &[(f64, f64)],
+    ((x0, x1), (left, right)): ((f64, f64), (f64, f64)),
+    (y0, y1): (f64, f64),
+    corners: [SeriesLabelPosition; 4],
+) -> SeriesLabelPosition {
+    let count = |right_side: bool, top: bool| {
         points
             .iter()
             .filter(|&&(x, y)| {
                 let fx = (x - x0) / (x1 - x0);
                 let fy = (y - y0) / (y1 - y0);
-                (if right { fx > 0.55 } else { fx < 0.45 })
+                (if right_side { fx > right } else { fx < left })
                     && (if top { fy > 0.65 } else { fy < 0.35 })
             })
             .count()
     };
     corners
         .into_iter()
-        .min_by_key(|&(_, right, top)| count(right, top))
-        .map(|(p, _, _)| p)
+        .min_by_key(|p| match p {
+            SeriesLabelPosition::UpperRight => count(true, true),
+            SeriesLabelPosition::UpperLeft => count(false, true),
+            SeriesLabelPosition::LowerRight => count(true, false),
+            _ => count(false, false),
+        })
         .unwrap_or(SeriesLabelPosition::UpperRight)
 }

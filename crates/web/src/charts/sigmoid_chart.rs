@@ -84,25 +84,19 @@ pub fn draw_sigmoid_chart<DB: DrawingBackend>(
     }
     let (y_min, y_max) = (-0.05, 1.05);
 
-    let mut cc = ChartBuilder::on(area)
-        .caption(&labels.title, style.font(16.0).color(&palette::INK))
-        .margin(style.px(10.0))
-        .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px(48.0))
+    let mut cc = style
+        .titled(area, &labels.title, 16.0, (40.0, 48.0))
         .build_cartesian_2d(x_min..x_max, y_min..y_max)?;
-    cc.configure_mesh()
-        .x_desc(&labels.x_axis)
-        .y_desc(&labels.y_axis)
-        .x_labels(9)
-        .y_labels(6)
-        .x_label_formatter(&|x: &f64| format!("{}", (x * 100.0).round() / 100.0))
-        .y_label_formatter(&|y: &f64| format!("{}", (y * 100.0).round() / 100.0))
-        .label_style(style.font(12.0).color(&palette::INK))
-        .axis_desc_style(style.font(13.0).color(&palette::INK))
-        .bold_line_style(palette::GRID.stroke_width(style.stroke(1.0)))
-        .light_line_style(TRANSPARENT)
-        .axis_style(palette::INK.stroke_width(style.stroke(1.0)))
-        .draw()?;
+    style.draw_mesh(
+        cc.configure_mesh()
+            .x_desc(&labels.x_axis)
+            .y_desc(&labels.y_axis)
+            .x_labels(9)
+            .y_labels(6)
+            .x_label_formatter(&|x: &f64| format!("{}", (x * 100.0).round() / 100.0))
+            .y_label_formatter(&|y: &f64| format!("{}", (y * 100.0).round() / 100.0)),
+        (12.0, 13.0),
+    )?;
 
     let width = style.stroke(2.0);
     let legend_width = style.px(9.0);
@@ -171,14 +165,11 @@ pub fn draw_sigmoid_chart<DB: DrawingBackend>(
         }
     }
 
-    cc.configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .margin(style.px(8.0))
-        .legend_area_size(style.px(26.0))
-        .label_font(style.font(12.0).color(&palette::INK))
-        .background_style(WHITE.mix(0.85))
-        .border_style(palette::GRID)
-        .draw()?;
+    style.draw_legend(
+        &mut cc.configure_series_labels(),
+        SeriesLabelPosition::UpperLeft,
+        (8.0, 26.0),
+    )?;
 
     let (xr, yr) = cc.plotting_area().get_pixel_range();
     area.present()?;

@@ -177,11 +177,8 @@ pub fn draw_stability_chart<DB: DrawingBackend>(
     let (y_lo, y_hi) = (0.5, depth as f64 + 0.5);
 
     let (plot, bar) = area.split_horizontally(area.dim_in_pixel().0 as i32 - style.px(76.0));
-    let mut cc = ChartBuilder::on(&plot)
-        .caption(&labels.title, style.font(15.0).color(&palette::INK))
-        .margin(style.px(10.0))
-        .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px(48.0))
+    let mut cc = style
+        .titled(&plot, &labels.title, 15.0, (40.0, 48.0))
         .build_cartesian_2d(x_lo..x_hi, y_lo..y_hi)?;
     cc.configure_mesh()
         .x_desc(&labels.x_axis)

@@ -6,7 +6,7 @@
 //! rate that blows the weights up) break the lines and are counted, never drawn.
 
 use super::axis::{place, whole_number, DecadeRange, Placement};
-use super::log_chart::draw_log_mesh;
+use super::log_chart::{draw_log_mesh, emptiest_corner};
 use super::{palette, ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -131,25 +131,19 @@ pub fn draw_symmetry_chart<DB: DrawingBackend>(
     let chars = labels.title.chars().count().max(1) as f64;
     let caption_size =
         (0.92 * width_px as f64 / (0.56 * chars * style.scale.max(0.1))).clamp(10.0, 16.0);
-    let mut cc = ChartBuilder::on(&top)
-        .caption(&labels.title, style.font(caption_size).color(&palette::INK))
-        .margin(style.px(10.0))
-        .x_label_area_size(style.px(22.0))
-        .y_label_area_size(style.px(64.0))
+    let mut cc = style
+        .titled(&top, &labels.title, caption_size, (22.0, 64.0))
         .build_cartesian_2d(x_min..x_max, y_min..y_max)?;
-    cc.configure_mesh()
-        .y_desc(&labels.weights_axis)
-        .x_labels(6)
-        .y_labels(6)
-        // Steps are whole numbers: a tick between two of them (a short run) stays unlabelled.
-        .x_label_formatter(&|x| whole_number(*x))
-        .y_label_formatter(&|y| format!("{y:.3}"))
-        .label_style(style.font(12.0).color(&palette::INK))
-        .axis_desc_style(style.font(13.0).color(&palette::INK))
-        .bold_line_style(palette::GRID.stroke_width(style.stroke(1.0)))
-        .light_line_style(TRANSPARENT)
-        .axis_style(palette::INK.stroke_width(style.stroke(1.0)))
-        .draw()?;
+    style.draw_mesh(
+        cc.configure_mesh()
+            .y_desc(&labels.weights_axis)
+            .x_labels(6)
+            .y_labels(6)
+            // Steps are whole numbers: a tick between two of them (a short run) stays unlabelled.
+            .x_label_formatter(&|x| whole_number(*x))
+            .y_label_formatter(&|y| format!("{y:.3}")),
+        (12.0, 13.0),
+    )?;
 
     for i in 0..units {
         let color = unit_color(i);
@@ -209,14 +203,11 @@ pub fn draw_symmetry_chart<DB: DrawingBackend>(
             outcome.lines += 1;
         }
     }
-    cc.configure_series_labels()
-        .position(emptiest_corner(history, (x_min, x_max), (y_min, y_max)))
-        .margin(style.px(6.0))
-        .legend_area_size(style.px(22.0))
-        .label_font(style.font(12.0).color(&palette::INK))
-        .background_style(WHITE.mix(0.85))
-        .border_style(palette::GRID)
-        .draw()?;
+    style.draw_legend(
+        &mut cc.configure_series_labels(),
+        emptiest_corner_of(history, (x_min, x_max), (y_min, y_max)),
+        (6.0, 22.0),
+    )?;
 
     // The loss, on a log₁₀ axis (0, ∞ and NaN are left out).
     let range = DecadeRange::covering(history.loss.iter().copied());
@@ -263,37 +254,32 @@ pub fn draw_symmetry_chart<DB: DrawingBackend>(
 
 /// The corner (a box of 35% of the width by 35% of the height) holding the fewest weight points,
 /// so the legend hides as little as possible.
-fn emptiest_corner(
+fn emptiest_corner_of(
     history: &SymmetryHistory,
-    (x0, x1): (f64, f64),
-    (y0, y1): (f64, f64),
+    x_range: (f64, f64),
+    y_range: (f64, f64),
 ) -> SeriesLabelPosition {
-    let corners = [
-        (SeriesLabelPosition::UpperRight, true, true),
-        (SeriesLabelPosition::LowerRight, true, false),
-        (SeriesLabelPosition::UpperLeft, false, true),
-        (SeriesLabelPosition::LowerLeft, false, false),
-    ];
-    let count = |right: bool, top: bool| {
-        let mut c = 0usize;
-        for (k, w) in history.weights.iter().enumerate() {
-            let fx = (history.steps.get(k).copied().unwrap_or(0.0) - x0) / (x1 - x0);
-            let in_x = if right { fx > 0.65 } else { fx < 0.35 };
-            if !in_x {
-                continue;
-            }
-            for v in w.iter().flatten().filter(|v| v.is_finite()) {
-                let fy = (v - y0) / (y1 - y0);
-                if (top && fy > 0.65) || (!top && fy < 0.35) {
-                    c += 1;
-                }
-            }
-        }
-        c
-    };
-    corners
-        .into_iter()
-        .min_by_key(|&(_, right, top)| count(right, top))
-        .map(|(p, _, _)| p)
-        .unwrap_or(SeriesLabelPosition::UpperRight)
+    let points: Vec<(f64, f64)> = history
+        .weights
+        .iter()
+        .enumerate()
+        .flat_map(|(k, w)| {
+            let x = history.steps.get(k).copied().unwrap_or(0.0);
+            w.iter()
+                .flatten()
+                .filter(|v| v.is_finite())
+                .map(move |&v| (x, v))
+        })
+        .collect();
+    emptiest_corner(
+        &points,
+        (x_range, (0.35, 0.65)),
+        y_range,
+        [
+            SeriesLabelPosition::UpperRight,
+            SeriesLabelPosition::LowerRight,
+            SeriesLabelPosition::UpperLeft,
+            SeriesLabelPosition::LowerLeft,
+        ],
+    )
 }

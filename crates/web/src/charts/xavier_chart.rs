@@ -78,37 +78,40 @@ pub fn draw_xavier_chart<DB: DrawingBackend>(
         },
     };
     let pick = |f: fn(&XavierLayerView) -> f64| layers.iter().map(f).collect::<Vec<f64>>();
+    // Per direction: its name, colour, measured and predicted variance; each gives two lines.
+    let directions = [
+        (
+            &labels.forward,
+            palette::GREEN,
+            pick(|l| l.forward_var),
+            pick(|l| l.forward_var_pred),
+        ),
+        (
+            &labels.backward,
+            palette::VERMILLION,
+            pick(|l| l.backward_var),
+            pick(|l| l.backward_var_pred),
+        ),
+    ];
     let chart = LogChart {
         title: labels.title.clone(),
         x_label: labels.x_axis.clone(),
         y_label: labels.y_axis.clone(),
         x_start: 1.0,
-        lines: vec![
-            line(
-                labels.forward.clone(),
-                palette::GREEN,
-                pick(|l| l.forward_var),
-                LineKind::Solid,
-            ),
-            line(
-                format!("{}{}", labels.forward, labels.predicted_suffix),
-                palette::GREEN,
-                pick(|l| l.forward_var_pred),
-                LineKind::Dashed,
-            ),
-            line(
-                labels.backward.clone(),
-                palette::VERMILLION,
-                pick(|l| l.backward_var),
-                LineKind::Solid,
-            ),
-            line(
-                format!("{}{}", labels.backward, labels.predicted_suffix),
-                palette::VERMILLION,
-                pick(|l| l.backward_var_pred),
-                LineKind::Dashed,
-            ),
-        ],
+        lines: directions
+            .into_iter()
+            .flat_map(|(name, color, measured, predicted)| {
+                [
+                    line(name.clone(), color, measured, LineKind::Solid),
+                    line(
+                        format!("{name}{}", labels.predicted_suffix),
+                        color,
+                        predicted,
+                        LineKind::Dashed,
+                    ),
+                ]
+            })
+            .collect(),
         underflow_label: labels.underflow.clone(),
         overflow_label: labels.overflow.clone(),
     };
