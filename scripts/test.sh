@@ -17,6 +17,12 @@ step "wasm build"
 GRADSCOPE_WASM_OPT=1 bash scripts/build-wasm.sh
 node scripts/vendor.mjs
 step "browser tests (Playwright, Debian's Chromium)"
+# A free port for the test server, unless one is given: another checkout's server (or one left
+# running) on the default port must not be mistaken for this one.
+if [ -z "${GRADSCOPE_TEST_PORT:-}" ]; then
+  GRADSCOPE_TEST_PORT="$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); });")"
+  export GRADSCOPE_TEST_PORT
+fi
 status=0
 npx playwright test "$@" || status=$?
 node -e '
