@@ -127,6 +127,7 @@ function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
 
   function draw() {
     const scale = fitCanvas(canvas);
+    const compact = canvas.clientWidth < 520;
     const main = ctx.store.get('');
     const view = {
       sigmas: cell.sigmas,
@@ -134,9 +135,10 @@ function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
       depth: state.depth,
       critical: cell.critical,
       marker: cell.cursor ? [cell.cursor.sigma, cell.cursor.depth] : main.depth <= state.depth ? [main.sigma, main.depth] : null,
+      compact,
     };
     const labels = {
-      title: t.translate('map.chartTitle'),
+      title: t.translate(compact ? 'map.chartTitleShort' : 'map.chartTitle'),
       x_axis: t.translate('map.chartX'),
       y_axis: t.translate('map.chartY'),
       critical_line: t.translate('map.legendCritical'),

@@ -40,6 +40,7 @@ fn engine_view(activation: Activation, count: usize, depth: usize) -> StabilityV
         depth,
         critical: critical_sigma(activation, 32),
         marker: Some((0.25, 10)),
+        compact: false,
     }
 }
 
@@ -80,6 +81,7 @@ fn it_survives_infinities_nan_missing_columns_and_an_empty_grid() {
         depth: 4,
         critical: Some(f64::NAN),
         marker: Some((f64::INFINITY, 99)),
+        compact: false,
     };
     let (_, outcome) = draw(&view, &StabilityChartLabels::default());
     assert_eq!(outcome.cells, 4);
@@ -89,6 +91,7 @@ fn it_survives_infinities_nan_missing_columns_and_an_empty_grid() {
         depth: 0,
         critical: None,
         marker: None,
+        compact: true,
     };
     let (_, outcome) = draw(&empty, &StabilityChartLabels::default());
     assert_eq!(outcome.cells, 0);
@@ -100,4 +103,19 @@ fn the_colour_scale_is_white_at_zero_and_saturates() {
     assert_eq!(decade_color(-20.0), decade_color(f64::NEG_INFINITY));
     assert_eq!(decade_color(20.0), decade_color(1e300));
     assert_ne!(decade_color(-5.0), decade_color(5.0));
+}
+
+#[test]
+fn a_compact_map_has_no_legend_over_it_and_keeps_every_cell() {
+    let mut view = engine_view(Activation::Tanh, 8, 10);
+    view.compact = true;
+    let labels = StabilityChartLabels::default();
+    let (svg, outcome) = draw(&view, &labels);
+    assert_eq!(outcome.cells, 80);
+    assert!(!svg.contains(&labels.critical_line));
+    view.compact = false;
+    let (svg, wide) = draw(&view, &labels);
+    assert!(svg.contains(&labels.critical_line));
+    // The narrower colour bar leaves the map more of the width.
+    assert!(outcome.right - outcome.left > wide.right - wide.left);
 }

@@ -34,6 +34,10 @@ pub struct StabilityView {
     /// A point to mark (the main widget's σ and depth), if any.
     #[serde(default)]
     pub marker: Option<(f64, usize)>,
+    /// A narrow canvas (a phone): no legend over the map (the cell's text names the lines) and
+    /// a narrower colour bar, so the map keeps most of the width.
+    #[serde(default)]
+    pub compact: bool,
 }
 
 /// Every text the map draws, in the page's language.
@@ -176,7 +180,8 @@ pub fn draw_stability_chart<DB: DrawingBackend>(
     let depth = view.depth.max(1);
     let (y_lo, y_hi) = (0.5, depth as f64 + 0.5);
 
-    let (plot, bar) = area.split_horizontally(area.dim_in_pixel().0 as i32 - style.px(76.0));
+    let bar_width = if view.compact { 52.0 } else { 76.0 };
+    let (plot, bar) = area.split_horizontally(area.dim_in_pixel().0 as i32 - style.px(bar_width));
     let mut cc = style
         .titled(&plot, &labels.title, 15.0, (40.0, 48.0))
         .build_cartesian_2d(x_lo..x_hi, y_lo..y_hi)?;
@@ -282,12 +287,14 @@ pub fn draw_stability_chart<DB: DrawingBackend>(
             )))?;
         }
     }
-    cc.configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(WHITE.mix(0.85))
-        .border_style(palette::GRID)
-        .label_font(style.font(12.0).color(&palette::INK))
-        .draw()?;
+    if !view.compact {
+        cc.configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .background_style(WHITE.mix(0.85))
+            .border_style(palette::GRID)
+            .label_font(style.font(12.0).color(&palette::INK))
+            .draw()?;
+    }
 
     draw_color_bar(&bar, labels, style)?;
 
