@@ -23,7 +23,7 @@ async function declaredKeys(page) {
   });
 }
 
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 420_000 });
 
 test('every hostile value in every URL key: no script, no error, valid state, computed, noted', async ({ page }) => {
   await openPage(page);

@@ -72,6 +72,33 @@ export function fitCanvas(canvas) {
   return dpr;
 }
 
+/** What each canvas last showed: `{name, data, labels}` (data may be a function giving it). */
+const drawnCharts = new WeakMap();
+
+/**
+ * Draws the engine's chart `name` of `data` on `canvas`, fitted to its CSS size at the device's
+ * pixel ratio, and remembers what it drew so that an export can draw the same chart again as SVG
+ * or as a sharper PNG (`drawnChart`). Returns the chart's outcome.
+ */
+export function drawChart(wasm, ctx, name, canvas, data, labels) {
+  const scale = fitCanvas(canvas);
+  const outcome = wasm.drawChart(name, canvas, data, labels, { font_family: ctx.fontFamily, scale });
+  drawnCharts.set(canvas, { name, data, labels });
+  return outcome;
+}
+
+/** Records that `canvas` shows chart `name` drawn another way (`data` may be a function). */
+export function rememberChart(canvas, name, data, labels) {
+  drawnCharts.set(canvas, { name, data, labels });
+}
+
+/** What `canvas` last showed, `{name, data, labels}` with the data resolved, or null. */
+export function drawnChart(canvas) {
+  const drawn = drawnCharts.get(canvas);
+  if (!drawn) return null;
+  return { ...drawn, data: typeof drawn.data === 'function' ? drawn.data() : drawn.data };
+}
+
 /**
  * The "reproduce in PyTorch" panel: a toggle button, the code for the cell's current settings
  * (from `codeFor()`), and a copy button. The code is made only when the panel is open.

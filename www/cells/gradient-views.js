@@ -5,7 +5,7 @@
 // verdict and a table of its numbers, and links to the main widget with its setting.
 
 import { cellFields } from '../state.js';
-import { fitCanvas } from './common.js';
+import { drawChart } from './common.js';
 import { fillLayerTable, gradientChartLabels, verdictText } from './gradients.js';
 import { mountCell } from './shell.js';
 
@@ -116,10 +116,9 @@ function setup({ root, state, cell, t, errors }, ctx, spec) {
     for (const side of spec.sides) {
       const view = sides[side];
       if (!view.result) continue;
-      const scale = fitCanvas(view.canvas);
       const labels = gradientChartLabels(t, { title: spec.chartTitle(t, side), x_axis: t.translate(spec.xAxisKey) });
       try {
-        view.outcome = wasm.drawGradientChart(view.canvas, view.result, labels, { show_backward: true, show_forward: false }, { font_family: ctx.fontFamily, scale });
+        view.outcome = drawChart(wasm, ctx, 'gradients', view.canvas, { layers: view.result.layers, options: { show_backward: true, show_forward: false } }, labels);
       } catch (e) {
         errors.show(e);
       }

@@ -4,7 +4,7 @@
 // nothing.
 
 import { formatNumber, pow10 } from '../i18n.js';
-import { fitCanvas } from './common.js';
+import { drawChart } from './common.js';
 import { mountCell, toggledTable } from './shell.js';
 
 /** The widget's own markup below its controls: the limits, the chart, the table. */
@@ -209,11 +209,10 @@ function setup({ root, state, fields, cell, t, out, errors, set, showNote }, ctx
   function draw() {
     const r = cell.result;
     if (!r) return;
-    const scale = fitCanvas(canvas);
     const labels = gradientChartLabels(t);
     const options = { show_backward: state.backward, show_forward: state.forward, theory: theoryLines() };
     try {
-      cell.outcome = wasm.drawGradientChart(canvas, r, labels, options, { font_family: ctx.fontFamily, scale });
+      cell.outcome = drawChart(wasm, ctx, 'gradients', canvas, { layers: r.layers, options }, labels);
     } catch (e) {
       errors.show(e);
     }

@@ -2,7 +2,7 @@
 // a large learning rate) trained twice from the same start, without and with LARS, side by side.
 
 import { formatNumber } from '../i18n.js';
-import { fitCanvas } from './common.js';
+import { drawChart } from './common.js';
 import { playbackButtons } from './run-playback.js';
 import { mountCell } from './shell.js';
 
@@ -145,9 +145,11 @@ function setup({ root, state, cell, t, out, errors }, ctx) {
   }
 
   function draw() {
-    const scale = fitCanvas(canvas);
     try {
-      cell.outcome = wasm.drawTrainingChart(
+      cell.outcome = drawChart(
+        wasm,
+        ctx,
+        'training',
         canvas,
         cell.runs.map((r) => ({ label: runLabel(r), values: Array.from(r.losses) })),
         {
@@ -157,7 +159,6 @@ function setup({ root, state, cell, t, out, errors }, ctx) {
           underflow: t.translate('chart.underflow'),
           overflow: t.translate('chart.overflow'),
         },
-        { font_family: ctx.fontFamily, scale },
       );
     } catch (e) {
       errors.show(e);

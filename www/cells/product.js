@@ -3,7 +3,7 @@
 // numpy prints arrays, and plots ‖M‖_F and max |Mᵢⱼ| after each step on a log axis.
 
 import { formatNumber } from '../i18n.js';
-import { fitCanvas } from './common.js';
+import { drawChart } from './common.js';
 import { mountCell, toggledTable } from './shell.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -283,7 +283,6 @@ function setup({ root, state, cell, t, out, errors }, ctx) {
   function draw() {
     const r = cell.report;
     if (!r) return;
-    const scale = fitCanvas(canvas);
     const labels = {
       title: t.translate('prod.chart.title'),
       x_axis: t.translate('prod.chart.x'),
@@ -294,7 +293,7 @@ function setup({ root, state, cell, t, out, errors }, ctx) {
       overflow: r.first_overflow != null ? t.translate('prod.overflowAt', { k: r.first_overflow, prec: r.settings.precision }) : t.translate('chart.overflow'),
     };
     try {
-      cell.outcome = wasm.drawProductChart(canvas, r, labels, { font_family: ctx.fontFamily, scale });
+      cell.outcome = drawChart(wasm, ctx, 'product', canvas, { steps: r.steps }, labels);
     } catch (e) {
       errors.show(e);
     }

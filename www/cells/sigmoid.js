@@ -3,7 +3,7 @@
 // touch and keyboard (the focused chart, or the x slider) all move the same x, kept in the URL.
 
 import { formatNumber } from '../i18n.js';
-import { fitCanvas } from './common.js';
+import { drawChart } from './common.js';
 import { mountCell, toggledTable } from './shell.js';
 
 /** The hovered x snaps to this grid, so that the point x = 0 of the figure can be hit exactly. */
@@ -124,7 +124,6 @@ function setup({ root, state, fields, cell, t, out, errors, input }, ctx) {
 
   function draw() {
     if (!cell.curve) return;
-    const scale = fitCanvas(canvas);
     const labels = {
       title: t.translate('sig.chart.title'),
       x_axis: 'x',
@@ -134,7 +133,7 @@ function setup({ root, state, fields, cell, t, out, errors, input }, ctx) {
       max_note: t.translate('sig.chart.max'),
     };
     try {
-      cell.outcome = wasm.drawSigmoidChart(canvas, cell.curve, labels, state.x, { font_family: ctx.fontFamily, scale });
+      cell.outcome = drawChart(wasm, ctx, 'sigmoid', canvas, { ...cell.curve, hover: state.x }, labels);
     } catch (e) {
       errors.show(e);
     }

@@ -6,7 +6,7 @@
 // the current numbers, and lists every number in a table (full precision in data-value).
 
 import { formatNumber } from '../i18n.js';
-import { fitCanvas } from './common.js';
+import { drawChart } from './common.js';
 import { mountCell } from './shell.js';
 
 /** The table's columns: report key → i18n key of the header. */
@@ -172,7 +172,6 @@ function setup({ root, state, cell, t, out, errors }, ctx) {
   function draw() {
     const r = cell.report;
     if (!r) return;
-    const scale = fitCanvas(canvas);
     const narrow = canvas.clientWidth < 520;
     const labels = {
       title: narrow ? t.translate('svd.chartTitleShort') : t.translate('svd.chartTitle', { n: r.size }),
@@ -188,7 +187,7 @@ function setup({ root, state, cell, t, out, errors }, ctx) {
       overflow: t.translate('chart.overflow'),
     };
     try {
-      cell.outcome = wasm.drawSpectrumChart(canvas, r, labels, { font_family: ctx.fontFamily, scale });
+      cell.outcome = drawChart(wasm, ctx, 'spectrum', canvas, r, labels);
     } catch (e) {
       errors.show(e);
     }

@@ -5,7 +5,7 @@
 // the focused chart) loads that σ and depth into the main widget.
 
 import { formatNumber } from '../i18n.js';
-import { fitCanvas } from './common.js';
+import { drawChart } from './common.js';
 import { mountCell } from './shell.js';
 
 /** Milliseconds of computing per frame while the map fills in. */
@@ -126,7 +126,6 @@ function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
   }
 
   function draw() {
-    const scale = fitCanvas(canvas);
     const compact = canvas.clientWidth < 520;
     const main = ctx.store.get('');
     const view = {
@@ -148,7 +147,7 @@ function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
       exploding: t.translate('map.exploding'),
     };
     try {
-      cell.outcome = wasm.drawStabilityChart(canvas, view, labels, { font_family: ctx.fontFamily, scale });
+      cell.outcome = drawChart(wasm, ctx, 'stability', canvas, view, labels);
     } catch (e) {
       errors.show(e);
     }

@@ -3,7 +3,7 @@
 // exactly the same weights; dropout or a random initialization breaks the tie.
 
 import { formatNumber } from '../i18n.js';
-import { fitCanvas } from './common.js';
+import { fitCanvas, rememberChart } from './common.js';
 import { mountCell } from './shell.js';
 
 /** The engine's settings for a state. */
@@ -158,18 +158,18 @@ function setup({ root, state, cell, t, out, errors, relabel }, ctx) {
     cell.trainer = current()?.run ?? null;
     if (!cell.trainer) return;
     const scale = fitCanvas(canvas);
+    const trainer = cell.trainer;
     try {
-      cell.outcome = cell.trainer.draw(
-        canvas,
-        {
-          title: t.translate('sym.chartTitle'),
-          x_axis: t.translate('sym.chartX'),
-          weights_axis: t.translate('sym.chartWeights'),
-          loss_axis: t.translate('sym.chartLoss'),
-          unit: t.translate('sym.chartUnit'),
-        },
-        { font_family: ctx.fontFamily, scale },
-      );
+      const labels = {
+        title: t.translate('sym.chartTitle'),
+        x_axis: t.translate('sym.chartX'),
+        weights_axis: t.translate('sym.chartWeights'),
+        loss_axis: t.translate('sym.chartLoss'),
+        unit: t.translate('sym.chartUnit'),
+      };
+      cell.outcome = trainer.draw(canvas, labels, { font_family: ctx.fontFamily, scale });
+      // Its export draws the trainer's history through the named chart, as every cell does.
+      rememberChart(canvas, 'symmetry', () => trainer.history(), labels);
     } catch (e) {
       errors.show(e);
     }

@@ -3,7 +3,7 @@
 // activation histograms for one chosen initializer.
 
 import { formatNumber } from '../i18n.js';
-import { fitCanvas } from './common.js';
+import { drawChart } from './common.js';
 import { cellFields } from '../state.js';
 import { playbackButtons } from './run-playback.js';
 import { mountCell } from './shell.js';
@@ -185,10 +185,11 @@ function setup({ root, state, cell, t, out, errors }, ctx, runs) {
   }
 
   function draw() {
-    const scale = fitCanvas(lossCanvas);
-    const style = { font_family: ctx.fontFamily, scale };
     try {
-      cell.outcome = wasm.drawTrainingChart(
+      cell.outcome = drawChart(
+        wasm,
+        ctx,
+        'training',
         lossCanvas,
         cell.runs.map((r) => ({ label: label(r.choice), values: Array.from(r.losses) })),
         {
@@ -198,15 +199,15 @@ function setup({ root, state, cell, t, out, errors }, ctx, runs) {
           underflow: t.translate('chart.underflow'),
           overflow: t.translate('chart.overflow'),
         },
-        style,
       );
-      const hscale = fitCanvas(histCanvas);
       const columns = histCanvas.clientWidth < 500 ? 2 : 4;
-      cell.histOutcome = wasm.drawHistograms(
+      cell.histOutcome = drawChart(
+        wasm,
+        ctx,
+        'histograms',
         histCanvas,
         (cell.histograms || []).map((h) => ({ title: t.translate('train.layer', { l: h.layer }), edges: h.edges, counts: h.counts })),
         { title: t.translate('train.histTitle'), x_axis: t.translate('train.histX'), columns },
-        { font_family: ctx.fontFamily, scale: hscale },
       );
     } catch (e) {
       errors.show(e);

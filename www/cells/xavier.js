@@ -4,7 +4,7 @@
 // n_in ≠ n_out, and what Xavier's σ² = 2/(n_in + n_out) does instead.
 
 import { formatNumber } from '../i18n.js';
-import { fitCanvas } from './common.js';
+import { drawChart } from './common.js';
 import { listText } from './controls.js';
 import { mountCell } from './shell.js';
 
@@ -187,9 +187,11 @@ function setup({ root, state, fields, cell, t, out, errors, set }, ctx) {
     const r = cell.result;
     if (!r) return;
     const run = r.runs.find((x) => x.init === state.init) || r.runs[0];
-    const scale = fitCanvas(canvas);
     try {
-      cell.outcome = wasm.drawXavierChart(
+      cell.outcome = drawChart(
+        wasm,
+        ctx,
+        'xavier',
         canvas,
         run,
         {
@@ -203,7 +205,6 @@ function setup({ root, state, fields, cell, t, out, errors, set }, ctx) {
           underflow: t.translate('chart.underflow'),
           overflow: t.translate('chart.overflow'),
         },
-        { font_family: ctx.fontFamily, scale },
       );
     } catch (e) {
       errors.show(e);

@@ -9,37 +9,16 @@ use crate::usage::UsageError;
 use clap::ArgMatches;
 use gradscope_core::draws::stream_rng;
 use gradscope_core::initializer::matrix_fields as fields;
-use gradscope_core::schema::{parse, FromValues, Values};
-use gradscope_core::{Error, Initializer, Precision};
+use gradscope_core::schema::parse;
+use gradscope_core::{Initializer, Precision};
 use serde::Serialize;
 
-/// The settings of one drawn matrix, read by [`fields`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct MatrixSettings {
-    /// The initializer.
-    pub init: Initializer,
-    /// n_in, the matrix's columns.
-    pub fan_in: usize,
-    /// n_out, the matrix's rows.
-    pub fan_out: usize,
-    /// σ: standard deviation, constant value or gain.
-    pub sigma: f64,
-    /// The seed of the draws.
-    pub seed: u64,
-    /// The precision the weights are rounded to.
-    pub precision: Precision,
-}
-
-impl FromValues for MatrixSettings {
-    fn from_values(v: &Values) -> Result<Self, Error> {
-        Ok(MatrixSettings {
-            init: Initializer::parse(v.choice(&fields::INIT)?)?,
-            fan_in: v.count(&fields::FAN_IN)?,
-            fan_out: v.count(&fields::FAN_OUT)?,
-            sigma: v.float(&fields::SIGMA)?,
-            seed: v.int(&fields::SEED)? as u64,
-            precision: Precision::parse(v.choice(&fields::PRECISION)?)?,
-        })
+gradscope_core::settings! {
+    /// The settings of one drawn matrix, read by [`fields`].
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    pub struct MatrixSettings by fields {
+        init: Initializer = INIT, fan_in: usize = FAN_IN, fan_out: usize = FAN_OUT,
+        sigma: f64 = SIGMA, seed: u64 = SEED, precision: Precision = PRECISION,
     }
 }
 

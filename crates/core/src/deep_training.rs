@@ -21,7 +21,6 @@
 //! (or not finite), τˡ = 1, as in common implementations.
 
 use crate::draws::stream_rng;
-use crate::schema::{FromValues, Values};
 use crate::symmetry::Regression;
 use crate::{Activation, Error, Initializer};
 use nalgebra::{DMatrix, DVector};
@@ -78,60 +77,18 @@ pub mod deep_fields {
     pub const SEED: Field = crate::settings::fields::SEED;
 }
 
-/// The settings of a deep training run.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct DeepSettings {
-    /// Input dimension d.
-    pub inputs: usize,
-    /// Hidden layers L.
-    pub depth: usize,
-    /// Units per hidden layer.
-    pub width: usize,
-    /// The hidden activation φ (the output is linear).
-    pub activation: Activation,
-    /// How every Wˡ (the output layer's too) is drawn; biases start at 0.
-    pub init: Initializer,
-    /// σ of the initializer (see [`Initializer::sigma_role`]).
-    pub sigma: f64,
-    /// The global learning rate γ.
-    pub learning_rate: f64,
-    /// Training examples N.
-    pub samples: usize,
-    /// Minibatch size B; 0 (or ≥ N) means full-batch gradient descent.
-    pub batch: usize,
-    /// Whether to scale each layer's step by its trust ratio (LARS).
-    pub lars: bool,
-    /// The seed of the task and of the initial weights.
-    pub seed: u64,
-}
-
-impl Default for DeepSettings {
+crate::settings! {
+    /// The settings of a deep training run.
+    ///
     /// Every field at its declared default: four ReLU layers of 32 units, He normal, γ = 0.05,
     /// full batch of 128 examples.
-    fn default() -> Self {
-        crate::schema::defaults()
-    }
-}
-
-impl FromValues for DeepSettings {
-    fn from_values(v: &Values) -> Result<Self, Error> {
-        use deep_fields::*;
-        let s = DeepSettings {
-            inputs: v.count(&INPUTS)?,
-            depth: v.count(&DEPTH)?,
-            width: v.count(&WIDTH)?,
-            activation: Activation::parse(v.choice(&ACTIVATION)?)?,
-            init: Initializer::parse(v.choice(&INIT)?)?,
-            sigma: v.float(&SIGMA)?,
-            learning_rate: v.float(&LEARNING_RATE)?,
-            samples: v.count(&SAMPLES)?,
-            batch: v.count(&BATCH)?,
-            lars: v.bool(&LARS)?,
-            seed: v.int(&SEED)? as u64,
-        };
-        s.validate()?;
-        Ok(s)
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(default)]
+    pub struct DeepSettings by deep_fields {
+        inputs: usize = INPUTS, depth: usize = DEPTH, width: usize = WIDTH,
+        activation: Activation = ACTIVATION, init: Initializer = INIT, sigma: f64 = SIGMA,
+        learning_rate: f64 = LEARNING_RATE, samples: usize = SAMPLES, batch: usize = BATCH,
+        lars: bool = LARS, seed: u64 = SEED,
     }
 }
 
@@ -158,21 +115,6 @@ impl DeepSettings {
             lars: false,
             seed: 1,
         }
-    }
-
-    /// Checks each field against its declaration in [`deep_fields`]; the error names the
-    /// field.
-    pub fn validate(&self) -> Result<(), Error> {
-        use deep_fields::*;
-        INPUTS.check_int(self.inputs as u64)?;
-        DEPTH.check_int(self.depth as u64)?;
-        WIDTH.check_int(self.width as u64)?;
-        SIGMA.check_float(self.sigma)?;
-        LEARNING_RATE.check_float(self.learning_rate)?;
-        SAMPLES.check_int(self.samples as u64)?;
-        BATCH.check_int(self.batch as u64)?;
-        SEED.check_int(self.seed)?;
-        Ok(())
     }
 }
 

@@ -8,7 +8,6 @@
 //! decades after 101 factors.
 
 use crate::real::{matmul, Op};
-use crate::schema::{FromValues, Values};
 use crate::stats::{norm_and_status, NumStatus};
 use crate::{Error, Precision, Real};
 use nalgebra::DMatrix;
@@ -39,53 +38,15 @@ pub mod product_fields {
         .doc("The floating-point format the product is computed in.");
 }
 
-/// The experiment's settings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ProductSettings {
-    /// k, the number of multiplications after the first matrix (the book: 100).
-    pub steps: usize,
-    /// n, the matrices are n × n (the book: 4).
-    pub size: usize,
-    /// σ, the entries' standard deviation (the book: 1).
-    pub sigma: f64,
-    /// The seed of the draws.
-    pub seed: u64,
-    /// The precision the product is computed in.
-    pub precision: Precision,
-}
-
-impl Default for ProductSettings {
+crate::settings! {
+    /// The experiment's settings.
+    ///
     /// The book's setting, every field at its declared default: one 4×4 N(0, 1) matrix times
     /// 100 more, in f64 as numpy computes.
-    fn default() -> Self {
-        crate::schema::defaults()
-    }
-}
-
-impl FromValues for ProductSettings {
-    fn from_values(v: &Values) -> Result<Self, Error> {
-        use product_fields::*;
-        let s = ProductSettings {
-            steps: v.count(&STEPS)?,
-            size: v.count(&SIZE)?,
-            sigma: v.float(&SIGMA)?,
-            seed: v.int(&SEED)? as u64,
-            precision: Precision::parse(v.choice(&PRECISION)?)?,
-        };
-        s.validate()?;
-        Ok(s)
-    }
-}
-
-impl ProductSettings {
-    /// Checks each field against its declaration in [`product_fields`].
-    pub fn validate(&self) -> Result<(), Error> {
-        use product_fields::*;
-        STEPS.check_int(self.steps as u64)?;
-        SIZE.check_int(self.size as u64)?;
-        SIGMA.check_float(self.sigma)?;
-        SEED.check_int(self.seed)?;
-        Ok(())
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    pub struct ProductSettings by product_fields {
+        steps: usize = STEPS, size: usize = SIZE, sigma: f64 = SIGMA, seed: u64 = SEED,
+        precision: Precision = PRECISION,
     }
 }
 

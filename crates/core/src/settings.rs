@@ -1,6 +1,5 @@
 //! The settings of the gradient experiment, with their allowed ranges.
 
-use crate::schema::{FromValues, Values};
 use crate::{Activation, Error, Initializer, Precision};
 use serde::{Deserialize, Serialize};
 
@@ -43,65 +42,19 @@ pub mod fields {
         .doc("The floating-point format the network is computed in.");
 }
 
-/// One setting of the gradient experiment: the network, its initialization and the precision.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct GradSettings {
-    /// Number of layers L.
-    pub depth: usize,
-    /// Units per layer n (every Wˡ is n × n, and x has n entries).
-    pub width: usize,
-    /// Examples in the batch B.
-    pub batch: usize,
-    /// The activation φ.
-    pub activation: Activation,
-    /// How the weights are drawn.
-    pub init: Initializer,
-    /// σ: standard deviation, constant value or gain, see [`Initializer::sigma_role`].
-    pub sigma: f64,
-    /// The seed of every random draw.
-    pub seed: u64,
-    /// The floating-point format.
-    pub precision: Precision,
-}
-
-impl Default for GradSettings {
-    /// The page's opening picture, every field at its declared default: a 30-layer sigmoid
-    /// network with N(0, 0.1²) weights, whose gradient vanishes by tens of powers of ten.
-    fn default() -> Self {
-        crate::schema::defaults()
-    }
-}
-
-impl FromValues for GradSettings {
-    fn from_values(v: &Values) -> Result<Self, Error> {
-        use fields::*;
-        let s = GradSettings {
-            depth: v.count(&DEPTH)?,
-            width: v.count(&WIDTH)?,
-            batch: v.count(&BATCH)?,
-            activation: Activation::parse(v.choice(&ACTIVATION)?)?,
-            init: Initializer::parse(v.choice(&INIT)?)?,
-            sigma: v.float(&SIGMA)?,
-            seed: v.int(&SEED)? as u64,
-            precision: Precision::parse(v.choice(&PRECISION)?)?,
-        };
-        s.validate()?;
-        Ok(s)
+crate::settings! {
+    /// One setting of the gradient experiment: the network, its initialization and the
+    /// precision. The default is the page's opening picture: a 30-layer sigmoid network with
+    /// N(0, 0.1²) weights, whose gradient vanishes by tens of powers of ten.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    pub struct GradSettings by fields {
+        depth: usize = DEPTH, width: usize = WIDTH, batch: usize = BATCH,
+        activation: Activation = ACTIVATION, init: Initializer = INIT, sigma: f64 = SIGMA,
+        seed: u64 = SEED, precision: Precision = PRECISION,
     }
 }
 
 impl GradSettings {
-    /// Checks every field against its declaration in [`fields`]; the error names the first field
-    /// that is out of range.
-    pub fn validate(&self) -> Result<(), Error> {
-        fields::DEPTH.check_int(self.depth as u64)?;
-        fields::WIDTH.check_int(self.width as u64)?;
-        fields::BATCH.check_int(self.batch as u64)?;
-        fields::SIGMA.check_float(self.sigma)?;
-        fields::SEED.check_int(self.seed)?;
-        Ok(())
-    }
-
     /// The layer widths n₀, n₁, …, n_L (all equal to `width`).
     pub fn widths(&self) -> Vec<usize> {
         vec![self.width; self.depth + 1]

@@ -18,7 +18,6 @@
 //! edge), the smallest of order σ/√n.
 
 use crate::draws::stream_rng;
-use crate::schema::{FromValues, Values};
 use crate::Error;
 use nalgebra::linalg::{Schur, SVD};
 use nalgebra::DMatrix;
@@ -54,45 +53,13 @@ pub mod spectrum_limits {
     pub const MAX_ITERATIONS: usize = 100_000;
 }
 
-/// The experiment's settings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SpectrumSettings {
-    /// n: A and B are n × n.
-    pub size: usize,
-    /// σ: the entries' standard deviation, Aᵢⱼ, Bᵢⱼ ~ N(0, σ²).
-    pub sigma: f64,
-    /// The seed; A is drawn from stream 1 and B from stream 2 of it.
-    pub seed: u64,
-}
-
-impl Default for SpectrumSettings {
+crate::settings! {
+    /// The experiment's settings.
+    ///
     /// The book's size n = 4 with σ = 1: every field at its declared default.
-    fn default() -> Self {
-        crate::schema::defaults()
-    }
-}
-
-impl FromValues for SpectrumSettings {
-    fn from_values(v: &Values) -> Result<Self, Error> {
-        use spectrum_fields::*;
-        let s = SpectrumSettings {
-            size: v.count(&SIZE)?,
-            sigma: v.float(&SIGMA)?,
-            seed: v.int(&SEED)? as u64,
-        };
-        s.validate()?;
-        Ok(s)
-    }
-}
-
-impl SpectrumSettings {
-    /// Checks n, σ and the seed against their declarations in [`spectrum_fields`].
-    pub fn validate(&self) -> Result<(), Error> {
-        use spectrum_fields::*;
-        SIZE.check_int(self.size as u64)?;
-        SIGMA.check_float(self.sigma)?;
-        SEED.check_int(self.seed)?;
-        Ok(())
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    pub struct SpectrumSettings by spectrum_fields {
+        size: usize = SIZE, sigma: f64 = SIGMA, seed: u64 = SEED,
     }
 }
 

@@ -81,31 +81,12 @@ pub mod map_fields {
         .doc("How many σ values the map computes, log-spaced over the σ slider's span.");
 }
 
-/// The map's settings (the main widget's fields, less those the map spans).
-#[derive(Debug, Clone, PartialEq)]
-pub struct MapSettings {
-    /// φ.
-    pub activation: Activation,
-    /// n.
-    pub width: usize,
-    /// B.
-    pub batch: usize,
-    /// The deepest network on the map.
-    pub depth: usize,
-    /// The seed.
-    pub seed: u64,
-}
-
-impl crate::schema::FromValues for MapSettings {
-    fn from_values(v: &crate::schema::Values) -> Result<Self, Error> {
-        use map_fields::*;
-        Ok(MapSettings {
-            activation: Activation::parse(v.choice(&ACTIVATION)?)?,
-            width: v.count(&WIDTH)?,
-            batch: v.count(&BATCH)?,
-            depth: v.count(&DEPTH)?,
-            seed: v.int(&SEED)? as u64,
-        })
+crate::settings! {
+    /// The map's settings (the main widget's fields, less those the map spans).
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct MapSettings by map_fields {
+        activation: Activation = ACTIVATION, width: usize = WIDTH, batch: usize = BATCH,
+        depth: usize = DEPTH, seed: u64 = SEED,
     }
 }
 

@@ -14,7 +14,6 @@
 //! the same order, so in floating point the units stay *bitwise* equal. Dropout gives each unit
 //! its own mask and breaks the tie.
 
-use crate::schema::{FromValues, Values};
 use crate::{Activation, Error, Initializer};
 use rand::Rng;
 use rand_distr::{Bernoulli, Distribution, Uniform};
@@ -58,68 +57,16 @@ pub mod mlp_fields {
     pub const SEED: Field = crate::settings::fields::SEED;
 }
 
-/// The settings of the symmetry experiment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MlpSettings {
-    /// Input dimension d (1 ..= 16).
-    pub inputs: usize,
-    /// Hidden units h (1 ..= 64).
-    pub hidden: usize,
-    /// The hidden activation φ.
-    pub activation: Activation,
-    /// How W (h × d) and v (1 × h) are initialized; biases start at 0.
-    pub init: Initializer,
-    /// σ of the initializer (see [`Initializer::sigma_role`]).
-    pub sigma: f64,
-    /// Dropout probability p on the hidden layer (0 ≤ p < 1; 0 = no dropout).
-    pub dropout: f64,
-    /// Learning rate η (0 < η ≤ 10).
-    pub learning_rate: f64,
-    /// Examples N in the task (1 ..= 4096).
-    pub samples: usize,
-    /// The seed of the task and of the initial weights.
-    pub seed: u64,
-}
-
-impl Default for MlpSettings {
+crate::settings! {
+    /// The settings of the symmetry experiment.
+    ///
     /// Every field at its declared default: two inputs, two hidden tanh units with constant
     /// weights 0.5, no dropout (the book's symmetry example).
-    fn default() -> Self {
-        crate::schema::defaults()
-    }
-}
-
-impl FromValues for MlpSettings {
-    fn from_values(v: &Values) -> Result<Self, Error> {
-        use mlp_fields::*;
-        let s = MlpSettings {
-            inputs: v.count(&INPUTS)?,
-            hidden: v.count(&HIDDEN)?,
-            activation: Activation::parse(v.choice(&ACTIVATION)?)?,
-            init: Initializer::parse(v.choice(&INIT)?)?,
-            sigma: v.float(&SIGMA)?,
-            dropout: v.float(&DROPOUT)?,
-            learning_rate: v.float(&LEARNING_RATE)?,
-            samples: v.count(&SAMPLES)?,
-            seed: v.int(&SEED)? as u64,
-        };
-        s.validate()?;
-        Ok(s)
-    }
-}
-
-impl MlpSettings {
-    /// Checks each field against its declaration in [`mlp_fields`]; the error names the field.
-    pub fn validate(&self) -> Result<(), Error> {
-        use mlp_fields::*;
-        INPUTS.check_int(self.inputs as u64)?;
-        HIDDEN.check_int(self.hidden as u64)?;
-        SIGMA.check_float(self.sigma)?;
-        DROPOUT.check_float(self.dropout)?;
-        LEARNING_RATE.check_float(self.learning_rate)?;
-        SAMPLES.check_int(self.samples as u64)?;
-        SEED.check_int(self.seed)?;
-        Ok(())
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    pub struct MlpSettings by mlp_fields {
+        inputs: usize = INPUTS, hidden: usize = HIDDEN, activation: Activation = ACTIVATION,
+        init: Initializer = INIT, sigma: f64 = SIGMA, dropout: f64 = DROPOUT,
+        learning_rate: f64 = LEARNING_RATE, samples: usize = SAMPLES, seed: u64 = SEED,
     }
 }
 

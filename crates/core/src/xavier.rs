@@ -17,7 +17,6 @@
 //! to the output's: it starts at 1 above the last layer, just as the forward variance starts at
 //! E[x²] = 1 below the first.
 
-use crate::schema::{FromValues, Values};
 use crate::{
     predict_widths, Activation, Error, GradSettings, GradientProbe, Initializer, Precision,
 };
@@ -61,38 +60,14 @@ pub mod xavier_fields {
     pub const SEED: Field = grad::SEED;
 }
 
-/// The Xavier experiment's settings.
-#[derive(Debug, Clone, PartialEq)]
-pub struct XavierSettings {
-    /// n₀, …, n_L.
-    pub widths: Vec<usize>,
-    /// σ of the N(0, σ²) run.
-    pub sigma: f64,
-    /// The activation.
-    pub activation: Activation,
-    /// Examples B.
-    pub batch: usize,
-    /// The seed.
-    pub seed: u64,
-}
-
-impl FromValues for XavierSettings {
-    fn from_values(v: &Values) -> Result<Self, Error> {
-        use xavier_fields::*;
-        Ok(XavierSettings {
-            widths: v.list(&WIDTHS)?.into_iter().map(|w| w as usize).collect(),
-            sigma: v.float(&SIGMA)?,
-            activation: Activation::parse(v.choice(&ACTIVATION)?)?,
-            batch: v.count(&BATCH)?,
-            seed: v.int(&SEED)? as u64,
-        })
-    }
-}
-
-impl Default for XavierSettings {
+crate::settings! {
+    /// The Xavier experiment's settings.
+    ///
     /// Every field at its declared default.
-    fn default() -> Self {
-        crate::schema::defaults()
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct XavierSettings by xavier_fields {
+        widths: Vec<usize> = WIDTHS, sigma: f64 = SIGMA, activation: Activation = ACTIVATION,
+        batch: usize = BATCH, seed: u64 = SEED,
     }
 }
 

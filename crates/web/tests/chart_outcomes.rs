@@ -2,10 +2,11 @@
 //! it (`{zero_markers, overflow_markers}` for the log charts, with `lines` and `n` for the
 //! spectrum chart; the y range stays on the Rust side).
 
+use gradscope_web::charts::draw_log_chart;
 use gradscope_web::charts::spectrum_chart::{
     draw_spectrum_chart, SpectrumChartLabels, SpectrumView,
 };
-use gradscope_web::charts::training_chart::{draw_training_chart, LossSeries, TrainingChartLabels};
+use gradscope_web::charts::training_chart::{training_chart, LossSeries, TrainingChartLabels};
 use gradscope_web::charts::ChartStyle;
 use serde_json::json;
 
@@ -20,7 +21,12 @@ fn a_log_charts_outcome_is_its_marker_counts() {
             values: vec![1.0, 0.0, f64::INFINITY],
         }];
         let labels = TrainingChartLabels::default();
-        draw_training_chart(area, &series, &labels, &ChartStyle::default()).unwrap()
+        draw_log_chart(
+            area,
+            &training_chart(&series, &labels),
+            &ChartStyle::default(),
+        )
+        .unwrap()
     });
     assert_eq!(
         serde_json::to_value(o).unwrap(),

@@ -6,9 +6,9 @@
 
 use gradscope_core::{GradSettings, GradientProbe};
 use gradscope_web::charts::gradient_chart::TheoryLines;
-use gradscope_web::charts::training_chart::{draw_training_chart, LossSeries, TrainingChartLabels};
+use gradscope_web::charts::training_chart::{training_chart, LossSeries, TrainingChartLabels};
 use gradscope_web::charts::{
-    draw_gradient_chart, ChartStyle, GradientChartLabels, GradientChartOptions,
+    draw_gradient_chart, draw_log_chart, ChartStyle, GradientChartLabels, GradientChartOptions,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -185,13 +185,8 @@ fn the_training_chart_series_stay_apart_under_colour_blindness() {
         })
         .collect();
     let text = svg(|a| {
-        draw_training_chart(
-            a,
-            &series,
-            &TrainingChartLabels::default(),
-            &ChartStyle::default(),
-        )
-        .unwrap();
+        let chart = training_chart(&series, &TrainingChartLabels::default());
+        draw_log_chart(a, &chart, &ChartStyle::default()).unwrap();
     });
     let set = series_colours(&text);
     assert_eq!(set.len(), 6, "{set:?}");

@@ -2,7 +2,8 @@
 //! overflow and survives 0, ∞ and NaN.
 
 use gradscope_core::{random_product, NumStatus, Precision, ProductSettings, ProductStep};
-use gradscope_web::charts::product_chart::draw_product_chart;
+use gradscope_web::charts::draw_log_chart;
+use gradscope_web::charts::product_chart::product_chart;
 
 mod common;
 use common::draw_with_defaults;
@@ -11,7 +12,9 @@ const W: u32 = 640;
 const H: u32 = 400;
 
 fn product_svg(steps: &[ProductStep]) -> (String, gradscope_web::charts::PlotOutcome) {
-    draw_with_defaults((W, H), |a, l, s| draw_product_chart(a, steps, l, s))
+    draw_with_defaults((W, H), |a, l, s| {
+        draw_log_chart(a, &product_chart(steps, l), s)
+    })
 }
 
 #[test]

@@ -2,8 +2,8 @@
 //! in memory, it marks overflow and zero, and draws the LARS cell's diverging runs.
 
 use gradscope_core::deep_training::{DeepSettings, DeepTrainer};
-use gradscope_web::charts::training_chart::{draw_training_chart, LossSeries};
-use gradscope_web::charts::PlotOutcome;
+use gradscope_web::charts::training_chart::{training_chart, LossSeries};
+use gradscope_web::charts::{draw_log_chart, PlotOutcome};
 
 mod common;
 use common::draw_with_defaults;
@@ -12,7 +12,9 @@ const W: u32 = 640;
 const H: u32 = 400;
 
 fn training_svg(series: &[LossSeries]) -> (String, PlotOutcome) {
-    draw_with_defaults((W, H), |a, l, s| draw_training_chart(a, series, l, s))
+    draw_with_defaults((W, H), |a, l, s| {
+        draw_log_chart(a, &training_chart(series, l), s)
+    })
 }
 
 #[test]

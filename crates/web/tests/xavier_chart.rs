@@ -1,7 +1,8 @@
 //! The Xavier chart, drawn to SVG: it marks values that underflowed to 0 or overflowed, in the
 //! page's language, and draws with no layer at all.
 
-use gradscope_web::charts::xavier_chart::{draw_xavier_chart, XavierChartLabels, XavierLayerView};
+use gradscope_web::charts::draw_log_chart;
+use gradscope_web::charts::xavier_chart::{xavier_chart, XavierChartLabels, XavierLayerView};
 
 mod common;
 use common::draw_labelled;
@@ -34,10 +35,13 @@ fn xavier_chart_marks_zero_and_overflow() {
         forward: "chiều xuôi".into(),
         ..Default::default()
     };
-    let (text, outcome) =
-        draw_labelled(SIZE, &labels, |a, l, s| draw_xavier_chart(a, &layers, l, s));
+    let (text, outcome) = draw_labelled(SIZE, &labels, |a, l, s| {
+        draw_log_chart(a, &xavier_chart(&layers, l), s)
+    });
     assert_eq!(outcome.zero_markers, 1);
     assert_eq!(outcome.overflow_markers, 2);
     assert!(text.contains("chiều xuôi"));
-    draw_labelled(SIZE, &labels, |a, l, s| draw_xavier_chart(a, &[], l, s));
+    draw_labelled(SIZE, &labels, |a, l, s| {
+        draw_log_chart(a, &xavier_chart(&[], l), s)
+    });
 }

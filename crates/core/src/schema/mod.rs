@@ -12,11 +12,13 @@
 //!   so that the field receiving one refuses it instead of taking its default.
 
 mod cells;
+mod declare;
 mod field;
 mod non_finite;
 mod values;
 
 pub use cells::*;
+pub use declare::Setting;
 pub use field::{Field, Kind, Role, Scale};
 pub use non_finite::{non_finite, number_value, parse_from, value_from, NON_FINITE_KEY};
 pub use values::{defaults, parse, FromValues, Values};

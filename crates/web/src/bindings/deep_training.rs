@@ -2,17 +2,13 @@
 //! step by step (core's [`DeepTrainer`]), its loss history, whether it has diverged (core's
 //! [`run_diverged`]), its activation histograms, and the charts.
 
-use super::draw::draw_on_canvas;
-use super::{engine_error, from_js, to_js};
-use crate::charts::histogram_chart::{draw_histograms, HistogramLabels, HistogramPanel};
-use crate::charts::training_chart::{draw_training_chart, LossSeries, TrainingChartLabels};
+use super::{engine_error, to_js};
 use gradscope_core::deep_training::{
     run_diverged, BatchRng, DeepSettings, DeepStepReport, DeepTrainer,
 };
 use gradscope_core::whole_number;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlCanvasElement;
 
 /// The most steps one call to [`DeepRun::step`] (or [`run_deep_training`]) makes.
 const MAX_STEPS_PER_CALL: usize = 5000;
@@ -153,43 +149,4 @@ pub fn run_deep_training(settings: JsValue, steps: f64) -> Result<JsValue, JsErr
         losses,
         reports,
     })
-}
-
-/// Draws loss curves `series` = `[{label, values}]` (values[k] = loss after k steps) on one
-/// log-y chart, with `labels` = `{title, x_axis, y_axis, underflow, overflow}` and `style`.
-/// Returns `{zero_markers, overflow_markers}`.
-#[wasm_bindgen(js_name = drawTrainingChart)]
-pub fn draw_training_chart_js(
-    canvas: &HtmlCanvasElement,
-    series: JsValue,
-    labels: JsValue,
-    style: JsValue,
-) -> Result<JsValue, JsError> {
-    let series: Vec<LossSeries> = from_js("series", series)?;
-    draw_on_canvas(
-        canvas,
-        labels,
-        style,
-        |area, labels: &TrainingChartLabels, style| {
-            draw_training_chart(area, &series, labels, style)
-        },
-    )
-}
-
-/// Draws histogram small multiples `panels` = `[{title, edges, counts}]` with `labels` =
-/// `{title, x_axis, columns}` and `style`. Returns `{panels, skipped, bars}`.
-#[wasm_bindgen(js_name = drawHistograms)]
-pub fn draw_histograms_js(
-    canvas: &HtmlCanvasElement,
-    panels: JsValue,
-    labels: JsValue,
-    style: JsValue,
-) -> Result<JsValue, JsError> {
-    let panels: Vec<HistogramPanel> = from_js("panels", panels)?;
-    draw_on_canvas(
-        canvas,
-        labels,
-        style,
-        |area, labels: &HistogramLabels, style| draw_histograms(area, &panels, labels, style),
-    )
 }

@@ -1,4 +1,5 @@
-//! The one way every chart export draws: read the labels and the style (each `undefined`/`null`
+//! How chart exports draw on a canvas (the named charts in [`super::charts`], and the symmetry
+//! trainer's own history): read the labels and the style (each `undefined`/`null`
 //! gives its default), wrap the canvas in plotters' canvas backend, call the chart function
 //! (generic over the backend, in [`crate::charts`]) and return its outcome as a JavaScript
 //! object.
@@ -32,9 +33,18 @@ where
 {
     let labels: L = from_js_or_default("labels", labels)?;
     let style: ChartStyle = from_js_or_default("style", style)?;
+    let outcome = chart(&canvas_area(canvas)?, &labels, &style).map_err(chart_error)?;
+    to_js(&outcome)
+}
+
+/// `canvas` as plotters' drawing area; fails if it has no 2D context.
+pub(crate) fn canvas_area(canvas: &HtmlCanvasElement) -> Result<CanvasArea, JsError> {
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| JsError::new("canvas: no 2D context"))?;
-    let area = backend.into_drawing_area();
-    let outcome = chart(&area, &labels, &style).map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&outcome)
+    Ok(backend.into_drawing_area())
+}
+
+/// A chart function's error as a JavaScript error.
+pub(crate) fn chart_error(e: ChartError) -> JsError {
+    JsError::new(&e.to_string())
 }

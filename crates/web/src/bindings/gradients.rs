@@ -1,12 +1,9 @@
 //! The gradient experiment's exports: the engine, its chart, the theory overlay, the limits.
 
-use super::draw::draw_on_canvas;
-use super::{engine_error, from_js, to_js};
-use crate::charts::{self, GradientChartLabels, GradientChartOptions};
-use gradscope_core::{GradSettings, GradientProbe, Initializer, LayerStats};
-use serde::{Deserialize, Serialize};
+use super::{engine_error, to_js};
+use gradscope_core::{GradSettings, GradientProbe, Initializer};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlCanvasElement;
 
 /// The gradient experiment, keeping its random draws between calls (a new σ samples nothing).
 #[wasm_bindgen]
@@ -39,35 +36,6 @@ impl Engine {
     pub fn matrices_drawn(&self) -> f64 {
         self.probe.matrices_drawn() as f64
     }
-}
-
-#[derive(Deserialize)]
-struct ReportLayers {
-    layers: Vec<LayerStats>,
-}
-
-/// Draws the per-layer gradient chart of `report` (as [`Engine::gradients`] returned it) on
-/// `canvas`, with `labels` (every text, in the page's language), `options` (`{show_backward,
-/// show_forward, theory}`) and `style` (`{font_family, scale}`). Returns `{zero_markers,
-/// overflow_markers}`: how many underflow and overflow markers it drew.
-#[wasm_bindgen(js_name = drawGradientChart)]
-pub fn draw_gradient_chart(
-    canvas: &HtmlCanvasElement,
-    report: JsValue,
-    labels: JsValue,
-    options: JsValue,
-    style: JsValue,
-) -> Result<JsValue, JsError> {
-    let report: ReportLayers = from_js("report", report)?;
-    let options: GradientChartOptions = super::from_js_or_default("options", options)?;
-    draw_on_canvas(
-        canvas,
-        labels,
-        style,
-        |area, labels: &GradientChartLabels, style| {
-            charts::draw_gradient_chart(area, &report.layers, labels, &options, style)
-        },
-    )
 }
 
 /// The theory's per-layer prediction for `settings` (as for [`Engine::gradients`]):

@@ -2,8 +2,9 @@
 //! JavaScript objects and returns `Result<_, JsError>`; no input from the page can make it panic.
 //! The helpers here are the only conversions between JavaScript values and Rust ones: settings
 //! go through [`settings`] or [`settings_or_default`] (the core's one generic parse), chart data through [`from_js`],
-//! results through [`to_js`]; every chart is drawn through [`draw::draw_on_canvas`].
+//! results through [`to_js`]; every chart is drawn through [`charts::draw_chart`] (or [`charts::chart_svg`]).
 
+pub mod charts;
 pub mod deep_training;
 pub mod draw;
 pub mod gradients;

@@ -1,12 +1,9 @@
-//! The sigmoid figure's exports: the curve, σ and σ′ at one x, and the chart with its crosshair.
+//! The sigmoid figure's exports: the curve and σ and σ′ at one x (its chart is `drawChart("sigmoid", …)`).
 
-use super::draw::draw_on_canvas;
-use super::{engine_error, from_js, to_js};
-use crate::charts::sigmoid_chart::{draw_sigmoid_chart, SigmoidChartLabels};
-use gradscope_core::{sigmoid_curve, Activation, SigmoidCurve};
+use super::{engine_error, to_js};
+use gradscope_core::{sigmoid_curve, Activation};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlCanvasElement;
 
 /// σ and σ′ at `points` evenly spaced x from `lo` to `hi`: `{x, value, derivative}`.
 #[wasm_bindgen(js_name = sigmoidCurve)]
@@ -38,28 +35,4 @@ pub fn sigmoid_at(x: f64) -> Result<JsValue, JsError> {
         value: Activation::Sigmoid.apply(x),
         derivative: Activation::Sigmoid.derivative(x),
     })
-}
-
-/// Draws `curve` (as [`sigmoid_curve_js`] returned it) on `canvas` with `labels` (`{title,
-/// x_axis, y_axis, value, derivative, max_note}`), a crosshair at `hover` (a number, or
-/// `undefined`/`null`/NaN for none) and `style`. Returns `{left, right, top, bottom, x_min,
-/// x_max, y_min, y_max, hover, skipped}`: the plotting area in canvas pixels and the data range
-/// it shows, so the page maps a pointer to x.
-#[wasm_bindgen(js_name = drawSigmoidChart)]
-pub fn draw_sigmoid_chart_js(
-    canvas: &HtmlCanvasElement,
-    curve: JsValue,
-    labels: JsValue,
-    hover: Option<f64>,
-    style: JsValue,
-) -> Result<JsValue, JsError> {
-    let curve: SigmoidCurve = from_js("curve", curve)?;
-    draw_on_canvas(
-        canvas,
-        labels,
-        style,
-        |area, labels: &SigmoidChartLabels, style| {
-            draw_sigmoid_chart(area, &curve, labels, hover, style)
-        },
-    )
 }

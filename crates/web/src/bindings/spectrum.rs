@@ -1,13 +1,10 @@
 //! The spectrum cell's exports (exercise 3): the singular values of two random matrices A, B and
 //! of their product AB, the eigenvalue moduli of AB, the bounds between them, and the chart.
 
-use super::draw::draw_on_canvas;
-use super::{engine_error, from_js, to_js};
-use crate::charts::spectrum_chart::{draw_spectrum_chart, SpectrumChartLabels, SpectrumView};
+use super::{engine_error, to_js};
 use gradscope_core::spectrum::{spectrum, SpectrumReport, SpectrumSettings, ROUNDING};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlCanvasElement;
 
 /// Computes, for `settings` = `{size: n, sigma: σ, seed}` (n ∈ 1..=64, σ ∈ (0, 10]; an absent
 /// field takes its declared default), A and B n × n with i.i.d. N(0, σ²) entries and returns
@@ -30,23 +27,4 @@ pub fn spectrum_compute(settings: JsValue) -> Result<JsValue, JsError> {
         report: &report,
         rounding: ROUNDING,
     })
-}
-
-/// Draws a `spectrumCompute` result on `canvas` with `labels` (`{title, x_axis, y_axis, sv_a,
-/// sv_b, sv_ab, eig_ab, upper, lower, underflow, overflow}`) and `style`; returns `{lines, n,
-/// zero_markers, overflow_markers}`.
-#[wasm_bindgen(js_name = drawSpectrumChart)]
-pub fn draw_spectrum(
-    canvas: &HtmlCanvasElement,
-    report: JsValue,
-    labels: JsValue,
-    style: JsValue,
-) -> Result<JsValue, JsError> {
-    let view: SpectrumView = from_js("report", report)?;
-    draw_on_canvas(
-        canvas,
-        labels,
-        style,
-        |area, labels: &SpectrumChartLabels, style| draw_spectrum_chart(area, &view, labels, style),
-    )
 }

@@ -1,15 +1,12 @@
 //! The stability map's exports: columns of D(σ, L) computed one σ at a time (so the page can
 //! fill the map progressively, one column per frame), the critical σ, and the chart.
 
-use super::draw::draw_on_canvas;
-use super::{engine_error, from_js, to_js};
-use crate::charts::stability_chart::{draw_stability_chart, StabilityChartLabels, StabilityView};
+use super::{engine_error, to_js};
 use gradscope_core::stability_map::{
     critical_sigma, map_column, map_sigmas, theory_crossing, MapSettings,
 };
 use gradscope_core::GradientProbe;
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlCanvasElement;
 
 /// The map's engine: it keeps the random draws of its deepest network, so every σ column
 /// rescales the same draws (nothing is resampled while the map fills in).
@@ -69,26 +66,4 @@ pub fn theory_crossing_js(settings: JsValue, depth: f64) -> Result<Option<f64>, 
         .check_float(depth)
         .map_err(engine_error)?;
     Ok(theory_crossing(&s, depth as usize))
-}
-
-/// Draws `view` = `{sigmas, columns: [column | null], depth, critical, marker: [σ, L] | null}`
-/// on `canvas` with `labels` and `style`; returns `{left, right, top, bottom, log_sigma_min,
-/// log_sigma_max, depth_min, depth_max, cells, stable_cells}` (the plot area in canvas pixels,
-/// for mapping a click to σ and L).
-#[wasm_bindgen(js_name = drawStabilityChart)]
-pub fn draw_stability(
-    canvas: &HtmlCanvasElement,
-    view: JsValue,
-    labels: JsValue,
-    style: JsValue,
-) -> Result<JsValue, JsError> {
-    let view: StabilityView = from_js("view", view)?;
-    draw_on_canvas(
-        canvas,
-        labels,
-        style,
-        |area, labels: &StabilityChartLabels, style| {
-            draw_stability_chart(area, &view, labels, style)
-        },
-    )
 }

@@ -96,6 +96,12 @@ impl SymmetryTrainer {
         self.state()
     }
 
+    /// The history drawn by [`SymmetryTrainer::draw`], `{steps, weights, loss}`: the data of
+    /// `drawChart("symmetry", …)` and `chartSvg("symmetry", …)`.
+    pub fn history(&self) -> Result<JsValue, JsError> {
+        to_js(&self.history)
+    }
+
     /// The state after the latest step (see [`SymmetryTrainer::step`]).
     pub fn state(&self) -> Result<JsValue, JsError> {
         to_js(&Snapshot {

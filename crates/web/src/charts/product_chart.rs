@@ -1,11 +1,9 @@
 //! The exploding product's chart: ‖M‖_F and max |M_ij| after each multiplication, on a log₁₀
 //! axis (a thin layer over [`draw_log_chart`], so 0, ∞ and NaN become edge markers).
 
-use super::log_chart::{draw_log_chart, LineKind, LogChart, LogLine, Marker, PlotOutcome};
-use super::{palette, ChartError, ChartStyle};
+use super::log_chart::{LineKind, LogChart, LogLine, Marker};
+use super::palette;
 use gradscope_core::ProductStep;
-use plotters::coord::Shift;
-use plotters::prelude::*;
 use serde::Deserialize;
 
 /// Every text the product chart draws, in the page's language.
@@ -42,13 +40,8 @@ impl Default for ProductChartLabels {
     }
 }
 
-/// Draws the steps (step 0 first, one per step) on `area`.
-pub fn draw_product_chart<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    steps: &[ProductStep],
-    labels: &ProductChartLabels,
-    style: &ChartStyle,
-) -> Result<PlotOutcome, ChartError> {
+/// The chart of the steps (step 0 first, one per step): ‖M‖_F and max |Mᵢⱼ| on a log₁₀ axis. Draw it with [`draw_log_chart`](super::draw_log_chart).
+pub fn product_chart(steps: &[ProductStep], labels: &ProductChartLabels) -> LogChart {
     let line = |label: &str, color, values: Vec<f64>, marker| LogLine {
         label: label.to_string(),
         color,
@@ -56,7 +49,7 @@ pub fn draw_product_chart<DB: DrawingBackend>(
         kind: LineKind::Solid,
         marker,
     };
-    let chart = LogChart {
+    LogChart {
         title: labels.title.clone(),
         x_label: labels.x_axis.clone(),
         y_label: labels.y_axis.clone(),
@@ -77,6 +70,5 @@ pub fn draw_product_chart<DB: DrawingBackend>(
         ],
         underflow_label: labels.underflow.clone(),
         overflow_label: labels.overflow.clone(),
-    };
-    draw_log_chart(area, &chart, style)
+    }
 }

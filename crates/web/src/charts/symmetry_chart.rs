@@ -11,12 +11,12 @@ use super::{palette, ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::RGBColor;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The training history: `steps[k]` is the step of snapshot k, `weights[k][i][j]` the weight
 /// from input j to hidden unit i after that step, `loss[k]` the loss of that step (NaN at
 /// step 0, when no forward pass has been made).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SymmetryHistory {
     /// The step of each snapshot.
     pub steps: Vec<f64>,

@@ -1,10 +1,9 @@
 //! Loss curves of several training runs on one log₁₀ y axis (x = the step), built on
 //! [`draw_log_chart`]: a loss that overflows to ∞/NaN becomes a top-edge marker.
 
-use super::log_chart::{draw_log_chart, LineKind, LogChart, LogLine, Marker, PlotOutcome};
-use super::{palette, ChartError, ChartStyle};
-use plotters::coord::Shift;
-use plotters::prelude::*;
+use super::log_chart::{LineKind, LogChart, LogLine, Marker};
+use super::palette;
+use plotters::style::RGBColor;
 use serde::Deserialize;
 
 /// One run: its legend text and its loss after 0, 1, 2, … steps.
@@ -65,14 +64,9 @@ pub const MARKERS: [Marker; 4] = [
     Marker::Diamond,
 ];
 
-/// Draws the loss curves of `series` (colour i for series i, cycling) on `area`.
-pub fn draw_training_chart<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    series: &[LossSeries],
-    labels: &TrainingChartLabels,
-    style: &ChartStyle,
-) -> Result<PlotOutcome, ChartError> {
-    let chart = LogChart {
+/// The loss curves of `series` on a log₁₀ axis (colour i for series i, cycling). Draw it with [`draw_log_chart`](super::draw_log_chart).
+pub fn training_chart(series: &[LossSeries], labels: &TrainingChartLabels) -> LogChart {
+    LogChart {
         title: labels.title.clone(),
         x_label: labels.x_axis.clone(),
         y_label: labels.y_axis.clone(),
@@ -94,6 +88,5 @@ pub fn draw_training_chart<DB: DrawingBackend>(
             .collect(),
         underflow_label: labels.underflow.clone(),
         overflow_label: labels.overflow.clone(),
-    };
-    draw_log_chart(area, &chart, style)
+    }
 }

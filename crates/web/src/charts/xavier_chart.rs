@@ -2,10 +2,8 @@
 //! mean square (relative to the output's), measured (solid) and predicted (dashed), on the
 //! shared log₁₀ chart ([`draw_log_chart`]), so 0, ∞ and NaN become edge markers.
 
-use super::log_chart::{draw_log_chart, LineKind, LogChart, LogLine, Marker, PlotOutcome};
-use super::{palette, ChartError, ChartStyle};
-use plotters::coord::Shift;
-use plotters::prelude::*;
+use super::log_chart::{LineKind, LogChart, LogLine, Marker};
+use super::palette;
 use serde::Deserialize;
 
 /// One layer's numbers, as the page's `xavierCompare` returns them.
@@ -58,13 +56,8 @@ impl Default for XavierChartLabels {
     }
 }
 
-/// Draws `layers` (layer 1 first) on `area`.
-pub fn draw_xavier_chart<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    layers: &[XavierLayerView],
-    labels: &XavierChartLabels,
-    style: &ChartStyle,
-) -> Result<PlotOutcome, ChartError> {
+/// The chart of `layers` (layer 1 first): measured and predicted variances on a log₁₀ axis. Draw it with [`draw_log_chart`](super::draw_log_chart).
+pub fn xavier_chart(layers: &[XavierLayerView], labels: &XavierChartLabels) -> LogChart {
     // Measured lines are solid with a marker (forward ●, backward ■), predictions dashed.
     let line = |label: String, color, values: Vec<f64>, kind| LogLine {
         label,
@@ -93,7 +86,7 @@ pub fn draw_xavier_chart<DB: DrawingBackend>(
             pick(|l| l.backward_var_pred),
         ),
     ];
-    let chart = LogChart {
+    LogChart {
         title: labels.title.clone(),
         x_label: labels.x_axis.clone(),
         y_label: labels.y_axis.clone(),
@@ -114,6 +107,5 @@ pub fn draw_xavier_chart<DB: DrawingBackend>(
             .collect(),
         underflow_label: labels.underflow.clone(),
         overflow_label: labels.overflow.clone(),
-    };
-    draw_log_chart(area, &chart, style)
+    }
 }
