@@ -20,6 +20,9 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 cpSync(join(root, 'index.html'), join(dist, 'index.html'));
 cpSync(join(root, 'www'), join(dist, 'www'), { recursive: true });
+// The embed: the element's script, the self-sizing iframe page and the host's resizer, at the root.
+for (const f of ['embed.js', 'embed.html', 'embed-resize.js']) cpSync(join(root, f), join(dist, f));
+if (existsSync(join(root, 'examples'))) cpSync(join(root, 'examples'), join(dist, 'examples'), { recursive: true });
 // --stamp TEXT records a build label in build.txt (a redeploy with no source change, for tests).
 const stampArg = process.argv.indexOf('--stamp');
 if (stampArg > 0) writeFileSync(join(dist, 'build.txt'), `${process.argv[stampArg + 1]}\n`);

@@ -42,7 +42,9 @@ const types = {
   '.ico': 'image/x-icon',
 };
 // Only what the page needs is served; the rest of the repository (sources, target/) is not.
-const allowed = (rel) => ['index.html', 'sw.js', 'build.txt'].includes(rel) || rel.startsWith(`www${sep}`) || rel.startsWith('www/');
+const TOP = ['index.html', 'sw.js', 'build.txt', 'embed.js', 'embed.html', 'embed-resize.js'];
+const under = (rel, dir) => rel.startsWith(`${dir}${sep}`) || rel.startsWith(`${dir}/`);
+const allowed = (rel) => TOP.includes(rel) || under(rel, 'www') || under(rel, 'examples');
 
 const server = createServer(async (req, res) => {
   try {
@@ -67,6 +69,9 @@ const server = createServer(async (req, res) => {
       'Content-Type': types[extname(file)] || 'application/octet-stream',
       'Cache-Control': 'no-cache',
       'Content-Security-Policy': CSP,
+      // Any origin may load the embed script, its modules, the wasm and the fonts (README,
+      // "Embedding": the headers a static host must send).
+      'Access-Control-Allow-Origin': '*',
     });
     res.end(body);
   } catch (e) {

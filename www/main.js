@@ -70,7 +70,8 @@ async function boot() {
     status.dataset.state = 'error';
     throw e;
   }
-  const ctx = { wasm, store, t, lang: () => lang, fontFamily: FONT_FAMILY, pytorchFor };
+  const siteUrl = new URL('..', import.meta.url).href;
+  const ctx = { wasm, store, t, lang: () => lang, fontFamily: FONT_FAMILY, pytorchFor, siteUrl };
   // Every live cell goes into its slot; a slot the notebook text does not provide is added at
   // the end, so a cell is never lost. The main widget is `cells.grad`.
   const main = document.getElementById('notebook');

@@ -144,11 +144,17 @@ export function encode(field, value) {
  * back button is not flooded while a slider moves).
  */
 export class Store {
-  constructor(win) {
+  /**
+   * `params` (URLSearchParams) are the values to start from, by URL key: the page's hash unless
+   * given. `persist`: whether the state is written back to the hash (an embedded element keeps
+   * its state to itself and leaves the host page's URL alone).
+   */
+  constructor(win, { params = null, persist = true } = {}) {
     this.win = win;
     this.cells = new Map(); // prefix -> {schema, state, listeners}
     this.extra = new Map(); // page-wide keys such as lang
-    this.params = new URLSearchParams(win.location.hash.replace(/^#/, ''));
+    this.params = params ?? new URLSearchParams(win.location.hash.replace(/^#/, ''));
+    this.persist = persist;
     this.writeScheduled = false;
   }
 
@@ -203,7 +209,7 @@ export class Store {
   }
 
   scheduleWrite() {
-    if (this.writeScheduled) return;
+    if (!this.persist || this.writeScheduled) return;
     this.writeScheduled = true;
     // At most one history write per frame.
     this.win.requestAnimationFrame(() => {

@@ -68,7 +68,10 @@ function setup({ root, state, cell, t, errors }, ctx, spec) {
   function syncView() {
     for (const side of spec.sides) {
       const { el } = sides[side];
-      el.querySelector('[data-out="open"]').href = `${window.location.pathname}${window.location.search}${mainHash(settingsOf(side))}`;
+      const open = el.querySelector('[data-out="open"]');
+      // Embedded, the main widget is in the notebook: the link opens it there, in a new tab.
+      if (ctx.embed) open.target = '_blank';
+      open.href = ctx.embed ? `${ctx.siteUrl}${mainHash(settingsOf(side))}` : `${window.location.pathname}${window.location.search}${mainHash(settingsOf(side))}`;
       el.querySelector('[data-out="caption"]').textContent = spec.caption(t, side);
       spec.syncSide?.(t, side, el);
     }
@@ -76,6 +79,7 @@ function setup({ root, state, cell, t, errors }, ctx, spec) {
 
   for (const side of spec.sides) {
     sides[side].el.querySelector('[data-out="open"]').addEventListener('click', (ev) => {
+      if (ctx.embed) return;
       // The main widget reads its state from the hash when the page loads: go there by reloading.
       ev.preventDefault();
       try { window.sessionStorage.setItem(scrollKey, '1'); } catch { /* blocked storage */ }

@@ -9,7 +9,9 @@ import { applyTranslations } from '../i18n.js';
 import { cellFields } from '../state.js';
 import { errorDisplay, pytorchPanel, runCell, showTable } from './common.js';
 import { bindControls, h, makeControl } from './controls.js';
+import { addExports } from './export.js';
 import { runPlayback } from './run-playback.js';
+import { addShare } from './share.js';
 
 /**
  * The markup of a cell's table of numbers, shown and hidden by the table toggle: `id` (the
@@ -51,14 +53,18 @@ const SHARED_CHOICES = { activation: (v) => `act.${v}`, init: (v) => `init.${v}`
  *   afterFrame}}.
  * `api` = {root, state, fields, cell, t, out(name), errors, set(name, raw), input(name, raw),
  *   showNote, schedule(level), relabel}.
- * Returns the cell object ({state, frames, computes, onLanguage, …}).
+ * `ctx.embed` (an embedded element's options): {lock: Set of fields shown but not changeable,
+ * hide: Set of fields and parts (share.js `PARTS`) removed from view}; `ctx.onComputed(cell)` is
+ * called after every compute (and every playback frame).
+ * Returns the cell object ({state, frames, computes, onLanguage, input(field, raw), pause(),
+ * lastResult(), …}).
  */
 export function mountCell(name, slot, ctx, spec) {
   const { wasm, store, t } = ctx;
   const { prefix, fields } = cellFields(wasm, name);
   const { state, notes } = store.register(prefix, fields);
   const ids = spec.ids ?? prefix;
-  const { root, table, seedButton, pytorchHost } = layout(name, prefix, fields, spec);
+  const { root, table, seedButton, pytorchHost, label } = layout(name, prefix, fields, spec);
   slot.appendChild(root);
   applyTranslations(root, ctx.lang());
 
@@ -126,6 +132,18 @@ export function mountCell(name, slot, ctx, spec) {
   };
   behaviour = spec.setup(api);
   const pytorch = pytorchPanel(pytorchHost, behaviour.pytorch, t);
+  addExports(root, wasm, ctx, { name, fields, state });
+  const share = addShare(root, ctx, { name, prefix, fields, state, label });
+  applyTranslations(share.dialog, ctx.lang());
+  if (ctx.embed) embedOptions(root, ids, fields, ctx.embed);
+  /** The last computed numbers: the cell's result (or report, or curve), or its runs' losses. */
+  cell.lastResult = () =>
+    behaviour.result?.() ??
+    cell.result ??
+    cell.report ??
+    cell.curve ??
+    (cell.runs?.length ? cell.runs.map((r) => ({ losses: Array.from(r.losses ?? []) })) : null);
+  const computed = () => ctx.onComputed?.(cell);
 
   function syncView() {
     if (table) {
@@ -150,11 +168,19 @@ export function mountCell(name, slot, ctx, spec) {
   if (behaviour.playback) {
     const button = (action) => root.querySelector(`[data-action="${action}"]`);
     const buttons = { play: button('play'), step: button('step'), reset: button('reset') };
-    loop = runPlayback(cell, { wasm, ...behaviour.playback, buttons, draw: behaviour.draw, syncView, errors });
+    const afterFrame = (...args) => {
+      behaviour.playback.afterFrame?.(...args);
+      computed();
+    };
+    loop = runPlayback(cell, { wasm, ...behaviour.playback, afterFrame, buttons, draw: behaviour.draw, syncView, errors });
     syncView();
     loop.schedule(true);
   } else {
-    loop = { schedule: runCell(cell, { compute: behaviour.compute, renderText: behaviour.renderText, draw: behaviour.draw, pytorch }) };
+    const compute = () => {
+      behaviour.compute?.();
+      computed();
+    };
+    loop = { schedule: runCell(cell, { compute, renderText: behaviour.renderText, draw: behaviour.draw, pytorch }) };
     syncView();
   }
   /** Re-reads the state from the store (after something outside the cell set it, such as a
@@ -165,6 +191,11 @@ export function mountCell(name, slot, ctx, spec) {
     if (behaviour.playback) loop.restart();
     else loop.schedule(2);
   };
+  /** Sets field `f` as its control would (an element's attribute, `el.state = …`). */
+  cell.input = (f, raw) => api.input(f, raw);
+  /** Stops a playback (an element that scrolled out of view). */
+  cell.pause = () => loop.setPlaying?.(false);
+  cell.root = root;
   const resize = new ResizeObserver(() => loop.schedule(false));
   for (const canvas of root.querySelectorAll('canvas')) resize.observe(canvas);
   cell.onLanguage = () => {
@@ -245,5 +276,37 @@ function layout(name, prefix, fields, spec) {
   }
   const pytorchHost = h('div', { 'data-out': 'pytorch' });
   root.append(...body.childNodes, pytorchHost);
-  return { root, table, seedButton, pytorchHost };
+  return { root, table, seedButton, pytorchHost, label };
+}
+
+/**
+ * An embedded cell's options: a locked field's controls show its value but are disabled (no
+ * pointer or key changes them); a hidden field's control, or a hidden part (table, pytorch,
+ * verdict, export, share), is removed from view.
+ */
+function embedOptions(root, ids, fields, { lock, hide }) {
+  for (const f of lock) {
+    if (!fields[f]) continue;
+    for (const el of root.querySelectorAll(`[data-field="${f}"]`)) {
+      el.disabled = true;
+      el.dataset.locked = 'true';
+    }
+    if (f === 'seed') root.querySelector('[data-action="new-seed"]')?.setAttribute('disabled', '');
+  }
+  const parts = {
+    table: '[data-action="table"], [data-out="table-wrap"]',
+    pytorch: '[data-out="pytorch"]',
+    verdict: '[data-out="verdict"]',
+    export: '[data-part="export"]',
+    share: '[data-part="share"]',
+  };
+  for (const name of hide) {
+    if (parts[name]) for (const el of root.querySelectorAll(parts[name])) el.hidden = true;
+    else if (fields[name]) {
+      for (const el of root.querySelectorAll(`[data-field="${name}"]`)) {
+        const control = el.closest('.control') ?? el.closest('label') ?? el;
+        control.hidden = true;
+      }
+    }
+  }
 }

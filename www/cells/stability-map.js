@@ -5,6 +5,7 @@
 // the focused chart) loads that σ and depth into the main widget.
 
 import { formatNumber } from '../i18n.js';
+import { cellFields } from '../state.js';
 import { drawChart } from './common.js';
 import { mountCell } from './shell.js';
 
@@ -156,11 +157,19 @@ function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
   /** Loads (σ, L) into the main widget, with this map's activation and width, and goes there. */
   function load(point) {
     const grad = window.gradscope?.cells?.grad;
-    for (const [field, value] of [['activation', state.activation], ['init', 'normal'], ['width', state.width], ['sigma', point.sigma], ['depth', point.depth]]) {
+    const setting = [['activation', state.activation], ['init', 'normal'], ['width', state.width], ['sigma', point.sigma], ['depth', point.depth]];
+    cell.loaded = point;
+    if (ctx.embed) {
+      // Embedded, there is no main widget on the page: open the notebook at that point.
+      const main = cellFields(wasm, 'gradients').fields;
+      const params = new URLSearchParams(setting.map(([field, value]) => [main[field].key, String(value)]));
+      window.open(`${ctx.siteUrl}#${params}`, '_blank', 'noopener');
+      return;
+    }
+    for (const [field, value] of setting) {
       ctx.store.set('', field, String(value));
     }
     grad?.refresh?.();
-    cell.loaded = point;
     document.getElementById('cell-gradients')?.scrollIntoView({ block: 'start' });
   }
 

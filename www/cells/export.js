@@ -1,0 +1,119 @@
+// Downloads of what a cell shows: each chart as a PNG at twice its screen size or as SVG (both
+// drawn again by the same Rust chart function, through the engine's named charts), and each table
+// of numbers as CSV. File names carry the cell and its settings.
+
+import { encode } from '../state.js';
+import { drawnChart } from './common.js';
+
+/** `gradscope-<cell>-<key><value>-…` from the cell's settings (not its view fields), safe as a file name. */
+export function fileStem(cell, fields, state) {
+  const parts = Object.entries(fields)
+    .filter(([, f]) => f.role === 'setting')
+    .map(([name, f]) => `${f.key}${encode(f, state[name])}`);
+  const stem = ['gradscope', cell, ...parts].join('-').replace(/[^A-Za-z0-9._-]+/g, '_');
+  return stem.slice(0, 150);
+}
+
+/** Saves `blob` as `name` through a temporary link (no navigation, no new window). */
+export function download(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The SVG of what `canvas` shows, at its CSS size, or null if it shows no named chart. */
+export function chartSvg(wasm, ctx, canvas) {
+  const drawn = drawnChart(canvas);
+  if (!drawn) return null;
+  const w = Math.max(1, Math.round(canvas.clientWidth || canvas.width));
+  const h = Math.max(1, Math.round(canvas.clientHeight || canvas.height));
+  return wasm.chartSvg(drawn.name, drawn.data, drawn.labels, { font_family: ctx.fontFamily, scale: 1 }, w, h);
+}
+
+/** A PNG (a Blob) of what `canvas` shows, drawn at `factor` × its CSS size, or null. */
+export function chartPng(wasm, ctx, canvas, factor = 2) {
+  const drawn = drawnChart(canvas);
+  if (!drawn) return Promise.resolve(null);
+  const big = document.createElement('canvas');
+  big.width = Math.max(1, Math.round((canvas.clientWidth || canvas.width) * factor));
+  big.height = Math.max(1, Math.round((canvas.clientHeight || canvas.height) * factor));
+  wasm.drawChart(drawn.name, big, drawn.data, drawn.labels, { font_family: ctx.fontFamily, scale: factor });
+  return new Promise((resolve) => big.toBlob(resolve, 'image/png'));
+}
+
+/** A CSV field: quoted when it holds a comma, a quote or a line break. */
+const csvField = (text) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+/**
+ * The CSV of a table of numbers: its header row, then one row per body row. A cell's exact number
+ * (`data-value`, as the engine gave it) is written rather than its rounded display.
+ */
+export function tableCsv(table) {
+  const rows = [];
+  const head = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+  if (head.length) rows.push(head);
+  for (const tr of table.querySelectorAll('tbody tr')) {
+    rows.push([...tr.cells].map((td) => td.dataset.value ?? td.textContent.trim()));
+  }
+  return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/**
+ * Adds the download buttons to a mounted cell: PNG and SVG below every canvas, CSV beside every
+ * table toggle (or below the table). `info` = {name, fields, state}. Returns the bars it added.
+ */
+export function addExports(root, wasm, ctx, info) {
+  const t = ctx.t;
+  const stem = () => fileStem(info.name, info.fields, info.state);
+  const bars = [];
+  const bar = (after, index) => {
+    const el = document.createElement('div');
+    el.className = 'export-bar';
+    el.dataset.part = 'export';
+    el.setAttribute('role', 'group');
+    el.dataset.i18nAttr = 'aria-label:export.group';
+    after.after(el);
+    bars.push(el);
+    return (kind, key, act) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'export';
+      b.dataset.export = kind;
+      b.dataset.i18n = key;
+      b.textContent = t.translate(key);
+      b.addEventListener('click', async () => {
+        try {
+          await act(index);
+        } catch (e) {
+          b.title = String(e?.message ?? e);
+        }
+      });
+      el.append(b);
+    };
+  };
+  [...root.querySelectorAll('canvas')].forEach((canvas, i) => {
+    const add = bar(canvas, i);
+    const suffix = i > 0 ? `-${i + 1}` : '';
+    add('png', 'export.png', async () => {
+      const blob = await chartPng(wasm, ctx, canvas);
+      if (blob) download(blob, `${stem()}${suffix}.png`);
+    });
+    add('svg', 'export.svg', () => {
+      const svg = chartSvg(wasm, ctx, canvas);
+      if (svg) download(new Blob([svg], { type: 'image/svg+xml' }), `${stem()}${suffix}.svg`);
+    });
+  });
+  [...root.querySelectorAll('table.numbers')].forEach((table, i) => {
+    const wrap = table.closest('[data-out="table-wrap"]') ?? table;
+    const add = bar(wrap, i);
+    const suffix = i > 0 ? `-table${i + 1}` : '';
+    add('csv', 'export.csv', () => download(new Blob([tableCsv(table)], { type: 'text/csv' }), `${stem()}${suffix}.csv`));
+  });
+  return bars;
+}

@@ -1,0 +1,301 @@
+// <grad-scope>: any live cell of the notebook as a custom element, on any page and any origin.
+//
+//   <script type="module" src="https://host/gradscope/embed.js"></script>
+//   <grad-scope cell="gradients" depth="50" sigma="0.5" lock="depth" hide="table,pytorch"
+//               lang="vi" theme="dark"></grad-scope>
+//
+// Every attribute but cell, lock, hide, lang and theme is a field of the cell's declaration (by its
+// name, its URL key or its prefixed URL key) and goes through the same checks as the notebook's
+// URL: a bad value is clamped or falls back to its default, with a note beside the control. All
+// elements on a page share one wasm instance; each has its own state, lives in its own shadow
+// root (the host page's CSS does not reach it), starts computing when it comes near the viewport
+// and pauses its playback when it leaves it.
+
+import init, * as wasm from '../pkg/gradscope_web.js';
+import { CELLS } from '../cells/index.js';
+import { h } from '../cells/controls.js';
+import { PARTS } from '../cells/share.js';
+import { applyTranslations, LANGS, translate } from '../i18n.js';
+import { pytorchFor } from '../pytorch.js';
+import { cellFields, Store } from '../state.js';
+
+/** Where the site lives (the folder of index.html, embed.js and embed.html). */
+export const SITE_URL = new URL('../../', import.meta.url).href;
+const FONT_FAMILY = "'Be Vietnam Pro', 'DejaVu Sans', sans-serif";
+/** The themes an element accepts; without one, the reader's `prefers-color-scheme` decides. */
+export const THEMES = ['light', 'dark', 'projector'];
+/** The attributes that are not fields. */
+const OPTIONS = ['cell', 'lock', 'hide', 'lang', 'theme'];
+
+let engine = null;
+/** How many times this page has instantiated the wasm engine (one, however many elements). */
+export const stats = { engineLoads: 0 };
+
+/** The page's one engine, instantiated on first use; elements that start together share it. */
+export function loadEngine() {
+  if (!engine) {
+    stats.engineLoads += 1;
+    engine = init().then(() => wasm);
+  }
+  return engine;
+}
+
+let fontsAdded = null;
+/** The bundled font, declared once in the host document (a shadow root cannot declare fonts). */
+function addFonts() {
+  if (!fontsAdded) {
+    for (const weight of ['400', '600']) {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = new URL(`../vendor/be-vietnam-pro/${weight}.css`, import.meta.url).href;
+      link.dataset.gradscope = 'font';
+      document.head.append(link);
+    }
+    fontsAdded = Promise.all([
+      document.fonts.load(`16px 'Be Vietnam Pro'`, 'Tiếng Việt ắằẳẵặ ‖∂ℓ/∂W'),
+      document.fonts.load(`600 16px 'Be Vietnam Pro'`, 'Tiếng Việt'),
+    ]).catch(() => {});
+  }
+  return fontsAdded;
+}
+
+/**
+ * The notebook's style sheet made to live in a shadow root, whatever the host page does: its
+ * root rules apply to the element's frame, rem sizes are counted from the element's own 16 px
+ * (not the host's base font), and layout breakpoints follow the element's width (container
+ * queries), not the window's.
+ */
+export function shadowCss(text) {
+  return text
+    .replace(/:root\b/g, ':host')
+    .replace(/(^|[\s,}])html\b(?=[\s,{.[:])/g, '$1.gs-frame')
+    .replace(/(^|[\s,}])body\b(?=[\s,{.[:])/g, '$1.gs-frame')
+    .replace(/(-?\d*\.?\d+)rem\b/g, 'calc($1 * var(--gs-rem))')
+    .replace(/@media\s*(\((?:min|max)-width:[^)]*\)(?:\s*and\s*\((?:min|max)-width:[^)]*\))*)\s*\{/g, '@container gs $1 {');
+}
+
+let sheet = null;
+/** One constructed style sheet for every element on the page. */
+function styleSheet() {
+  if (!sheet) {
+    const url = new URL('../style.css', import.meta.url).href;
+    sheet = fetch(url)
+      .then((r) => (r.ok ? r.text() : ''))
+      .then((text) => {
+        const s = new CSSStyleSheet({ baseURL: url });
+        s.replaceSync(`${shadowCss(text)}\n${FRAME_CSS}`);
+        return s;
+      });
+  }
+  return sheet;
+}
+
+/** The element's own frame: isolated from inherited host styles, sized by its container. */
+const FRAME_CSS = `
+:host { all: initial; display: block; --gs-rem: 16px; contain: layout style; }
+:host([hidden]) { display: none; }
+.gs-frame { container: gs / inline-size; font-family: var(--font); font-size: 17px; line-height: 1.6;
+  color: var(--ink); background: transparent; text-align: start; }
+.gs-frame *, .gs-frame *::before, .gs-frame *::after { box-sizing: border-box; }
+.gs-frame .cell { margin: 0; }
+.gs-frame .embed-notes:empty { display: none; }
+.gs-frame .embed-notes { margin: 0 0 0.5em; color: var(--warn); }
+`;
+
+/** Splits a comma list attribute into names. */
+const list = (text) => (text ?? '').split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
+
+export class GradScope extends HTMLElement {
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' });
+    this.frame = h('div', { class: 'gs-frame' });
+    this.notes = h('div', { class: 'embed-notes', role: 'status' });
+    this.slot_ = h('div', {});
+    this.frame.append(this.notes, this.slot_);
+    this.shadowRoot.append(this.frame);
+    this.cell = null;
+    this.store = null;
+    this.mounted = false;
+    this.mounting = null;
+    this.visible = false;
+    this.ignoreMutations = false;
+    // Keys and swipes used inside the widget stay inside it: an arrow key on a slider must not
+    // also flip the host's slide.
+    for (const type of ['keydown', 'keyup', 'keypress', 'pointerdown', 'pointermove', 'pointerup', 'touchstart', 'touchmove', 'touchend', 'mousedown']) {
+      this.frame.addEventListener(type, (e) => e.stopPropagation());
+    }
+  }
+
+  connectedCallback() {
+    loadEngine().catch(() => {});
+    styleSheet()
+      .then((s) => {
+        this.shadowRoot.adoptedStyleSheets = [s];
+      })
+      .catch(() => {});
+    addFonts();
+    if (!this.observer) {
+      this.observer = new MutationObserver((records) => this.attributesChanged(records.map((r) => r.attributeName)));
+      this.observer.observe(this, { attributes: true });
+    }
+    // Start when near the viewport (200 px ahead); pause a playback when out of it.
+    this.viewport = new IntersectionObserver(
+      (entries) => {
+        this.visible = entries.some((e) => e.isIntersecting);
+        if (this.visible && !this.mounted) this.mount();
+        if (!this.visible) this.cell?.pause?.();
+      },
+      { rootMargin: '200px' },
+    );
+    this.viewport.observe(this);
+  }
+
+  disconnectedCallback() {
+    this.viewport?.disconnect();
+    this.cell?.pause?.();
+  }
+
+  /** The language: the `lang` attribute, else the host page's, else the browser's; en or vi. */
+  language() {
+    const pick = (tag) => LANGS.find((l) => (tag ?? '').toLowerCase().startsWith(l));
+    return pick(this.getAttribute('lang')) ?? pick(document.documentElement.lang) ?? navigator.languages?.map(pick).find(Boolean) ?? 'en';
+  }
+
+  /** The theme: the `theme` attribute if it is one, else none (the reader's colour scheme). */
+  theme() {
+    const theme = this.getAttribute('theme');
+    return THEMES.includes(theme) ? theme : '';
+  }
+
+  /** Shows the element's own notes (an unknown cell, theme, language, lock or hide name). */
+  note(key, vars) {
+    this.notes.append(h('p', { class: 'note', text: translate(this.language(), key, vars) }));
+  }
+
+  async mount() {
+    if (this.mounting) return this.mounting;
+    this.mounting = (async () => {
+      const w = await loadEngine();
+      await Promise.all([addFonts(), styleSheet().then((s) => (this.shadowRoot.adoptedStyleSheets = [s])).catch(() => {})]);
+      await this.build(w);
+    })();
+    try {
+      await this.mounting;
+    } finally {
+      this.mounting = null;
+    }
+  }
+
+  /** (Re)builds the cell from the attributes. */
+  async build(w) {
+    this.cell?.pause?.();
+    this.notes.replaceChildren();
+    this.slot_.replaceChildren();
+    const lang = this.language();
+    this.frame.lang = lang;
+    const rawLang = this.getAttribute('lang');
+    if (rawLang !== null && !LANGS.some((l) => rawLang.toLowerCase().startsWith(l))) this.note('embed.badOption', { value: rawLang, option: 'lang', used: lang });
+    const rawTheme = this.getAttribute('theme');
+    if (rawTheme !== null && !THEMES.includes(rawTheme)) this.note('embed.badOption', { value: rawTheme, option: 'theme', used: 'auto' });
+    if (this.theme()) this.frame.dataset.theme = this.theme();
+    else delete this.frame.dataset.theme;
+
+    let name = this.getAttribute('cell') ?? 'gradients';
+    if (!Object.hasOwn(CELLS, name)) {
+      this.note('embed.unknownCell', { value: name, used: 'gradients' });
+      name = 'gradients';
+    }
+    const { prefix, fields } = cellFields(w, name);
+    this.cellName = name;
+    this.cellPrefix = prefix;
+    this.fields = fields;
+    const params = new URLSearchParams();
+    for (const [f, field] of Object.entries(fields)) {
+      const key = prefix ? `${prefix}.${field.key}` : field.key;
+      const raw = this.getAttribute(f) ?? this.getAttribute(field.key) ?? this.getAttribute(key);
+      if (raw !== null) params.set(key, raw);
+    }
+    const known = (n) => Object.hasOwn(fields, n) || PARTS.includes(n);
+    const lock = new Set(list(this.getAttribute('lock')));
+    const hide = new Set(list(this.getAttribute('hide')));
+    for (const n of [...lock, ...hide]) if (!known(n)) this.note('embed.unknownName', { value: n });
+
+    this.store = new Store(window, { params, persist: false });
+    const t = { translate: (key, vars) => translate(this.language(), key, vars) };
+    const ctx = {
+      wasm: w,
+      store: this.store,
+      t,
+      lang: () => this.language(),
+      fontFamily: FONT_FAMILY,
+      pytorchFor,
+      siteUrl: SITE_URL,
+      theme: () => this.theme(),
+      fixedLang: () => (LANGS.includes(this.getAttribute('lang')) ? this.getAttribute('lang') : ''),
+      embed: { lock, hide },
+      onComputed: (cell) => this.dispatchEvent(new CustomEvent('change', { detail: { state: this.state, result: cell.lastResult() } })),
+    };
+    const module = await CELLS[name]();
+    this.cell = module.mount(this.slot_, ctx);
+    applyTranslations(this.frame, this.language());
+    this.mounted = true;
+    this.dispatchEvent(new CustomEvent('ready', { detail: { cell: name } }));
+  }
+
+  /** Attribute changes update the element live. */
+  attributesChanged(names) {
+    if (!this.mounted || this.ignoreMutations) return;
+    const structural = names.some((n) => ['cell', 'lock', 'hide', 'theme'].includes(n));
+    if (structural) {
+      loadEngine().then((w) => this.build(w));
+      return;
+    }
+    if (names.includes('lang')) {
+      this.frame.lang = this.language();
+      applyTranslations(this.frame, this.language());
+      this.cell.onLanguage?.();
+    }
+    for (const n of names) {
+      if (OPTIONS.includes(n)) continue;
+      const f = this.fieldOf(n);
+      if (f) this.cell.input(f, this.getAttribute(n) ?? undefined);
+    }
+  }
+
+  /** The field an attribute name means: a field name, a URL key, or a prefixed URL key. */
+  fieldOf(attr) {
+    if (!this.fields) return null;
+    if (Object.hasOwn(this.fields, attr)) return attr;
+    for (const [f, field] of Object.entries(this.fields)) {
+      if (attr === field.key || attr === `${this.cellPrefix}.${field.key}`) return f;
+    }
+    return null;
+  }
+
+  /** The cell's state by field name (a copy). */
+  get state() {
+    return this.store && this.cellName ? structuredClone(this.store.get(this.cellPrefix)) : null;
+  }
+
+  /** Sets fields from an object by field name, each checked as an attribute would be. */
+  set state(next) {
+    if (!this.cell || !next || typeof next !== 'object') return;
+    for (const [f, v] of Object.entries(next)) {
+      if (!Object.hasOwn(this.fields, f)) continue;
+      this.cell.input(f, Array.isArray(v) ? v.join(',') : String(v));
+    }
+  }
+
+  /** The last computed numbers (for the gradient cell: `{layers: [...], …}` per layer). */
+  get result() {
+    return this.cell?.lastResult() ?? null;
+  }
+
+  /** Starts the element now, near the viewport or not (for scripts and tests). */
+  whenReady() {
+    return this.mounted ? Promise.resolve(this) : this.mount().then(() => this);
+  }
+}
+
+if (!customElements.get('grad-scope')) customElements.define('grad-scope', GradScope);
