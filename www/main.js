@@ -7,6 +7,7 @@ import { Store } from './state.js';
 import { applyTranslations, initialLanguage, LANGS, translate } from './i18n.js';
 import { registerOffline } from './offline.js';
 import { CELLS } from './cells/index.js';
+import { EngineHost } from './engine/host.js';
 
 const FONT_FAMILY = "'Be Vietnam Pro', 'DejaVu Sans', sans-serif";
 
@@ -71,7 +72,12 @@ async function boot() {
     throw e;
   }
   const siteUrl = new URL('..', import.meta.url).href;
-  const ctx = { wasm, store, t, lang: () => lang, fontFamily: FONT_FAMILY, pytorchFor, siteUrl };
+  // The main widget computes in a Worker; the page's own wasm instance serves the other cells.
+  // A second Worker takes the long background work (the stability map), so that it never delays
+  // the main widget: the machine's second core, where there is one.
+  window.gradscope.engineHost = new EngineHost();
+  window.gradscope.backgroundHost = new EngineHost();
+  const ctx = { wasm, store, t, lang: () => lang, fontFamily: FONT_FAMILY, pytorchFor, siteUrl, engineHost: window.gradscope.engineHost, backgroundHost: window.gradscope.backgroundHost };
   // Every live cell goes into its slot; a slot the notebook text does not provide is added at
   // the end, so a cell is never lost. The main widget is `cells.grad`.
   const main = document.getElementById('notebook');
@@ -92,4 +98,12 @@ async function boot() {
 }
 
 // Tests and the console reach the live objects here.
-window.gradscope = { cells, store, wasm, ready: boot() };
+/** Resolves once every cell has drawn what its latest input asked for (for tests). */
+async function settled() {
+  const frames = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok())));
+  await frames();
+  while (Object.values(cells).some((c) => c.pending > 0)) await new Promise((ok) => setTimeout(ok, 5));
+  await frames();
+}
+window.gradscope = { cells, store, wasm, settled };
+window.gradscope.ready = boot();

@@ -62,11 +62,22 @@ export function errorDisplay(root, fallback, t) {
   };
 }
 
+/** Each canvas's CSS size, as its ResizeObserver last reported it (see `noteCanvasSize`). */
+const cssSizes = new WeakMap();
+
+/** Records `canvas`'s CSS content size (from a ResizeObserver entry). */
+export function noteCanvasSize(canvas, width, height) {
+  cssSizes.set(canvas, [width, height]);
+}
+
 /** Gives `canvas` a backing store of its CSS size × devicePixelRatio; returns the ratio. */
 export function fitCanvas(canvas) {
   const dpr = window.devicePixelRatio || 1;
-  const w = Math.max(1, Math.round(canvas.clientWidth * dpr));
-  const h = Math.max(1, Math.round(canvas.clientHeight * dpr));
+  // The size the ResizeObserver last reported, when there is one: reading clientWidth right after
+  // a table was filled would force a layout of the whole page in the middle of the frame.
+  const [cw, ch] = cssSizes.get(canvas) ?? [canvas.clientWidth, canvas.clientHeight];
+  const w = Math.max(1, Math.round(cw * dpr));
+  const h = Math.max(1, Math.round(ch * dpr));
   if (canvas.width !== w) canvas.width = w;
   if (canvas.height !== h) canvas.height = h;
   return dpr;
@@ -152,18 +163,21 @@ export function pytorchPanel(root, codeFor, t) {
 /**
  * The compute-on-change loop: `schedule(level)` with level 2 (or true) recomputes, 1 re-renders
  * the text, 0 (or false) only redraws. At most one compute per animation frame, with the latest
- * state; after a compute or a re-render the text and the PyTorch code are refreshed; every frame
- * that was asked for redraws. Starts with a compute. Returns `schedule`.
+ * state; every frame that was asked for redraws, then after a compute or a re-render the text
+ * and the PyTorch code are refreshed. Starts with a compute. Returns `schedule`.
  */
 export function runCell(cell, { compute, renderText = () => {}, draw, pytorch = null }) {
   const schedule = frameLoop((level) => {
     cell.frames += 1;
     if (level >= 2) compute();
+    // The chart first: plotters measures its texts in the document, which is cheap while the
+    // page's layout is clean, and costly (a layout of the whole page) once the text and the table
+    // below have changed.
+    draw();
     if (level >= 1) {
       renderText();
       pytorch?.refresh();
     }
-    draw();
   });
   schedule(2);
   return schedule;

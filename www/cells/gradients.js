@@ -16,6 +16,7 @@ const body = `
     <p class="gain" data-out="gain"></p>
     <p class="verdict" id="g-verdict" data-out="verdict" aria-live="polite"></p>
     <p class="error" data-out="error" role="alert" hidden></p>
+    <button type="button" class="reload-cell" data-out="reload" data-action="reload-cell" data-i18n="error.reload" hidden></button>
   </figcaption>
 </figure>
 ${toggledTable({ id: 'g-table', caption: { key: 'table.caption' }, columns: ['table.layer', 'table.grad', 'table.backward', 'table.forward', 'table.status'], region: true })}`;
@@ -107,7 +108,8 @@ export function mount(slot, ctx) {
   });
 }
 
-function setup({ root, state, fields, cell, t, out, errors, set, showNote }, ctx) {
+function setup(api, ctx) {
+  const { root, state, fields, cell, t, out, errors, set, showNote } = api;
   const { wasm } = ctx;
   const engine = new wasm.Engine();
   const canvas = root.querySelector('canvas');
@@ -137,6 +139,27 @@ function setup({ root, state, fields, cell, t, out, errors, set, showNote }, ctx
     out('caps').textContent = t.translate('caps', { depth: fields.depth.max, width: fields.width.max, batch: fields.batch.max });
   };
 
+  // The engine runs in the page's Worker when there is one (the notebook): this thread only
+  // sends the latest settings and draws. Without one (an embedded element on another origin,
+  // which may not start a Worker from gradscope's origin), it computes here.
+  const channel = ctx.engineHost?.channel('gradients');
+  cell.pending = 0;
+  const reload = out('reload');
+  reload?.addEventListener('click', () => {
+    reload.hidden = true;
+    errors.clear();
+    api.schedule(2);
+  });
+
+  /** Takes a result for `settings`. */
+  function accept(settings, result) {
+    cell.result = result;
+    cell.gain = wasm.layerGain(settings) ?? null;
+    cell.computes += 1;
+    cell.settings = settings;
+    errors.clear();
+  }
+
   function compute() {
     const settings = {
       depth: state.depth,
@@ -148,16 +171,42 @@ function setup({ root, state, fields, cell, t, out, errors, set, showNote }, ctx
       seed: state.seed,
       precision: state.precision,
     };
-    try {
-      cell.result = engine.gradients(settings);
-      cell.gain = wasm.layerGain(settings) ?? null;
-      cell.computes += 1;
-      cell.settings = settings;
-      errors.clear();
-    } catch (e) {
-      errors.show(e);
+    if (!channel) {
+      try {
+        accept(settings, engine.gradients(settings));
+      } catch (e) {
+        errors.show(e);
+      }
+      return undefined;
     }
+    return request('gradients', settings);
   }
+
+  /** Sends a job to the Worker; its answer is a result for `settings`, or says what went wrong. */
+  function request(job, settings) {
+    cell.pending += 1;
+    return channel.run(job, settings).then((answer) => {
+      cell.pending -= 1;
+      if (answer.stale) return false;
+      if (answer.trap) {
+        errors.show(t.translate('error.trap'));
+        if (reload) reload.hidden = false;
+        return false;
+      }
+      if (answer.error) {
+        errors.show(answer.error);
+        return false;
+      }
+      accept(settings, answer.result);
+      api.schedule(1);
+      return true;
+    });
+  }
+
+  /** How many random matrices the engine has drawn (in the Worker, or here). */
+  cell.matricesDrawn = async () => (channel ? (await ctx.engineHost.call('matricesDrawn', 'gradients')).result : engine.matricesDrawn());
+  /** Only for the reliability test: makes the engine trap. */
+  cell.forceTrap = () => (channel ? request('trap', null) : Promise.resolve(false));
 
   /** The theory overlay, computed only while it is shown and only when the settings change. */
   let theoryFor = null;

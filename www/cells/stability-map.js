@@ -74,11 +74,41 @@ function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
       cell.computes += 1;
     }
     if (!cell.complete) fill();
-    if (!cell.complete) schedule(2);
+    if (!cell.complete && !channel) schedule(2);
   }
 
-  /** Computes columns until the frame's budget is spent. */
+  // Columns are computed in the background Worker when the page has one (one column at a time,
+  // the answers of an older setting dropped), else here within a frame budget.
+  const channel = (ctx.backgroundHost ?? ctx.engineHost)?.channel('stability-map');
+  cell.pending = 0;
+
+  /** Computes the next columns: one in the Worker, or here until the frame's budget is spent. */
   function fill() {
+    if (channel) {
+      if (cell.pending > 0) return;
+      const i = cell.columns.indexOf(null);
+      if (i < 0) {
+        cell.complete = true;
+        return;
+      }
+      const key = cell.key;
+      cell.pending += 1;
+      channel.run('mapColumn', { settings, sigma: cell.sigmas[i] }).then((answer) => {
+        cell.pending -= 1;
+        if (key !== cell.key) {
+          schedule(2); // a newer setting started meanwhile: go on with it
+          return;
+        }
+        if (answer.error) {
+          errors.show(answer.error);
+          cell.complete = true;
+        } else {
+          cell.columns[i] = answer.result;
+        }
+        schedule(2);
+      });
+      return;
+    }
     const start = performance.now();
     let i = cell.columns.indexOf(null);
     while (i >= 0 && performance.now() - start < FRAME_BUDGET_MS) {

@@ -8,11 +8,20 @@ const ready = init();
 const engines = new Map();
 
 /** The jobs a cell may ask for, by name. */
+const engine = (client) => {
+  if (!engines.has(client)) engines.set(client, new wasm.Engine());
+  return engines.get(client);
+};
+const maps = new Map();
 const JOBS = {
-  gradients: (client, args) => {
-    if (!engines.has(client)) engines.set(client, new wasm.Engine());
-    return engines.get(client).gradients(args);
+  mapColumn: (client, { settings, sigma }) => {
+    if (!maps.has(client)) maps.set(client, new wasm.StabilityMap());
+    return maps.get(client).column(settings, sigma);
   },
+  gradients: (client, args) => engine(client).gradients(args),
+  matricesDrawn: (client) => engine(client).matricesDrawn(),
+  // Only for the test that checks that the page survives a trap.
+  trap: () => wasm.testTrap(),
   predictGradients: (_client, args) => wasm.predictGradients(args),
 };
 

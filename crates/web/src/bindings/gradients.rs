@@ -95,3 +95,11 @@ pub fn layer_gain(settings: JsValue) -> Result<Option<f64>, JsError> {
     let s: gradscope_core::GradSettings = super::settings(settings)?;
     Ok(gradscope_core::stability_map::setting_gain(&s))
 }
+
+/// Stops the engine on purpose with a Rust panic (in wasm, an `unreachable` trap). Only for the
+/// browser test that checks that the page survives a trap: the cell says so and offers to reload,
+/// the engine's Worker is started again, and the other cells keep working. No input reaches it.
+#[wasm_bindgen(js_name = testTrap)]
+pub fn test_trap() {
+    panic!("testTrap: a deliberate trap, for the reliability test");
+}
