@@ -168,6 +168,8 @@ export function pytorchPanel(root, codeFor, t) {
  */
 export function runCell(cell, { compute, renderText = () => {}, draw, pytorch = null }) {
   const schedule = frameLoop((level) => {
+    // A cell taken out of the document (an element removed from its page) computes nothing.
+    if (cell.root && !cell.root.isConnected) return;
     cell.frames += 1;
     if (level >= 2) compute();
     // The chart first: plotters measures its texts in the document, which is cheap while the

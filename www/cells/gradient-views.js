@@ -135,5 +135,8 @@ function setup({ root, state, cell, t, errors }, ctx, spec) {
     window.sessionStorage.removeItem(scrollKey);
   } catch { /* blocked storage */ }
   if (scroll) document.getElementById('cell-gradients')?.scrollIntoView();
-  return { compute, renderText, draw, syncView, pytorch: () => ctx.pytorchFor(spec.id, { ...state }) };
+  /** Each side's settings and numbers, by side. */
+  const result = () =>
+    spec.sides.every((side) => sides[side].result) ? Object.fromEntries(spec.sides.map((side) => [side, { settings: sides[side].settings, ...sides[side].result }])) : null;
+  return { compute, renderText, draw, syncView, result, pytorch: () => ctx.pytorchFor(spec.id, { ...state }) };
 }

@@ -158,13 +158,14 @@ function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
 
   function draw() {
     const compact = canvas.clientWidth < 520;
-    const main = ctx.store.get('');
+    // The main widget's point, where the page has one (an embedded map is alone).
+    const main = ctx.store.cells.has('') ? ctx.store.get('') : null;
     const view = {
       sigmas: cell.sigmas,
       columns: cell.columns,
       depth: state.depth,
       critical: cell.critical,
-      marker: cell.cursor ? [cell.cursor.sigma, cell.cursor.depth] : main.depth <= state.depth ? [main.sigma, main.depth] : null,
+      marker: cell.cursor ? [cell.cursor.sigma, cell.cursor.depth] : main && main.depth <= state.depth ? [main.sigma, main.depth] : null,
       compact,
     };
     const labels = {
@@ -234,5 +235,7 @@ function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
     schedule(0);
   });
 
-  return { compute, renderText, draw, pytorch: () => ctx.pytorchFor('stability-map', { ...state }) };
+  /** The map's numbers once some column is in: the σ values and each one's column (or null). */
+  const result = () => (cell.columns.some(Boolean) ? { sigmas: cell.sigmas, columns: cell.columns, critical: cell.critical, complete: cell.complete } : null);
+  return { compute, renderText, draw, result, pytorch: () => ctx.pytorchFor('stability-map', { ...state }) };
 }

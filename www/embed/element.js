@@ -17,6 +17,7 @@ import { h } from '../cells/controls.js';
 import { PARTS } from '../cells/share.js';
 import { applyTranslations, LANGS, translate } from '../i18n.js';
 import { pytorchFor } from '../pytorch.js';
+import { EngineHost } from '../engine/host.js';
 import { cellFields, Store } from '../state.js';
 
 /** Where the site lives (the folder of index.html, embed.js and embed.html). */
@@ -38,6 +39,24 @@ export function loadEngine() {
     engine = init().then(() => wasm);
   }
   return engine;
+}
+
+let host = null;
+/**
+ * The engine's Worker, when the page may start one: only a page on gradscope's own origin
+ * (embed.html, the examples) can run a Worker script from it. Elsewhere the element computes on
+ * the page's thread.
+ */
+function engineHost() {
+  if (host === null) {
+    host = undefined;
+    try {
+      if (new URL(import.meta.url).origin === window.location.origin) host = new EngineHost();
+    } catch {
+      host = undefined;
+    }
+  }
+  return host;
 }
 
 let fontsAdded = null;
@@ -128,6 +147,8 @@ export class GradScope extends HTMLElement {
   }
 
   connectedCallback() {
+    // Put back into a page after being taken out: compute again.
+    if (this.mounted) this.cell?.refresh?.();
     loadEngine().catch(() => {});
     styleSheet()
       .then((s) => {
@@ -231,6 +252,7 @@ export class GradScope extends HTMLElement {
       fontFamily: FONT_FAMILY,
       pytorchFor,
       siteUrl: SITE_URL,
+      engineHost: engineHost(),
       theme: () => this.theme(),
       fixedLang: () => (LANGS.includes(this.getAttribute('lang')) ? this.getAttribute('lang') : ''),
       embed: { lock, hide },
