@@ -2,9 +2,9 @@
 // a large learning rate) trained twice from the same start, without and with LARS, side by side.
 
 import { formatNumber } from '../i18n.js';
-import { drawChart } from './common.js';
 import { playbackButtons } from './run-playback.js';
 import { mountCell } from './shell.js';
+import { drawLossChart } from './training.js';
 
 export const MAX_STEPS = 1000;
 
@@ -146,20 +146,7 @@ function setup({ root, state, cell, t, out, errors }, ctx) {
 
   function draw() {
     try {
-      cell.outcome = drawChart(
-        wasm,
-        ctx,
-        'training',
-        canvas,
-        cell.runs.map((r) => ({ label: runLabel(r), values: Array.from(r.losses) })),
-        {
-          title: t.translate('lars.chartTitle'),
-          x_axis: t.translate('train.chartX'),
-          y_axis: t.translate('train.chartY'),
-          underflow: t.translate('chart.underflow'),
-          overflow: t.translate('chart.overflow'),
-        },
-      );
+      cell.outcome = drawLossChart(ctx, canvas, cell.runs, runLabel, 'lars.chartTitle');
     } catch (e) {
       errors.show(e);
     }

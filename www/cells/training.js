@@ -8,6 +8,20 @@ import { cellFields } from '../state.js';
 import { playbackButtons } from './run-playback.js';
 import { mountCell } from './shell.js';
 
+/** Draws the loss curves of `runs` (one per run, named by `labelOf(run)`) under the title `titleKey`. */
+export function drawLossChart(ctx, canvas, runs, labelOf, titleKey) {
+  const t = ctx.t;
+  const series = runs.map((r) => ({ label: labelOf(r), values: Array.from(r.losses) }));
+  const labels = {
+    title: t.translate(titleKey),
+    x_axis: t.translate('train.chartX'),
+    y_axis: t.translate('train.chartY'),
+    underflow: t.translate('chart.underflow'),
+    overflow: t.translate('chart.overflow'),
+  };
+  return drawChart(ctx.wasm, ctx, 'training', canvas, series, labels);
+}
+
 /** What each run of the comparison is trained with (the engine's init and σ), by the run's id.
  * The ids and their order are the declaration's (the choices of `hist`, one `use_<id>` field
  * each): see `declaredRuns`. */
@@ -186,20 +200,7 @@ function setup({ root, state, cell, t, out, errors }, ctx, runs) {
 
   function draw() {
     try {
-      cell.outcome = drawChart(
-        wasm,
-        ctx,
-        'training',
-        lossCanvas,
-        cell.runs.map((r) => ({ label: label(r.choice), values: Array.from(r.losses) })),
-        {
-          title: t.translate('train.chartTitle'),
-          x_axis: t.translate('train.chartX'),
-          y_axis: t.translate('train.chartY'),
-          underflow: t.translate('chart.underflow'),
-          overflow: t.translate('chart.overflow'),
-        },
-      );
+      cell.outcome = drawLossChart(ctx, lossCanvas, cell.runs, (r) => label(r.choice), 'train.chartTitle');
       const columns = histCanvas.clientWidth < 500 ? 2 : 4;
       cell.histOutcome = drawChart(
         wasm,
