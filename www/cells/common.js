@@ -88,11 +88,12 @@ const drawnCharts = new WeakMap();
 
 /**
  * Draws the engine's chart `name` of `data` on `canvas`, fitted to its CSS size at the device's
- * pixel ratio, and remembers what it drew so that an export can draw the same chart again as SVG
+ * pixel ratio (times `ctx.chartScale()` for the projector theme), and remembers what it drew so that an export can draw the same chart again as SVG
  * or as a sharper PNG (`drawnChart`). Returns the chart's outcome.
  */
 export function drawChart(wasm, ctx, name, canvas, data, labels) {
-  const scale = fitCanvas(canvas);
+  // The projector theme draws larger text and thicker lines (`ctx.chartScale()`, 1 otherwise).
+  const scale = fitCanvas(canvas) * (ctx.chartScale?.() ?? 1);
   const outcome = wasm.drawChart(name, canvas, data, labels, { font_family: ctx.fontFamily, scale });
   drawnCharts.set(canvas, { name, data, labels });
   return outcome;

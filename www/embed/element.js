@@ -25,6 +25,8 @@ export const SITE_URL = new URL('../../', import.meta.url).href;
 const FONT_FAMILY = "'Be Vietnam Pro', 'DejaVu Sans', sans-serif";
 /** The themes an element accepts; without one, the reader's `prefers-color-scheme` decides. */
 export const THEMES = ['light', 'dark', 'projector'];
+/** How much larger the projector theme draws the charts' text and lines. */
+export const PROJECTOR_SCALE = 1.5;
 /** The attributes that are not fields. */
 const OPTIONS = ['cell', 'lock', 'hide', 'lang', 'theme'];
 
@@ -254,6 +256,7 @@ export class GradScope extends HTMLElement {
       siteUrl: SITE_URL,
       engineHost: engineHost(),
       theme: () => this.theme(),
+      chartScale: () => (this.theme() === 'projector' ? PROJECTOR_SCALE : 1),
       fixedLang: () => (LANGS.includes(this.getAttribute('lang')) ? this.getAttribute('lang') : ''),
       embed: { lock, hide },
       onComputed: (cell) => this.dispatchEvent(new CustomEvent('change', { detail: { state: this.state, result: cell.lastResult() } })),

@@ -20,6 +20,8 @@ const JOBS = {
   },
   gradients: (client, args) => engine(client).gradients(args),
   matricesDrawn: (client) => engine(client).matricesDrawn(),
+  // The Worker's wasm memory, for the long-session test and the benchmark.
+  memoryBytes: () => wasm.memoryBytes(),
   // Only for the test that checks that the page survives a trap.
   trap: () => wasm.testTrap(),
   predictGradients: (_client, args) => wasm.predictGradients(args),

@@ -74,3 +74,18 @@ pub(crate) fn engine_error(e: gradscope_core::Error) -> JsError {
 pub fn schema() -> Result<JsValue, JsError> {
     to_js(&gradscope_core::schema::schema_json())
 }
+
+/// The size of this wasm instance's linear memory in bytes (64 KiB pages × 65 536): the
+/// long-session test and the benchmark check that it stays bounded over thousands of computes.
+/// Natively (in the crate's own tests) it is 0.
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        (core::arch::wasm32::memory_size(0) * 65_536) as f64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.0
+    }
+}
