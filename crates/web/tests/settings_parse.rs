@@ -134,7 +134,10 @@ fn the_pages_argument_objects_parse() {
         ("seed", Num(5.0)),
     ])
     .unwrap();
-    assert_eq!((r.activation, r.signed_alpha(), r.layer), (Activation::Tanh, -0.25, 3));
+    assert_eq!(
+        (r.activation, r.signed_alpha(), r.layer),
+        (Activation::Tanh, -0.25, 3)
+    );
 
     // www/cells/softmax.js
     let m: SoftmaxSettings = js(vec![
@@ -147,7 +150,10 @@ fn the_pages_argument_objects_parse() {
         ("seed", Num(9.0)),
     ])
     .unwrap();
-    assert_eq!((m.value, m.steps, m.classes, m.per_class), (-1.5, 300, 4, 20));
+    assert_eq!(
+        (m.value, m.steps, m.classes, m.per_class),
+        (-1.5, 300, 4, 20)
+    );
 
     // www/cells/symmetry.js
     let m: MlpSettings = js(symmetry_object()).unwrap();
