@@ -12,7 +12,8 @@ const PREVIEW = 'www/dev/notebook-preview.html';
 /** The cell slots the live cells are mounted into, in page order. */
 const EXPECTED_CELLS = [
   'gradients', 'sigmoid', 'vanishing-preset', 'product', 'symmetry',
-  'default-init', 'xavier', 'stability-map', 'training', 'lars', 'spectrum',
+  'default-init', 'xavier', 'stability-map', 'training', 'lars', 'rescaling', 'softmax',
+  'spectrum',
 ];
 const EXPECTED_SECTIONS = [
   'vanishing-exploding', 'vanishing', 'exploding', 'symmetry',

@@ -221,7 +221,8 @@ test('a guess typed by the student is shown as text, never as markup', async ({ 
 test('every lesson text exists in both languages, with the same links and formulas', async ({ page }) => {
   await page.goto('./www/dev/notebook-preview.html');
   const problems = await page.evaluate(async () => {
-    const { PREDICTIONS, QUIZZES } = await import('/www/content/lesson.js');
+    const { HINTS, PREDICTIONS, QUIZZES } = await import('/www/content/lesson.js');
+    const { SECTIONS } = await import('/www/content/sections.js');
     const { ANSWERS } = await import('/www/lesson/answers.js');
     const out = [];
     const count = (s, re) => (s.match(re) || []).length;
@@ -241,6 +242,14 @@ test('every lesson text exists in both languages, with the same links and formul
     for (const q of QUIZZES) for (const question of q.questions) {
       both(`${question.id}.prompt`, question.prompt);
       for (const o of question.options) { both(`${question.id}.${o.id}`, o.text); both(`${question.id}.${o.id}.why`, o.why); }
+    }
+    // Staged hints: at least two stages (a nudge, then the explanation), after a cell of their
+    // section.
+    for (const h of HINTS) {
+      if ((h.stages ?? []).length < 2) out.push(`${h.id}: fewer than two stages`);
+      h.stages.forEach((stage, k) => both(`${h.id}.stage${k + 1}`, stage));
+      const section = SECTIONS.find((s) => s.id === h.section);
+      if (!section?.blocks.some((b) => b.cell === h.after)) out.push(`${h.id}: no cell ${h.after} in ${h.section}`);
     }
     return out;
   });

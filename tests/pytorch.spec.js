@@ -49,6 +49,12 @@ const CASES = [
   ['lars', { inits: ['normal'], depth: 6, width: 32, activation: 'relu', lr: 0.01, steps: 100, seed: 1 }],
   ['spectrum', {}],
   ['spectrum', { size: 12, sigma: 0.3, seed: 77 }],
+  ['rescaling', {}],
+  ...['sigmoid', 'tanh', 'relu', 'identity'].map((activation) => ['rescaling', { activation, alpha: 0.25, negative: true, layer: 3, width: 8, seed: 4 }]),
+  ['rescaling', { alpha: NaN, layer: 'x', width: -1, activation: 'evil"' }],
+  ['softmax', {}],
+  ['softmax', { value: -2.5, learning_rate: 0.05, steps: 300, classes: 6, per_class: 10, spread: 0.3, seed: 8 }],
+  ['softmax', { value: Infinity, steps: 'x"); import os #', classes: 1e9 }],
   ['no-such-cell', {}],
 ];
 
@@ -103,7 +109,7 @@ test('the scripts translate exactly the initializers and activations the engine 
 });
 
 test('every cell the notebook places has a PyTorch script', () => {
-  for (const cell of ['gradients', 'sigmoid', 'vanishing-preset', 'product', 'symmetry', 'default-init', 'xavier', 'training', 'lars', 'spectrum']) {
+  for (const cell of ['gradients', 'sigmoid', 'vanishing-preset', 'product', 'symmetry', 'default-init', 'xavier', 'training', 'lars', 'rescaling', 'softmax', 'spectrum']) {
     expect(PYTORCH_CELLS).toContain(cell);
   }
 });

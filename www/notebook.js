@@ -11,7 +11,7 @@
 
 import { SECTIONS } from './content/sections.js';
 import { translate } from './i18n.js';
-import { mountLesson, predictionsBefore, PREDICTIONS, quizOf, relabelLesson } from './lesson/index.js';
+import { hintsAfter, mountLesson, predictionsBefore, PREDICTIONS, quizOf, relabelLesson } from './lesson/index.js';
 
 const MATH = /\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)/g;
 
@@ -93,6 +93,8 @@ export function renderNotebook(container, { lang = 'en', katex } = {}) {
         const slot = el('div', { class: 'cell-slot', 'data-cell': b.cell, id: `slot-${b.cell}` });
         slots[b.cell] = slot;
         section.append(slot);
+        // Staged hints come after the cell the student tries first.
+        for (const h of hintsAfter(s.id, b.cell)) section.append(el('div', { 'data-hint': h.id }));
       } else {
         section.append(el('div', { class: 'cell prose-cell', 'data-nb': `prose:${i}:${j}` }));
       }

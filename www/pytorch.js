@@ -576,6 +576,97 @@ for sigma in sigmas:
 `;
 }
 
+/** Exercise 1: layer l × α, layer l + 1 × 1/α; outputs and per-layer gradient norms compared. */
+function rescaling(s) {
+  const width = int(s.width, 16, 1, 100000);
+  const layer = int(s.layer, 2, 1, 3);
+  const size = Math.abs(Number(s.alpha));
+  const alpha = num((s.negative ? -1 : 1) * (Number.isFinite(size) && size > 0 ? size : 10), 10);
+  const act = oneOf(s.activation, Object.keys(ACTIVATIONS), 'relu');
+  return `# gradscope, "Exercise 1: rescaling one layer up and the next one down", in PyTorch.
+# A 4-layer network of width ${width} without biases (He-normal weights, activation ${act} after every
+# layer, loss = mean over the batch of the sum of the outputs). Layer l = ${layer} is multiplied by
+# alpha = ${alpha} and layer l + 1 by 1/alpha. With ReLU and alpha > 0 the output does not change, while
+# |dl/dW_l| is divided by alpha and |dl/dW_(l+1)| multiplied by it.
+${RNG_NOTE}
+import math
+
+import torch
+
+torch.manual_seed(${int(s.seed, 1)})
+dtype = torch.float64
+L, n, B = 4, ${width}, 16
+l, alpha = ${layer}, ${alpha}
+phi = ${ACTIVATIONS[act]}
+
+x = torch.randn(B, n, dtype=dtype)
+base = [math.sqrt(2.0 / n) * torch.randn(n, n, dtype=dtype) for _ in range(L)]
+factors = [1.0] * L
+factors[l - 1], factors[l] = alpha, 1.0 / alpha
+
+
+def run(scales):
+    Ws = [(s * W).requires_grad_() for s, W in zip(scales, base)]
+    h = x
+    for W in Ws:
+        h = phi(h @ W.T)
+    loss = h.sum() / B
+    loss.backward()
+    return h.detach(), [W.grad.norm().item() for W in Ws]
+
+
+y, grads = run([1.0] * L)
+y2, grads2 = run(factors)
+print(f"max |output difference| = {(y2 - y).abs().max().item():.3e}  (output size {y.abs().max().item():.3e})")
+for k in range(L):
+    predicted = 1 / abs(alpha) if k + 1 == l else (abs(alpha) if k == l else 1.0)
+    print(f"layer {k + 1}: |dl/dW| {grads[k]:.6e} -> {grads2[k]:.6e}, ratio {grads2[k] / grads[k]:.6f}, predicted {predicted:.6f}")
+`;
+}
+
+/** Exercise 2: softmax regression from constant weights on Gaussian blobs. */
+function softmax(s) {
+  const classes = int(s.classes, 3, 2, 1000);
+  const perClass = int(s.per_class, 50, 1, 1000000);
+  const steps = int(s.steps, 100, 0, 1000000);
+  return `# gradscope, "Exercise 2: softmax regression from constant weights", in PyTorch.
+# ${classes} Gaussian blobs in the plane (${perClass} examples each, spread ${num(s.spread, 1)}); every weight starts at
+# c = ${num(s.value, 1)}, the biases at 0; full-batch gradient descent with learning rate ${num(s.learning_rate, 0.5)}.
+${RNG_NOTE}
+import math
+
+import torch
+import torch.nn.functional as F
+
+torch.manual_seed(${int(s.seed, 1)})
+dtype = torch.float64
+K, m, spread, c = ${classes}, ${perClass}, ${num(s.spread, 1)}, ${num(s.value, 1)}
+lr, steps = ${num(s.learning_rate, 0.5)}, ${steps}
+
+centres = torch.tensor([[2 * math.cos(2 * math.pi * k / K), 2 * math.sin(2 * math.pi * k / K)] for k in range(K)], dtype=dtype)
+X = torch.cat([centres[k] + spread * torch.randn(m, 2, dtype=dtype) for k in range(K)])
+y = torch.arange(K).repeat_interleave(m)
+
+W = torch.full((2, K), c, dtype=dtype, requires_grad=True)  # one column per class
+b = torch.zeros(K, dtype=dtype, requires_grad=True)
+for step in range(steps + 1):
+    loss = F.cross_entropy(X @ W + b, y)
+    W.grad = b.grad = None
+    loss.backward()
+    if step == 0:
+        print(f"start: loss {loss.item():.4f} = ln K = {math.log(K):.4f}")
+        print("first gradient, one column per class:", W.grad.T.tolist())
+    with torch.no_grad():
+        spread_cols = (W[:, :, None] - W[:, None, :]).abs().max().item()
+        if step % max(1, steps // 10) == 0 or step == steps:
+            accuracy = ((X @ W + b).argmax(1) == y).double().mean().item()
+            print(f"step {step:5d}: loss {loss.item():.4f}, accuracy {accuracy:.3f}, max gap between class columns {spread_cols:.3e}")
+        if step < steps:
+            W -= lr * W.grad
+            b -= lr * b.grad
+`;
+}
+
 const GENERATORS = {
   gradients,
   'vanishing-preset': vanishingPreset,
@@ -587,6 +678,8 @@ const GENERATORS = {
   xavier,
   training,
   lars: (s) => training({ ...s, lars: s.lars ?? true }),
+  rescaling,
+  softmax,
   spectrum,
 };
 

@@ -112,6 +112,37 @@ export function drawnChart(canvas) {
 }
 
 /**
+ * A compute-on-change cell's compute: `cell.report = make()` (an engine export), counted in
+ * `cell.computes`; an engine error empties the report and is shown by `errors` beside the
+ * control it names.
+ */
+export function computeReport(cell, errors, make) {
+  try {
+    cell.report = make();
+    cell.computes += 1;
+    errors.clear();
+  } catch (e) {
+    cell.report = null;
+    errors.show(e);
+  }
+}
+
+/**
+ * Draws `cell.report`, if any, on `canvas` with the wasm chart export `drawChart(canvas, report,
+ * labels, style)`; `labels(narrow)` gives the chart's texts (`narrow`: a canvas under 520 CSS
+ * px). The outcome goes into `cell.outcome`; a drawing error is shown by `errors`.
+ */
+export function drawReport(cell, { canvas, errors, ctx }, drawChart, labels) {
+  if (!cell.report) return;
+  const scale = fitCanvas(canvas);
+  try {
+    cell.outcome = drawChart(canvas, cell.report, labels(canvas.clientWidth < 520), { font_family: ctx.fontFamily, scale });
+  } catch (e) {
+    errors.show(e);
+  }
+}
+
+/**
  * The "reproduce in PyTorch" panel: a toggle button, the code for the cell's current settings
  * (from `codeFor()`), and a copy button. The code is made only when the panel is open.
  */

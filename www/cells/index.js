@@ -13,6 +13,8 @@ export const CELLS = {
   'vanishing-preset': () => import('./vanishing-preset.js'),
   lars: () => import('./lars.js'),
   'default-init': () => import('./default-init.js'),
+  rescaling: () => import('./rescaling.js'),
+  softmax: () => import('./softmax.js'),
   spectrum: () => import('./spectrum.js'),
   'stability-map': () => import('./stability-map.js'),
 };

@@ -32,6 +32,21 @@ export function toggledTable({ id, caption, columns, region = false }) {
 </div>`;
 }
 
+/**
+ * The markup of a cell's chart figure: the canvas, described by the verdict line `summaryId`
+ * below it (a polite live region, `data-out="summary"`), and the error line (`data-out="error"`).
+ */
+export function chartFigure(summaryId) {
+  return `
+<figure class="output">
+  <canvas class="chart" role="img" aria-describedby="${summaryId}"></canvas>
+  <figcaption>
+    <p class="verdict" id="${summaryId}" data-out="summary" aria-live="polite"></p>
+    <p class="error" data-out="error" role="alert" hidden></p>
+  </figcaption>
+</figure>`;
+}
+
 /** Option labels of the enums most cells share: value → i18n key. */
 const SHARED_CHOICES = { activation: (v) => `act.${v}`, init: (v) => `init.${v}`, precision: (v) => `prec.${v}` };
 

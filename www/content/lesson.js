@@ -742,3 +742,39 @@ export const QUIZZES = [
     ],
   },
 ];
+
+// Staged hints: after the live cell `after` of section `section`, a button that reveals the
+// stages one at a time (try the cell first, then a nudge, then the explanation). Each stage is
+// {en, vi} HTML with math; "show me" links may appear in them.
+export const HINTS = [
+  {
+    id: 'exercise-rescaling',
+    section: 'summary-exercises',
+    after: 'rescaling',
+    stages: [
+      {
+        en: r`Look for changes of the parameters that leave the function the network computes exactly as it was. In the cell, watch the first line under the chart: with ReLU and \(\alpha > 0\) the output moves only by rounding, however large \(\alpha\) is. What property of ReLU makes \(\mathrm{ReLU}(\alpha z)\) and \(\alpha\,\mathrm{ReLU}(z)\) the same number? Which other activations have it, and for which \(\alpha\)?`,
+        vi: r`Hãy tìm những thay đổi tham số giữ nguyên hàm mà mạng tính. Trong ô, nhìn dòng đầu tiên dưới biểu đồ: với ReLU và \(\alpha > 0\), đầu ra chỉ lệch cỡ sai số làm tròn, dù \(\alpha\) lớn đến đâu. Tính chất nào của ReLU khiến \(\mathrm{ReLU}(\alpha z)\) và \(\alpha\,\mathrm{ReLU}(z)\) là cùng một số? Những hàm kích hoạt nào khác cũng có tính chất ấy, và với những \(\alpha\) nào?`,
+      },
+      {
+        en: r`ReLU is positively homogeneous: \(\mathrm{ReLU}(\alpha z) = \alpha\,\mathrm{ReLU}(z)\) for \(\alpha > 0\). So \(\mathbf{h}'^{\,l} = \alpha\mathbf{h}^l\), and layer \(l+1\) computes \((\mathbf{W}^{l+1}/\alpha)(\alpha\mathbf{h}^l) = \mathbf{W}^{l+1}\mathbf{h}^l\): every later layer is untouched (with biases, \(\mathbf{b}^l\) must be multiplied by \(\alpha\) too). A whole continuum of weights computes one function. The gradients do not share the invariance: \(\boldsymbol{\delta}^l\) shrinks by \(1/\alpha\), so \(\partial\ell/\partial\mathbf{W}^l\) is divided by \(\alpha\) while \(\partial\ell/\partial\mathbf{W}^{l+1}\) is multiplied by \(\alpha\), which is what the two ratio lines show. One SGD step from two equivalent networks therefore lands on two different functions, and a rule that judges weights by their norm, such as weight decay, prefers some points of the continuum over others. A negative \(\alpha\) breaks ReLU's invariance (active units switch off), but tanh, being odd, survives \(\alpha = -1\): the sign flip of incoming and outgoing weights is another symmetry. Sigmoid has neither. Other symmetries of the same kind: permuting the channels of a convolution together with the next layer's inputs, the heads of an attention layer, the units of a recurrent layer. A constant start sits on all of them at once, which is why <a href="#slot-symmetry" class="show-me" data-show="symmetry" data-set="init=constant;sigma=0;dropout=0">the constant initializer with value 0</a> cannot learn.`,
+        vi: r`ReLU là hàm thuần nhất dương: \(\mathrm{ReLU}(\alpha z) = \alpha\,\mathrm{ReLU}(z)\) với \(\alpha > 0\). Do đó \(\mathbf{h}'^{\,l} = \alpha\mathbf{h}^l\), và tầng \(l+1\) tính \((\mathbf{W}^{l+1}/\alpha)(\alpha\mathbf{h}^l) = \mathbf{W}^{l+1}\mathbf{h}^l\): mọi tầng phía sau giữ nguyên (nếu có hệ số điều chỉnh thì \(\mathbf{b}^l\) cũng phải nhân với \(\alpha\)). Cả một dải liên tục các bộ trọng số cùng tính một hàm. Gradient thì không bất biến như vậy: \(\boldsymbol{\delta}^l\) co lại \(1/\alpha\) lần, nên \(\partial\ell/\partial\mathbf{W}^l\) bị chia cho \(\alpha\) còn \(\partial\ell/\partial\mathbf{W}^{l+1}\) được nhân với \(\alpha\), đúng như hai dòng tỉ số cho thấy. Vì thế một bước SGD từ hai mạng tương đương đưa tới hai hàm khác nhau, và một quy tắc đánh giá trọng số theo chuẩn của chúng, như suy giảm trọng số, sẽ ưu tiên một số điểm trong dải ấy hơn các điểm khác. \(\alpha\) âm phá vỡ tính bất biến của ReLU (các nút đang hoạt động bị tắt), nhưng tanh là hàm lẻ nên vẫn giữ được với \(\alpha = -1\): đổi dấu trọng số đi vào và đi ra là một kiểu đối xứng khác. Sigmoid không có kiểu nào. Các đối xứng cùng loại khác: hoán vị các kênh của tầng tích chập cùng với đầu vào của tầng sau, các đầu tập trung (attention) của một tầng attention, các nút của một tầng hồi tiếp. Một điểm khởi tạo hằng số nằm trên tất cả chúng cùng lúc, vì thế <a href="#slot-symmetry" class="show-me" data-show="symmetry" data-set="init=constant;sigma=0;dropout=0">khởi tạo hằng số với giá trị 0</a> không học được.`,
+      },
+    ],
+  },
+  {
+    id: 'exercise-softmax',
+    section: 'summary-exercises',
+    after: 'softmax',
+    stages: [
+      {
+        en: r`Ask what made the MLP's hidden units stuck: two units are interchangeable, nothing in the loss tells one from the other, so they receive the same gradient. In a softmax regression each weight column belongs to a class. Look at the columns of the first gradient printed under the chart: are they equal? What in \(\partial\ell/\partial\mathbf{W} = \mathbf{X}^\top(\mathbf{P}-\mathbf{Y})/n\) differs from one column to the next?`,
+        vi: r`Hãy tự hỏi điều gì khiến các nút ẩn của MLP bị kẹt: hai nút có thể thay thế cho nhau, không gì trong hàm mất mát phân biệt được chúng, nên chúng nhận cùng một gradient. Trong hồi quy softmax, mỗi cột trọng số thuộc về một lớp. Hãy nhìn các cột của gradient đầu tiên được in dưới biểu đồ: chúng có bằng nhau không? Trong \(\partial\ell/\partial\mathbf{W} = \mathbf{X}^\top(\mathbf{P}-\mathbf{Y})/n\), thành phần nào khác nhau giữa các cột?`,
+      },
+      {
+        en: r`Yes, both can start constant. At the start all logits are equal, so \(\mathbf{P}\) is \(1/K\) everywhere and column \(k\) of the gradient is \(\bar{\mathbf{x}}/K - (n_k/n)\,\bar{\mathbf{x}}_k\): the labels \(\mathbf{Y}\) single out each class, so the columns differ as soon as the classes differ. The test in the engine checks the converse as well: two classes that never appear among the labels keep identical columns forever. In linear regression each weight multiplies its own feature, \(\partial\ell/\partial w_j = \frac1n\sum_i(\hat y_i - y_i)\,x_{ij}\), so different features give different gradients. The constant \(c\) itself is irrelevant in softmax regression (it adds the same number to every logit), and both losses are convex, so gradient descent reaches the optimum from any start, zero included. Symmetry traps only units that are interchangeable, such as hidden units.`,
+        vi: r`Được, cả hai đều có thể bắt đầu bằng hằng số. Lúc đầu mọi logit bằng nhau, nên \(\mathbf{P}\) bằng \(1/K\) ở mọi chỗ và cột \(k\) của gradient là \(\bar{\mathbf{x}}/K - (n_k/n)\,\bar{\mathbf{x}}_k\): các nhãn \(\mathbf{Y}\) chỉ rõ từng lớp, nên các cột khác nhau ngay khi các lớp khác nhau. Phép kiểm tra trong bộ máy tính toán cũng kiểm chiều ngược lại: hai lớp không bao giờ xuất hiện trong nhãn giữ các cột giống hệt nhau mãi mãi. Trong hồi quy tuyến tính, mỗi trọng số nhân với một đặc trưng riêng, \(\partial\ell/\partial w_j = \frac1n\sum_i(\hat y_i - y_i)\,x_{ij}\), nên các đặc trưng khác nhau cho gradient khác nhau. Bản thân hằng số \(c\) không quan trọng trong hồi quy softmax (nó cộng cùng một số vào mọi logit), và cả hai hàm mất mát đều lồi, nên hạ gradient tới được điểm tối ưu từ bất kỳ điểm xuất phát nào, kể cả 0. Tính đối xứng chỉ giam chân những nút có thể thay thế cho nhau, như các nút ẩn.`,
+      },
+    ],
+  },
+];

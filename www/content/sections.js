@@ -308,9 +308,7 @@ export const SECTIONS = [
 <h3>Exercises</h3>
 <ol class="exercises">
 <li><p>(From the chapter.) Swapping the hidden units of an MLP layer is one symmetry. Find other symmetries in neural networks that would need breaking.</p>
-<details class="hint"><summary>Hint</summary><p>Look for transformations of the parameters that leave the network's function unchanged. In a convolutional layer, permute the output channels together with the input channels of the next layer; likewise the heads of an attention layer, or the units of a recurrent layer. With ReLU, multiply a unit's incoming weights by \(c > 0\) and its outgoing weights by \(1/c\); with tanh, flip the signs of both. Then ask which starting points are fixed by such a transformation, as constant weights are by a swap. In the symmetry cell, <a href="#slot-symmetry" class="show-me" data-show="symmetry" data-set="init=constant;sigma=0;dropout=0">try the constant initializer with value 0</a>.</p></details></li>
-<li><p>(From the chapter.) Can all the weights of a linear regression, or of a softmax regression, start at the same value?</p>
-<details class="hint"><summary>Hint</summary><p>Yes, both. Symmetry only traps units that are interchangeable. In linear regression each weight multiplies a different feature, so its gradient \(\partial\ell/\partial w_j = (\hat y - y)\,x_j\) differs from weight to weight. In softmax regression the rows for different classes get gradients \(\sum (\hat y_k - y_k)\,\mathbf{x}\), which differ because the labels \(y_k\) differ. Both losses are convex, so gradient descent reaches the optimum from any start, zero included.</p></details></li>
+<p>The cell below tries one candidate on a ReLU network: it multiplies one layer's weights by \(\alpha\) and the next layer's by \(1/\alpha\). Move \(\alpha\), the layer and the activation, and watch two things separately: the network's output, and the size of each layer's gradient. Flip the sign of \(\alpha\) too, with ReLU and with tanh at \(\alpha = 1\), where the only change is the sign. Then open the hints below the cell.</p></li>
 </ol>`,
           vi: r`<h3>Tóm tắt</h3>
 <ul>
@@ -322,12 +320,24 @@ export const SECTIONS = [
 <h3>Bài tập</h3>
 <ol class="exercises">
 <li><p>(Bài tập của chương.) Hoán đổi các nút ẩn trong một tầng của MLP là một kiểu đối xứng. Hãy tìm những kiểu đối xứng khác trong mạng nơ-ron cũng cần được phá vỡ.</p>
-<details class="hint"><summary>Gợi ý</summary><p>Hãy tìm những phép biến đổi tham số không làm thay đổi hàm mà mạng tính. Ở tầng tích chập, hoán vị các kênh đầu ra cùng với các kênh đầu vào của tầng kế tiếp; tương tự với các head của tầng attention, hay các nút của tầng hồi tiếp. Với ReLU, nhân các trọng số đi vào một nút với \(c > 0\) và các trọng số đi ra với \(1/c\); với tanh, đổi dấu cả hai. Rồi tự hỏi điểm xuất phát nào không đổi dưới phép biến đổi đó, như trọng số hằng số không đổi khi hoán đổi nút. Trong ô về tính đối xứng, <a href="#slot-symmetry" class="show-me" data-show="symmetry" data-set="init=constant;sigma=0;dropout=0">hãy thử khởi tạo hằng số với giá trị 0</a>.</p></details></li>
-<li><p>(Bài tập của chương.) Có thể khởi tạo mọi trọng số của hồi quy tuyến tính, hay của hồi quy softmax, bằng cùng một giá trị không?</p>
-<details class="hint"><summary>Gợi ý</summary><p>Được, cả hai. Tính đối xứng chỉ giam chân những nút có thể thay thế cho nhau. Trong hồi quy tuyến tính, mỗi trọng số nhân với một đặc trưng khác nhau, nên gradient \(\partial\ell/\partial w_j = (\hat y - y)\,x_j\) khác nhau giữa các trọng số. Trong hồi quy softmax, hàng ứng với mỗi lớp nhận gradient \(\sum (\hat y_k - y_k)\,\mathbf{x}\), khác nhau vì các nhãn \(y_k\) khác nhau. Cả hai hàm mất mát đều lồi, nên hạ gradient tới được điểm tối ưu từ bất kỳ điểm xuất phát nào, kể cả 0.</p></details></li>
+<p>Ô bên dưới thử một ứng viên trên mạng ReLU: nó nhân trọng số của một tầng với \(\alpha\) và trọng số của tầng kế tiếp với \(1/\alpha\). Hãy thay đổi \(\alpha\), tầng và hàm kích hoạt, rồi theo dõi riêng hai thứ: đầu ra của mạng, và độ lớn gradient của từng tầng. Thử cả đổi dấu \(\alpha\), với ReLU và với tanh tại \(\alpha = 1\), khi thay đổi duy nhất là dấu. Sau đó mở các gợi ý bên dưới ô.</p></li>
 </ol>`,
         },
       },
+      { cell: 'rescaling' },
+      {
+        prose: {
+          en: r`<ol class="exercises" start="2">
+<li><p>(From the chapter.) Can all the weights of a linear regression, or of a softmax regression, start at the same value?</p>
+<p>In the symmetry section a constant start froze the hidden units of an MLP for good. The cell below gives a softmax regression, with no hidden layer, the same treatment: every weight starts at \(c\). Before you read the verdict under the chart, decide whether the loss will fall, and whether the weight columns of different classes will ever become different. For contrast, <a href="#slot-symmetry" class="show-me" data-show="symmetry" data-set="init=constant;dropout=0">put the MLP back on a constant start</a> and compare its hidden units with these class columns.</p></li>
+</ol>`,
+          vi: r`<ol class="exercises" start="2">
+<li><p>(Bài tập của chương.) Có thể khởi tạo mọi trọng số của hồi quy tuyến tính, hay của hồi quy softmax, bằng cùng một giá trị không?</p>
+<p>Trong phần về tính đối xứng, khởi tạo hằng số làm các nút ẩn của MLP đứng yên mãi mãi. Ô bên dưới đối xử với một mô hình hồi quy softmax, không có tầng ẩn, đúng như vậy: mọi trọng số bắt đầu bằng \(c\). Trước khi đọc kết luận dưới biểu đồ, hãy tự quyết định xem hàm mất mát có giảm không, và các cột trọng số của những lớp khác nhau có lúc nào trở nên khác nhau không. Để so sánh, <a href="#slot-symmetry" class="show-me" data-show="symmetry" data-set="init=constant;dropout=0">đưa MLP về lại khởi tạo hằng số</a> rồi so các nút ẩn của nó với các cột lớp ở đây.</p></li>
+</ol>`,
+        },
+      },
+      { cell: 'softmax' },
       {
         prose: {
           en: r`<ol class="exercises" start="3">

@@ -6,7 +6,9 @@
 //! are the ones www/cells/*.js pass today.
 
 use gradscope_core::deep_training::DeepSettings;
+use gradscope_core::rescaling::RescalingSettings;
 use gradscope_core::schema::{parse, parse_from, FromValues};
+use gradscope_core::softmax_regression::SoftmaxSettings;
 use gradscope_core::spectrum::SpectrumSettings;
 use gradscope_core::symmetry::MlpSettings;
 use gradscope_core::xavier::XavierSettings;
@@ -121,6 +123,37 @@ fn the_pages_argument_objects_parse() {
     ])
     .unwrap();
     assert_eq!((s.size, s.sigma, s.seed), (8, 0.5, 2));
+
+    // www/cells/rescaling.js
+    let r: RescalingSettings = js(vec![
+        ("activation", Str("tanh")),
+        ("alpha", Num(0.25)),
+        ("negative", Bool(true)),
+        ("layer", Num(3.0)),
+        ("width", Num(8.0)),
+        ("seed", Num(5.0)),
+    ])
+    .unwrap();
+    assert_eq!(
+        (r.activation, r.signed_alpha(), r.layer),
+        (Activation::Tanh, -0.25, 3)
+    );
+
+    // www/cells/softmax.js
+    let m: SoftmaxSettings = js(vec![
+        ("value", Num(-1.5)),
+        ("learning_rate", Num(0.05)),
+        ("steps", Num(300.0)),
+        ("classes", Num(4.0)),
+        ("per_class", Num(20.0)),
+        ("spread", Num(0.7)),
+        ("seed", Num(9.0)),
+    ])
+    .unwrap();
+    assert_eq!(
+        (m.value, m.steps, m.classes, m.per_class),
+        (-1.5, 300, 4, 20)
+    );
 
     // www/cells/symmetry.js
     let m: MlpSettings = js(symmetry_object()).unwrap();

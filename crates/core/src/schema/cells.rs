@@ -5,7 +5,9 @@
 use super::{CellSchema, Field};
 use crate::deep_training::deep_fields as deep;
 use crate::product::product_fields as prod;
+use crate::rescaling::rescaling_fields as rescale;
 use crate::settings::fields as grad;
+use crate::softmax_regression::softmax_fields as soft;
 use crate::spectrum::spectrum_fields as svd;
 use crate::stability_map::map_fields as map;
 use crate::symmetry::mlp_fields as mlp;
@@ -233,6 +235,37 @@ pub const STABILITY_MAP: CellSchema = CellSchema {
     ],
 };
 
+/// Exercise 1: one layer scaled by α and the next by 1/α; the output and the gradients.
+pub const RESCALING: CellSchema = CellSchema {
+    name: "rescaling",
+    prefix: "resc",
+    fields: &[
+        rescale::ALPHA,
+        rescale::NEGATIVE,
+        rescale::LAYER,
+        rescale::ACTIVATION,
+        rescale::WIDTH,
+        rescale::SEED,
+        TABLE,
+    ],
+};
+
+/// Exercise 2: softmax regression from constant weights.
+pub const SOFTMAX: CellSchema = CellSchema {
+    name: "softmax",
+    prefix: "soft",
+    fields: &[
+        soft::VALUE.key("c"),
+        soft::LEARNING_RATE.key("lr"),
+        soft::STEPS,
+        soft::CLASSES.key("k"),
+        soft::PER_CLASS.key("m"),
+        soft::SPREAD,
+        soft::SEED,
+        TABLE,
+    ],
+};
+
 /// Every live cell, in the notebook's order.
 pub const CELLS: &[&CellSchema] = &[
     &GRADIENTS,
@@ -244,6 +277,8 @@ pub const CELLS: &[&CellSchema] = &[
     &XAVIER,
     &TRAINING,
     &LARS,
+    &RESCALING,
+    &SOFTMAX,
     &SPECTRUM,
     &STABILITY_MAP,
 ];

@@ -1,0 +1,102 @@
+//! The softmax cell's chart (exercise 2): over the gradient-descent steps, the loss from
+//! constant weights, the chance level ln K it starts at, and how far apart the classes' weight
+//! columns are (exactly 0 at the start, so a bottom-edge marker), on the shared log₁₀ chart
+//! ([`draw_log_chart`]).
+
+use super::log_chart::{draw_log_chart, LineKind, LogChart, LogLine, Marker, PlotOutcome};
+use super::{palette, ChartError, ChartStyle};
+use gradscope_core::softmax_regression::SoftmaxStep;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use serde::Deserialize;
+
+/// The numbers the chart draws, as `softmaxCompute` returns them.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct SoftmaxView {
+    /// Steps 0 ..= T.
+    pub history: Vec<SoftmaxStep>,
+    /// ln K.
+    pub chance_loss: f64,
+}
+
+/// Every text of the chart, in the page's language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct SoftmaxChartLabels {
+    /// The caption.
+    pub title: String,
+    /// The x axis (steps).
+    pub x_axis: String,
+    /// The y axis.
+    pub y_axis: String,
+    /// Legend of the loss.
+    pub loss: String,
+    /// Legend of the chance level ln K.
+    pub chance: String,
+    /// Legend of the spread between class columns.
+    pub spread: String,
+    /// Beside the markers of values that are exactly 0.
+    pub underflow: String,
+    /// Beside the markers of values that are ∞ or NaN.
+    pub overflow: String,
+}
+
+impl Default for SoftmaxChartLabels {
+    fn default() -> Self {
+        SoftmaxChartLabels {
+            title: "Softmax regression from constant weights".into(),
+            x_axis: "step".into(),
+            y_axis: "value (log scale)".into(),
+            loss: "loss ℓ".into(),
+            chance: "ln K (equal logits)".into(),
+            spread: "max |W_jk − W_jk′| between classes".into(),
+            underflow: "exactly 0".into(),
+            overflow: "∞".into(),
+        }
+    }
+}
+
+/// Draws `view` on `area`. Never fails on 0, ∞, NaN or an empty history; fails only if the
+/// backend does.
+pub fn draw_softmax_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    view: &SoftmaxView,
+    labels: &SoftmaxChartLabels,
+    style: &ChartStyle,
+) -> Result<PlotOutcome, ChartError> {
+    let series = |f: fn(&SoftmaxStep) -> f64| view.history.iter().map(f).collect::<Vec<f64>>();
+    let lines = vec![
+        LogLine {
+            label: labels.loss.clone(),
+            color: palette::BLUE,
+            values: series(|s| s.loss),
+            kind: LineKind::Solid,
+            marker: Marker::Circle,
+        },
+        LogLine {
+            label: labels.chance.clone(),
+            color: palette::INK,
+            values: vec![view.chance_loss; view.history.len().max(1)],
+            kind: LineKind::Dashed,
+            marker: Marker::None,
+        },
+        LogLine {
+            label: labels.spread.clone(),
+            color: palette::VERMILLION,
+            values: series(|s| s.spread),
+            kind: LineKind::Solid,
+            marker: Marker::Square,
+        },
+    ];
+    let chart = LogChart {
+        title: labels.title.clone(),
+        x_label: labels.x_axis.clone(),
+        y_label: labels.y_axis.clone(),
+        x_start: 0.0,
+        lines,
+        underflow_label: labels.underflow.clone(),
+        overflow_label: labels.overflow.clone(),
+    };
+    draw_log_chart(area, &chart, style)
+}
