@@ -128,15 +128,13 @@ export function computeReport(cell, errors, make) {
 }
 
 /**
- * Draws `cell.report`, if any, on `canvas` with the wasm chart export `drawChart(canvas, report,
- * labels, style)`; `labels(narrow)` gives the chart's texts (`narrow`: a canvas under 520 CSS
- * px). The outcome goes into `cell.outcome`; a drawing error is shown by `errors`.
+ * Draws `cell.report`, if any, on `canvas` as the engine's chart `name` (see `drawChart`);
+ * `labels(narrow)` gives the chart's texts (`narrow`: a canvas under 520 CSS px). The outcome goes into `cell.outcome`; a drawing error is shown by `errors`.
  */
-export function drawReport(cell, { canvas, errors, ctx }, drawChart, labels) {
+export function drawReport(cell, { canvas, errors, ctx }, name, labels) {
   if (!cell.report) return;
-  const scale = fitCanvas(canvas);
   try {
-    cell.outcome = drawChart(canvas, cell.report, labels(canvas.clientWidth < 520), { font_family: ctx.fontFamily, scale });
+    cell.outcome = drawChart(ctx.wasm, ctx, name, canvas, cell.report, labels(canvas.clientWidth < 520));
   } catch (e) {
     errors.show(e);
   }

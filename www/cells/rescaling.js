@@ -101,7 +101,7 @@ function setup({ root, state, cell, t, out, errors }, ctx) {
     fillLayerTable(tbody, r.layers, COLUMNS.map(([key]) => key), ctx.lang());
   }
 
-  const draw = () => drawReport(cell, { canvas, errors, ctx }, wasm.drawRescalingChart, (narrow) => ({
+  const draw = () => drawReport(cell, { canvas, errors, ctx }, 'rescaling', (narrow) => ({
     title: t.translate(narrow ? 'resc.chartTitleShort' : 'resc.chartTitle'),
     x_axis: t.translate('resc.chartX'),
     y_axis: t.translate('resc.chartY'),

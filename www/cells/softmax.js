@@ -87,7 +87,7 @@ function setup({ root, state, cell, t, out, errors }, ctx) {
     });
   }
 
-  const draw = () => drawReport(cell, { canvas, errors, ctx }, wasm.drawSoftmaxChart, (narrow) => ({
+  const draw = () => drawReport(cell, { canvas, errors, ctx }, 'softmax', (narrow) => ({
     title: t.translate(narrow ? 'soft.chartTitleShort' : 'soft.chartTitle', { c: fmt(cell.report.settings.value) }),
     x_axis: t.translate('soft.chartX'),
     y_axis: t.translate('soft.chartY'),
