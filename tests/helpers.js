@@ -90,59 +90,9 @@ export async function axeViolations(page, include) {
  * 3:1 against what is behind it. Returns the failures, one line each.
  */
 export async function contrastFailures(page, root = 'body') {
+  await installContrast(page);
   return page.evaluate((sel) => {
-    const rgba = (text) => {
-      const m = /rgba?\(([^)]+)\)/.exec(text);
-      if (!m) throw new Error(`unreadable colour ${text}`);
-      const [r, g, b, a = 1] = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
-      return { r, g, b, a };
-    };
-    const over = (top, bottom) => ({
-      r: top.r * top.a + bottom.r * (1 - top.a),
-      g: top.g * top.a + bottom.g * (1 - top.a),
-      b: top.b * top.a + bottom.b * (1 - top.a),
-      a: 1,
-    });
-    const luminance = ({ r, g, b }) => {
-      const lin = (c) => {
-        const s = c / 255;
-        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-      };
-      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-    };
-    const ratio = (x, y) => {
-      const [hi, lo] = [luminance(x), luminance(y)].sort((p, q) => q - p);
-      return (hi + 0.05) / (lo + 0.05);
-    };
-    /** The opaque colour behind `el`'s content: its background and its ancestors', composited. */
-    const background = (el) => {
-      const layers = [];
-      for (let e = el; e; e = e.parentElement) {
-        const c = rgba(getComputedStyle(e).backgroundColor);
-        if (c.a > 0) layers.push(c);
-        if (c.a >= 1) break;
-      }
-      // Nothing opaque up to the root: the browser's canvas, white.
-      let colour = { r: 255, g: 255, b: 255, a: 1 };
-      for (const c of layers.reverse()) colour = over(c, colour);
-      return colour;
-    };
-    const opacity = (el) => {
-      let o = 1;
-      for (let e = el; e; e = e.parentElement) o *= Number(getComputedStyle(e).opacity);
-      return o;
-    };
-    /** Seen by a reader: rendered, inside the document, not clipped to a pixel (visually-hidden). */
-    const visible = (el) => {
-      if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
-      const r = el.getBoundingClientRect();
-      if (r.width <= 1 || r.height <= 1 || r.bottom + window.scrollY <= 0 || r.right + window.scrollX <= 0) return false;
-      for (let e = el.parentElement; e; e = e.parentElement) {
-        const s = getComputedStyle(e);
-        if (s.overflow !== 'visible' && (e.clientWidth <= 1 || e.clientHeight <= 1)) return false;
-      }
-      return true;
-    };
+    const { rgba, over, ratio, background, opacity, visible } = window.__contrast;
     const name = (el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} "${(el.value || el.textContent).trim().slice(0, 30)}"`;
     const failures = [];
     const scope = document.querySelector(sel);
@@ -172,4 +122,65 @@ export async function contrastFailures(page, root = 'body') {
     }
     return failures;
   }, root);
+}
+
+/**
+ * Puts `window.__contrast` into the page: {rgba(css), over(top, bottom), ratio(a, b) (WCAG),
+ * background(el) (the opaque colour behind el: its and its ancestors' backgrounds composited),
+ * opacity(el), visible(el) (rendered, in the document, not clipped to a pixel)}.
+ */
+export async function installContrast(page) {
+  await page.evaluate(() => {
+    const rgba = (text) => {
+      const m = /rgba?\(([^)]+)\)/.exec(text);
+      if (!m) throw new Error(`unreadable colour ${text}`);
+      const [r, g, b, a = 1] = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+      return { r, g, b, a };
+    };
+    const over = (top, bottom) => ({
+      r: top.r * top.a + bottom.r * (1 - top.a),
+      g: top.g * top.a + bottom.g * (1 - top.a),
+      b: top.b * top.a + bottom.b * (1 - top.a),
+      a: 1,
+    });
+    const luminance = ({ r, g, b }) => {
+      const lin = (c) => {
+        const s = c / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    const ratio = (x, y) => {
+      const [hi, lo] = [luminance(x), luminance(y)].sort((p, q) => q - p);
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    const background = (el) => {
+      const layers = [];
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgba(getComputedStyle(e).backgroundColor);
+        if (c.a > 0) layers.push(c);
+        if (c.a >= 1) break;
+      }
+      // Nothing opaque up to the root: the browser's canvas, white.
+      let colour = { r: 255, g: 255, b: 255, a: 1 };
+      for (const c of layers.reverse()) colour = over(c, colour);
+      return colour;
+    };
+    const opacity = (el) => {
+      let o = 1;
+      for (let e = el; e; e = e.parentElement) o *= Number(getComputedStyle(e).opacity);
+      return o;
+    };
+    const visible = (el) => {
+      if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+      const r = el.getBoundingClientRect();
+      if (r.width <= 1 || r.height <= 1 || r.bottom + window.scrollY <= 0 || r.right + window.scrollX <= 0) return false;
+      for (let e = el.parentElement; e; e = e.parentElement) {
+        const s = getComputedStyle(e);
+        if (s.overflow !== 'visible' && (e.clientWidth <= 1 || e.clientHeight <= 1)) return false;
+      }
+      return true;
+    };
+    window.__contrast = { rgba, over, ratio, background, opacity, visible };
+  });
 }

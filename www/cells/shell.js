@@ -30,6 +30,35 @@ export function toggledTable({ id, caption, columns, region = false }) {
 </div>`;
 }
 
+/** How long a cell's verdict must stay unchanged before its live region speaks it (ms). */
+export const SETTLE_MS = 500;
+
+/**
+ * The cell's polite live region (a visually hidden `[data-live="verdict"]` at the end of `root`):
+ * it takes the text of the cell's verdicts (its `[data-verdict]` elements, which change on every
+ * frame while a slider moves) once they have stayed unchanged for SETTLE_MS, so that a screen
+ * reader speaks the settled verdict once. The verdicts at load are not spoken.
+ */
+function announceVerdicts(root) {
+  const verdicts = [...root.querySelectorAll('[data-verdict]')];
+  if (verdicts.length === 0) return;
+  const live = h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'data-live': 'verdict' });
+  root.append(live);
+  const text = () => verdicts.map((v) => v.textContent.trim().replace(/\s+/g, ' ')).filter(Boolean).join(' ');
+  let said = text() || null; // null: the first verdict (the load's) is yet to come
+  let timer = 0;
+  const settled = () => {
+    const now = text();
+    if (said !== null && now !== said) live.textContent = now;
+    said = now;
+  };
+  const observer = new MutationObserver(() => {
+    clearTimeout(timer);
+    timer = setTimeout(settled, SETTLE_MS);
+  });
+  for (const v of verdicts) observer.observe(v, { childList: true, characterData: true, subtree: true });
+}
+
 /** Option labels of the enums most cells share: value → i18n key. */
 const SHARED_CHOICES = { activation: (v) => `act.${v}`, init: (v) => `init.${v}`, precision: (v) => `prec.${v}` };
 
@@ -165,6 +194,7 @@ export function mountCell(name, slot, ctx, spec) {
     if (behaviour.playback) loop.restart();
     else loop.schedule(2);
   };
+  announceVerdicts(root);
   const resize = new ResizeObserver(() => loop.schedule(false));
   for (const canvas of root.querySelectorAll('canvas')) resize.observe(canvas);
   cell.onLanguage = () => {

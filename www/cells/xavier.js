@@ -38,7 +38,7 @@ export function factorSummary(run) {
 const body = `
   <div class="output">
     <canvas class="chart" role="img"></canvas>
-    <p class="summary" data-out="summary"></p>
+    <p class="summary" data-out="summary" data-verdict></p>
     <p class="error" data-out="error" role="alert" hidden></p>
     <h4 data-i18n="xav.compare"></h4>
     <ul class="xav-compare" data-out="compare"></ul>
