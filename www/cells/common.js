@@ -46,7 +46,7 @@ export function errorDisplay(root, fallback, t) {
     show(e) {
       const raw = String(e?.message || e);
       const field = raw.split(':')[0].trim();
-      const target = root.querySelector(`[data-note="${field}"]`) || fallback;
+      const target = root.querySelector(`[data-note="${CSS.escape(field)}"]`) || fallback;
       const message = localizeEngineError(raw, t);
       target.textContent = t.translate('error.engine', { message });
       target.hidden = false;

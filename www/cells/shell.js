@@ -78,7 +78,7 @@ const SHARED_CHOICES = { activation: (v) => `act.${v}`, init: (v) => `init.${v}`
  * - `setup(api)` → the cell's behaviour: {compute?, renderText?, draw, syncView?, pytorch,
  *   onChange?(name) → true to force a compute, playback?: {maxSteps, runs, speed, build?,
  *   afterFrame}}.
- * `api` = {root, state, fields, cell, t, out(name), errors, set(name, raw), input(name, raw),
+ * `api` = {root, state, fields, cell, t, out(name), errors, notes, set(name, raw), input(name, raw),
  *   showNote, schedule(level), relabel}.
  * Returns the cell object ({state, frames, computes, onLanguage, …}).
  */
@@ -128,6 +128,8 @@ export function mountCell(name, slot, ctx, spec) {
     t,
     out,
     errors,
+    /** What was fixed in the values read at load (the URL): {field: note}. */
+    notes,
     /** Sets field `f` from `raw`, shows the note and updates the field's controls. */
     set(f, raw) {
       controls.showNote(f, store.set(prefix, f, raw));
@@ -224,6 +226,8 @@ function layout(name, prefix, fields, spec) {
   form.addEventListener('submit', (ev) => ev.preventDefault());
   root.append(form);
   const body = document.createElement('div');
+  // The cell module's own markup: constants and declared names (the engine's schema) only;
+  // every value from the URL, an attribute or a control is written later, as text.
   body.innerHTML = spec.body ?? '';
   const table = fields.table ? h('button', { type: 'button', class: 'table-toggle', 'data-action': 'table', 'aria-expanded': 'false' }) : null;
 
@@ -262,7 +266,7 @@ function layout(name, prefix, fields, spec) {
     if (place) place.replaceWith(control(f));
     else form.append(control(f));
   }
-  if (spec.formExtra) form.insertAdjacentHTML('beforeend', spec.formExtra);
+  if (spec.formExtra) form.insertAdjacentHTML('beforeend', spec.formExtra); // the cell's markup, as `body`
   // The table toggle goes where the body marks it, else before the first table.
   if (table) {
     const mark = body.querySelector('[data-shell="table"]') ?? body.querySelector('[data-out="table-wrap"]');
