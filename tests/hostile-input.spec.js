@@ -3,6 +3,8 @@
 // string, markup and script URLs, raw and percent-encoded). No script runs, nothing is logged as
 // an error, every cell still holds a valid state and computes, and a changed number is noted
 // beside its control. Then a seeded random run of a few hundred values through `coerce`.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from '@playwright/test';
 import { expect, openPage } from './helpers.js';
 import { HOSTILE, LONG, validState } from './hostile-values.js';
@@ -100,4 +102,86 @@ test('a seeded random run: coerce always returns a valid value, and notes exactl
     return out;
   });
   expect(failures).toEqual([]);
+});
+
+// Markup in every URL key (issue 11 §1): raw, percent-encoded once and twice. No element from it
+// is created and nothing runs; every note shows the value as the page read it, literally (a
+// number, choice or switch: the whole value; a list: its pieces), and holds text only.
+const MARKUP = ['"><b id=inj>bold</b>', '<img src=x onerror=window.__pwned=1>', "'><svg id=inj onload=window.__pwned=1>"];
+const FORMS = [
+  { form: 'raw', write: (v) => v, read: (v) => v },
+  { form: 'encoded', write: encodeURIComponent, read: (v) => v },
+  { form: 'encoded twice', write: (v) => encodeURIComponent(encodeURIComponent(v)), read: encodeURIComponent },
+];
+
+for (const { form, write, read } of FORMS) {
+  test(`markup in every URL key (${form}) creates no element and is noted literally`, async ({ page }) => {
+    await openPage(page);
+    const keys = await declaredKeys(page);
+    for (const payload of MARKUP) {
+      // The hash is written by hand, so that the raw form reaches the page unencoded.
+      const hash = [...keys.map((k) => k.key), 'theme'].map((key) => `${key}=${write(payload)}`).join('&');
+      await page.goto('about:blank');
+      const problems = await openPage(page, { hash });
+      const literal = read(payload);
+      const report = await page.evaluate(({ keys, literal }) => {
+        const bad = [];
+        let checked = 0;
+        const notes = [...document.querySelectorAll('[data-note]'), document.getElementById('theme-note')];
+        for (const note of notes) if (note.children.length) bad.push(`markup inside note ${note.id}`);
+        for (const { cell, name, field } of keys) {
+          const note = document.querySelector(`#cell-${cell} [data-note="${name}"]`);
+          if (!note) continue; // a field without a control of its own (the table toggle)
+          checked += 1;
+          if (note.hidden) bad.push(`${cell}.${name}: no note`);
+          else if (field.type !== 'list' && !note.textContent.includes(`“${literal}”`)) bad.push(`${cell}.${name}: ${note.textContent.slice(0, 80)}`);
+          else if (field.type === 'list' && !note.textContent.includes(literal.split(/[,;\s]+/)[0])) bad.push(`${cell}.${name}: ${note.textContent.slice(0, 80)}`);
+        }
+        const theme = document.getElementById('theme-note');
+        if (theme.hidden || !theme.textContent.includes(`“${literal}”`)) bad.push(`theme: ${theme.textContent}`);
+        return {
+          bad,
+          checked,
+          injected: document.querySelectorAll('#inj, b#inj, svg#inj, img[src="x"], script:not([src])').length,
+          pwned: typeof window.__pwned,
+        };
+      }, { keys, literal });
+      expect(report.injected, payload).toBe(0);
+      expect(report.pwned, payload).toBe('undefined');
+      expect(report.bad, payload).toEqual([]);
+      expect(report.checked).toBeGreaterThan(30);
+      expect(problems, payload).toEqual([]);
+    }
+  });
+}
+
+/**
+ * The places in www/ that write markup, each audited: they take author-written text (the
+ * notebook's and the lesson's) or a cell module's own markup (constants and the engine's declared
+ * names), never a value from the URL, an attribute or a control, which are all written as text.
+ * A new place fails here until it has been audited and listed.
+ */
+const AUDITED_SINKS = {
+  'www/notebook.js': 1, // the notebook's prose (content/sections.js) with KaTeX
+  'www/cells/shell.js': 2, // a cell module's body and form markup
+  'www/lesson/predict.js': 2, // a prediction's prompt and explanation (content/lesson.js)
+  'www/lesson/quiz.js': 1, // a quiz option's explanation (content/lesson.js)
+};
+
+test('markup is written only in the audited places', () => {
+  const SINK = /\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write|createContextualFragment|DOMParser|setHTMLUnsafe/g;
+  const found = {};
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!['www/pkg', 'www/vendor'].includes(path)) walk(path);
+      } else if (/\.(m?js|html)$/.test(entry.name)) {
+        const n = (readFileSync(path, 'utf8').match(SINK) ?? []).length;
+        if (n) found[path] = n;
+      }
+    }
+  };
+  walk('www');
+  expect(found).toEqual(AUDITED_SINKS);
 });

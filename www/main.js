@@ -6,6 +6,7 @@ import { pytorchFor } from './pytorch.js';
 import { Store } from './state.js';
 import { applyTranslations, initialLanguage, LANGS, translate } from './i18n.js';
 import { registerOffline } from './offline.js';
+import { applyTheme, mountThemePicker, THEME_FIELD } from './theme.js';
 import { CELLS } from './cells/index.js';
 import { EngineHost } from './engine/host.js';
 
@@ -15,6 +16,7 @@ let lang = initialLanguage(window.location, window.localStorage, navigator.langu
 const t = { translate: (key, vars) => translate(lang, key, vars) };
 const store = new Store(window);
 const cells = {};
+let themePicker = null;
 
 function setLanguage(next, { remember }) {
   if (!LANGS.includes(next)) return;
@@ -31,6 +33,7 @@ function setLanguage(next, { remember }) {
   }
   const notebook = document.getElementById('notebook');
   if (notebook.querySelector('.nb')) relabelNotebook(notebook, lang, katex);
+  themePicker?.relabel();
   for (const cell of Object.values(cells)) cell.onLanguage?.();
 }
 
@@ -49,8 +52,21 @@ function keepStateOnInPageLinks() {
   });
 }
 
+/** The theme picker in the header, started from the hash's `theme=` (checked, with a note). */
+function startTheme() {
+  themePicker = mountThemePicker(document.getElementById('theme-picker'), {
+    initial: store.params.get(THEME_FIELD.key) ?? undefined,
+    t,
+    onChoose: (theme, { initial }) => {
+      applyTheme(document.documentElement, theme);
+      store.setExtra(THEME_FIELD.key, theme === THEME_FIELD.def ? null : theme, { write: !initial });
+    },
+  });
+}
+
 async function boot() {
-  // The notebook's text first (it needs no wasm).
+  // The theme and the notebook's text first (they need no wasm).
+  startTheme();
   const notebook = document.getElementById('notebook');
   renderNotebook(notebook, { lang, katex });
   keepStateOnInPageLinks();

@@ -114,6 +114,28 @@ export function renderNotebook(container, { lang = 'en', katex } = {}) {
   return { root, slots };
 }
 
+/**
+ * A display formula wider than its column scrolls sideways in its own box (notebook.css): while
+ * it does, it takes focus, so that a keyboard can scroll it too (and axe's
+ * scrollable-region-focusable holds in every theme and at every width).
+ */
+function checkScrolling(box) {
+  if (box.scrollWidth > box.clientWidth) box.setAttribute('tabindex', '0');
+  else box.removeAttribute('tabindex');
+}
+const scrollers = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((entries) => {
+  for (const { target } of entries) checkScrolling(target);
+});
+// A formula's width changes without its box resizing when its fonts arrive.
+if (typeof document !== 'undefined') {
+  document.fonts?.addEventListener('loadingdone', () => {
+    for (const box of document.querySelectorAll('.nb .katex-display')) checkScrolling(box);
+  });
+}
+function watchScrolling(node) {
+  for (const box of node.querySelectorAll('.katex-display')) scrollers?.observe(box);
+}
+
 /** Fills (or refills) every text of a rendered notebook in `lang`; the slots are not touched. */
 function fillTexts(root, lang, katex) {
   root.setAttribute('lang', lang);
@@ -130,7 +152,10 @@ function fillTexts(root, lang, katex) {
       const block = SECTIONS[a].blocks[b];
       // Hints the student opened stay open across a language switch.
       const open = [...node.querySelectorAll('details')].map((d) => d.open);
+      // Authored text only (content/sections.js): nothing from the URL, a control or an
+      // attribute reaches this markup.
       node.innerHTML = renderMath(pick(block.prose, lang), katex);
+      watchScrolling(node);
       node.querySelectorAll('details').forEach((d, k) => { if (open[k]) d.open = true; });
     }
   }

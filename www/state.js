@@ -183,10 +183,12 @@ export class Store {
     return note;
   }
 
-  /** Sets a page-wide key (for example lang) in the hash. */
-  setExtra(key, value) {
-    this.extra.set(key, value);
-    this.scheduleWrite();
+  /** Sets a page-wide key (for example lang) in the hash; null removes it. `write: false` keeps
+   * it for the next write without writing now (a value read from the hash at load). */
+  setExtra(key, value, { write = true } = {}) {
+    if (value === null) this.extra.delete(key);
+    else this.extra.set(key, value);
+    if (write) this.scheduleWrite();
   }
 
   get(prefix) {

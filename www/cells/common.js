@@ -2,6 +2,8 @@
 // latest state wins), error display, canvas sizing, tables shown or hidden and the "reproduce in
 // PyTorch" panel. The cell shell (shell.js) puts them together.
 
+import { h } from './controls.js';
+
 /**
  * A frame loop: `schedule(level)` asks for a frame; `frame(level)` runs once per animation frame
  * with the highest level asked since the last frame. Levels are numbers (or booleans: true is
@@ -44,7 +46,7 @@ export function errorDisplay(root, fallback, t) {
     show(e) {
       const raw = String(e?.message || e);
       const field = raw.split(':')[0].trim();
-      const target = root.querySelector(`[data-note="${field}"]`) || fallback;
+      const target = root.querySelector(`[data-note="${CSS.escape(field)}"]`) || fallback;
       const message = localizeEngineError(raw, t);
       target.textContent = t.translate('error.engine', { message });
       target.hidden = false;
@@ -145,23 +147,22 @@ export function drawReport(cell, { canvas, errors, ctx }, name, labels) {
  * (from `codeFor()`), and a copy button. The code is made only when the panel is open.
  */
 export function pytorchPanel(root, codeFor, t) {
-  const wrap = document.createElement('div');
-  wrap.className = 'pytorch';
-  wrap.innerHTML = `
-    <button type="button" class="pytorch-toggle" aria-expanded="false" data-i18n="pytorch.show"></button>
-    <div class="pytorch-body" hidden>
-      <button type="button" class="pytorch-copy" data-i18n="pytorch.copy"></button>
-      <span class="pytorch-copied" role="status"></span>
-      <pre><code class="language-python"></code></pre>
-    </div>`;
+  const toggle = h('button', { type: 'button', class: 'pytorch-toggle', 'aria-expanded': 'false' });
+  const copy = h('button', { type: 'button', class: 'pytorch-copy' });
+  const copied = h('span', { class: 'pytorch-copied', role: 'status' });
+  const code = h('code', { class: 'language-python' });
+  // The code scrolls inside its box: a named region a keyboard can reach and scroll.
+  // Its name is "PyTorch code" and the cell's heading (the cell section's aria-labelledby), so
+  // that each cell's region is told apart.
+  const heading = root.closest('[aria-labelledby]')?.getAttribute('aria-labelledby');
+  const pre = h('pre', { tabindex: '0', role: 'region', id: heading && `${heading}-pytorch`, 'aria-labelledby': heading && `${heading}-pytorch ${heading}` }, [code]);
+  const body = h('div', { class: 'pytorch-body', hidden: true }, [copy, copied, pre]);
+  const wrap = h('div', { class: 'pytorch' }, [toggle, body]);
   root.appendChild(wrap);
-  const toggle = wrap.querySelector('.pytorch-toggle');
-  const body = wrap.querySelector('.pytorch-body');
-  const code = wrap.querySelector('code');
-  const copied = wrap.querySelector('.pytorch-copied');
   const label = () => {
     toggle.textContent = t.translate(body.hidden ? 'pytorch.show' : 'pytorch.hide');
-    wrap.querySelector('.pytorch-copy').textContent = t.translate('pytorch.copy');
+    copy.textContent = t.translate('pytorch.copy');
+    pre.setAttribute('aria-label', t.translate('pytorch.codeLabel'));
   };
   const refresh = () => {
     if (!body.hidden) code.textContent = codeFor();
@@ -172,7 +173,7 @@ export function pytorchPanel(root, codeFor, t) {
     label();
     refresh();
   });
-  wrap.querySelector('.pytorch-copy').addEventListener('click', async () => {
+  copy.addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(code.textContent);
       copied.textContent = t.translate('pytorch.copied');

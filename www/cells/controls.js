@@ -21,6 +21,17 @@ export function noteText(t, note) {
   return t.translate('note.clamped', { value: note.raw, min: note.min, max: note.max, used: note.value });
 }
 
+/**
+ * What a screen reader says for a slider of field `name`: its symbol, the value as its number
+ * box shows it (with the language's decimal mark) and the declared unit, e.g. "σ = 0.1",
+ * "L = 30 layers" (i18n control.valuetext, symbol.*, unit.*).
+ */
+export function valueText(t, name, field, value) {
+  const unit = field.unit ? ` ${t.translate(`unit.${field.unit}`)}` : '';
+  const shown = String(value).replace('.', t.translate('number.decimalMark'));
+  return t.translate('control.valuetext', { name: t.translate(`symbol.${name}`), value: shown, unit });
+}
+
 /** How a list is shown in its text box. */
 export const listText = (value) => value.join(', ');
 
@@ -117,7 +128,8 @@ export function makeControl(name, field, opts) {
 /**
  * Binds every `[data-field]` control under `root` to `store`'s cell `prefix`, reading each
  * field's declaration in `fields`. `onChange(name)` runs after each change. Returns
- * {sync(except), syncField(name), showNote(name, note | string | null), relabelNotes()}.
+ * {sync(except), syncField(name), showNote(name, note | string | null), relabelNotes() (the notes
+ * and the sliders' value texts, in the current language)}.
  */
 export function bindControls(root, { store, prefix, fields, t, notes = {}, onChange }) {
   const state = store.get(prefix);
@@ -130,8 +142,15 @@ export function bindControls(root, { store, prefix, fields, t, notes = {}, onCha
     el.textContent = !note ? '' : typeof note === 'string' ? t.translate(note) : noteText(t, note);
     el.hidden = !note;
   };
+  /** Every slider says its value in words (`valueText`), the one being dragged included. */
+  const describe = () => {
+    for (const el of controls) {
+      if (el.type === 'range') el.setAttribute('aria-valuetext', valueText(t, el.dataset.field, fields[el.dataset.field], state[el.dataset.field]));
+    }
+  };
   /** Shows the state in every control (but `except`, the one being used), or in those of `only`. */
   const sync = (except, only) => {
+    describe();
     for (const el of controls) {
       if (el === except || (only && el.dataset.field !== only)) continue;
       const field = fields[el.dataset.field];
@@ -166,6 +185,7 @@ export function bindControls(root, { store, prefix, fields, t, notes = {}, onCha
     syncField: (name) => sync(null, name),
     showNote,
     relabelNotes: () => {
+      describe();
       for (const [name, note] of Object.entries(shown)) showNote(name, note);
     },
   };

@@ -28,7 +28,7 @@ export function mountGradientViews(slot, ctx, spec) {
   <h4 id="${cls}-${side}-title" data-i18n="${spec.sideTitle(side)}"></h4>
   ${spec.sideExtraHtml ?? ''}
   <canvas class="chart ${cls}-chart" role="img" aria-describedby="${cls}-${side}-verdict"></canvas>
-  <p class="verdict" id="${cls}-${side}-verdict" data-out="verdict"></p>
+  <p class="verdict" id="${cls}-${side}-verdict" data-out="verdict" data-verdict></p>
   <a class="${cls}-open" data-out="open" href="#" data-i18n="${cls}.open"></a>
   <div class="table-wrap visually-hidden" data-out="table-wrap" role="region" aria-labelledby="${cls}-${side}-caption">
     <table class="numbers">

@@ -14,7 +14,7 @@ const body = `
   <canvas class="chart" role="img" aria-describedby="g-verdict g-table-caption" width="800" height="440"></canvas>
   <figcaption>
     <p class="gain" data-out="gain"></p>
-    <p class="verdict" id="g-verdict" data-out="verdict" aria-live="polite"></p>
+    <p class="verdict" id="g-verdict" data-out="verdict" data-verdict></p>
     <p class="error" data-out="error" role="alert" hidden></p>
     <button type="button" class="reload-cell" data-out="reload" data-action="reload-cell" data-i18n="error.reload" hidden></button>
   </figcaption>

@@ -31,7 +31,7 @@ const formExtra = playbackButtons('lars');
 const body = `
   <div class="output">
     <canvas class="chart lars-chart" role="img"></canvas>
-    <p class="verdict" data-out="verdict" aria-live="polite"></p>
+    <p class="verdict" data-out="verdict" data-verdict></p>
     <p class="error" data-out="error" role="alert" hidden></p>
     <div class="table-wrap" tabindex="0">
       <table class="numbers" data-out="loss-table">

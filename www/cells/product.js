@@ -179,7 +179,7 @@ const body = `
 <figure class="output">
   <canvas class="chart" role="img" aria-describedby="prod-summary prod-table-caption"></canvas>
   <figcaption>
-    <p class="verdict" id="prod-summary" data-out="summary" aria-live="polite"></p>
+    <p class="verdict" id="prod-summary" data-out="summary" data-verdict></p>
     <p class="error" data-out="error" role="alert" hidden></p>
   </figcaption>
 </figure>

@@ -34,17 +34,47 @@ export function toggledTable({ id, caption, columns, region = false }) {
 
 /**
  * The markup of a cell's chart figure: the canvas, described by the verdict line `summaryId`
- * below it (a polite live region, `data-out="summary"`), and the error line (`data-out="error"`).
+ * below it (`data-out="summary"`, spoken once settled: see `announceVerdicts`), and the error
+ * line (`data-out="error"`).
  */
 export function chartFigure(summaryId) {
   return `
 <figure class="output">
   <canvas class="chart" role="img" aria-describedby="${summaryId}"></canvas>
   <figcaption>
-    <p class="verdict" id="${summaryId}" data-out="summary" aria-live="polite"></p>
+    <p class="verdict" id="${summaryId}" data-out="summary" data-verdict></p>
     <p class="error" data-out="error" role="alert" hidden></p>
   </figcaption>
 </figure>`;
+}
+
+/** How long a cell's verdict must stay unchanged before its live region speaks it (ms). */
+export const SETTLE_MS = 500;
+
+/**
+ * The cell's polite live region (a visually hidden `[data-live="verdict"]` at the end of `root`):
+ * it takes the text of the cell's verdicts (its `[data-verdict]` elements, which change on every
+ * frame while a slider moves) once they have stayed unchanged for SETTLE_MS, so that a screen
+ * reader speaks the settled verdict once. The verdicts at load are not spoken.
+ */
+function announceVerdicts(root) {
+  const verdicts = [...root.querySelectorAll('[data-verdict]')];
+  if (verdicts.length === 0) return;
+  const live = h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'data-live': 'verdict' });
+  root.append(live);
+  const text = () => verdicts.map((v) => v.textContent.trim().replace(/\s+/g, ' ')).filter(Boolean).join(' ');
+  let said = text() || null; // null: the first verdict (the load's) is yet to come
+  let timer = 0;
+  const settled = () => {
+    const now = text();
+    if (said !== null && now !== said) live.textContent = now;
+    said = now;
+  };
+  const observer = new MutationObserver(() => {
+    clearTimeout(timer);
+    timer = setTimeout(settled, SETTLE_MS);
+  });
+  for (const v of verdicts) observer.observe(v, { childList: true, characterData: true, subtree: true });
 }
 
 /** Option labels of the enums most cells share: value → i18n key. */
@@ -66,7 +96,7 @@ const SHARED_CHOICES = { activation: (v) => `act.${v}`, init: (v) => `init.${v}`
  * - `setup(api)` → the cell's behaviour: {compute?, renderText?, draw, syncView?, pytorch,
  *   onChange?(name) → true to force a compute, playback?: {maxSteps, runs, speed, build?,
  *   afterFrame}}.
- * `api` = {root, state, fields, cell, t, out(name), errors, set(name, raw), input(name, raw),
+ * `api` = {root, state, fields, cell, t, out(name), errors, notes, set(name, raw), input(name, raw),
  *   showNote, schedule(level), relabel}.
  * `ctx.embed` (an embedded element's options): {lock: Set of fields shown but not changeable,
  * hide: Set of fields and parts (share.js `PARTS`) removed from view}; `ctx.onComputed(cell)` is
@@ -137,6 +167,8 @@ export function mountCell(name, slot, ctx, spec) {
     t,
     out,
     errors,
+    /** What was fixed in the values read at load (the URL): {field: note}. */
+    notes,
     /** Sets field `f` from `raw`, shows the note and updates the field's controls. */
     set(f, raw) {
       controls.showNote(f, store.set(prefix, f, raw));
@@ -226,6 +258,7 @@ export function mountCell(name, slot, ctx, spec) {
     if (behaviour.playback) loop.restart();
     else loop.schedule(2);
   };
+  announceVerdicts(root);
   /** Sets field `f` as its control would (an element's attribute, `el.state = …`). */
   cell.input = (f, raw) => api.input(f, raw);
   /** Stops a playback (an element that scrolled out of view). */
@@ -263,6 +296,8 @@ function layout(name, prefix, fields, spec) {
   form.addEventListener('submit', (ev) => ev.preventDefault());
   root.append(form);
   const body = document.createElement('div');
+  // The cell module's own markup: constants and declared names (the engine's schema) only;
+  // every value from the URL, an attribute or a control is written later, as text.
   body.innerHTML = spec.body ?? '';
   const table = fields.table ? h('button', { type: 'button', class: 'table-toggle', 'data-action': 'table', 'aria-expanded': 'false' }) : null;
 
@@ -301,7 +336,7 @@ function layout(name, prefix, fields, spec) {
     if (place) place.replaceWith(control(f));
     else form.append(control(f));
   }
-  if (spec.formExtra) form.insertAdjacentHTML('beforeend', spec.formExtra);
+  if (spec.formExtra) form.insertAdjacentHTML('beforeend', spec.formExtra); // the cell's markup, as `body`
   // The table toggle goes where the body marks it, else before the first table.
   if (table) {
     const mark = body.querySelector('[data-shell="table"]') ?? body.querySelector('[data-out="table-wrap"]');

@@ -19,7 +19,7 @@ const body = `
 <figure class="output">
   <canvas class="chart" role="img" tabindex="0" aria-describedby="sig-readout sig-keys"></canvas>
   <figcaption>
-    <p class="sig-readout" id="sig-readout" data-out="readout" aria-live="polite">
+    <p class="sig-readout" id="sig-readout" data-out="readout" data-verdict>
       <span>x = <output data-out="x"></output></span>
       <span>σ(x) = <output data-out="value"></output></span>
       <span>σ′(x) = <output data-out="derivative"></output></span>

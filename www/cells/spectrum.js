@@ -23,7 +23,7 @@ const body = `
 <figure class="output">
   <canvas class="chart" role="img" aria-describedby="svd-summary"></canvas>
   <figcaption>
-    <p class="verdict" id="svd-summary" data-out="summary" aria-live="polite"></p>
+    <p class="verdict" id="svd-summary" data-out="summary" data-verdict></p>
     <p class="error" data-out="error" role="alert" hidden></p>
   </figcaption>
 </figure>

@@ -17,7 +17,7 @@ const body = `
   <canvas class="chart map-chart" role="img" tabindex="0" data-i18n-attr="aria-label:map.chartTitle" aria-describedby="map-summary map-hint"></canvas>
   <figcaption>
     <p class="hint" id="map-hint" data-i18n="map.hint"></p>
-    <p class="verdict" id="map-summary" data-out="summary" aria-live="polite"></p>
+    <p class="verdict" id="map-summary" data-out="summary" data-verdict></p>
     <p class="error" data-out="error" role="alert" hidden></p>
   </figcaption>
 </figure>`;

@@ -38,7 +38,7 @@ export function factorSummary(run) {
 const body = `
   <div class="output">
     <canvas class="chart" role="img"></canvas>
-    <p class="summary" data-out="summary"></p>
+    <p class="summary" data-out="summary" data-verdict></p>
     <p class="error" data-out="error" role="alert" hidden></p>
     <h4 data-i18n="xav.compare"></h4>
     <ul class="xav-compare" data-out="compare"></ul>
@@ -73,7 +73,7 @@ export function mount(slot, ctx) {
   });
 }
 
-function setup({ root, state, fields, cell, t, out, errors, set }, ctx) {
+function setup({ root, state, fields, cell, t, out, errors, notes, set, showNote }, ctx) {
   const { wasm } = ctx;
   const canvas = root.querySelector('canvas');
   const summaryEl = out('summary');
@@ -94,8 +94,12 @@ function setup({ root, state, fields, cell, t, out, errors, set }, ctx) {
     if (name === 'widths') set('preset', presetOf(state.widths));
     return false;
   }
-  // Widths from a link select their preset too.
-  if (presetOf(state.widths) !== state.preset) set('preset', presetOf(state.widths));
+  // Widths from a link select their preset too; a preset from the link that was not valid stays
+  // noted, with the preset now in use.
+  if (presetOf(state.widths) !== state.preset) {
+    set('preset', presetOf(state.widths));
+    if (notes.preset) showNote('preset', { ...notes.preset, value: state.preset });
+  }
 
   function compute() {
     try {
