@@ -323,3 +323,38 @@ test('share / embed: the snippets carry the current state and follow the lock an
   await dialog.locator('.share-close').click();
   await expect(dialog).toBeHidden();
 });
+
+test('themes: an element takes the projector theme (larger type, thicker chart lines), a bad theme is noted', async ({ page }) => {
+  await page.goto('./embed.html#cell=product&theme=projector');
+  await page.waitForFunction(() => window.gradscopeEmbed?.result);
+  const projector = await page.evaluate(() => {
+    const el = window.gradscopeEmbed;
+    const frame = el.shadowRoot.querySelector('.gs-frame');
+    return { theme: frame.dataset.theme, font: parseFloat(getComputedStyle(frame).fontSize), ink: inkOf(el) };
+    function inkOf(e) {
+      const c = e.shadowRoot.querySelector('canvas');
+      const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < px.length; i += 4) if (px[i] < 128) n += 1;
+      return n / (c.width * c.height);
+    }
+  });
+  await page.goto('about:blank');
+  await page.goto('./embed.html#cell=product&theme=neon');
+  await page.waitForFunction(() => window.gradscopeEmbed?.result);
+  const plain = await page.evaluate(() => {
+    const el = window.gradscopeEmbed;
+    const frame = el.shadowRoot.querySelector('.gs-frame');
+    const c = el.shadowRoot.querySelector('canvas');
+    const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < px.length; i += 4) if (px[i] < 128) n += 1;
+    return { theme: frame.dataset.theme ?? null, font: parseFloat(getComputedStyle(frame).fontSize), ink: n / (c.width * c.height), notes: el.shadowRoot.querySelector('.embed-notes').textContent };
+  });
+  expect(projector.theme).toBe('projector');
+  expect(plain.theme).toBeNull();
+  expect(plain.notes).toContain('neon');
+  expect(projector.font).toBeGreaterThan(plain.font);
+  // Thicker lines and larger text put more dark ink on the same canvas.
+  expect(projector.ink).toBeGreaterThan(1.2 * plain.ink);
+});

@@ -6,7 +6,7 @@ import { pytorchFor } from './pytorch.js';
 import { Store } from './state.js';
 import { applyTranslations, initialLanguage, LANGS, translate } from './i18n.js';
 import { registerOffline } from './offline.js';
-import { applyTheme, mountThemePicker, THEME_FIELD } from './theme.js';
+import { applyTheme, mountThemePicker, PROJECTOR_SCALE, THEME_FIELD } from './theme.js';
 import { CELLS } from './cells/index.js';
 import { EngineHost } from './engine/host.js';
 
@@ -60,6 +60,8 @@ function startTheme() {
     onChoose: (theme, { initial }) => {
       applyTheme(document.documentElement, theme);
       store.setExtra(THEME_FIELD.key, theme === THEME_FIELD.def ? null : theme, { write: !initial });
+      // The charts follow: the projector theme draws them with larger text and thicker lines.
+      for (const cell of Object.values(cells)) cell.refresh?.();
     },
   });
 }
@@ -93,7 +95,18 @@ async function boot() {
   // the main widget: the machine's second core, where there is one.
   window.gradscope.engineHost = new EngineHost();
   window.gradscope.backgroundHost = new EngineHost();
-  const ctx = { wasm, store, t, lang: () => lang, fontFamily: FONT_FAMILY, pytorchFor, siteUrl, engineHost: window.gradscope.engineHost, backgroundHost: window.gradscope.backgroundHost };
+  const ctx = {
+    wasm,
+    store,
+    t,
+    lang: () => lang,
+    fontFamily: FONT_FAMILY,
+    pytorchFor,
+    siteUrl,
+    engineHost: window.gradscope.engineHost,
+    backgroundHost: window.gradscope.backgroundHost,
+    chartScale: () => (document.documentElement.dataset.theme === 'projector' ? PROJECTOR_SCALE : 1),
+  };
   // Every live cell goes into its slot; a slot the notebook text does not provide is added at
   // the end, so a cell is never lost. The main widget is `cells.grad`.
   const main = document.getElementById('notebook');

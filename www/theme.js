@@ -10,6 +10,9 @@ import { h, noteText } from './cells/controls.js';
 /** The themes themes.css defines; 'auto' (the default) sets no attribute. */
 export const THEMES = ['auto', 'light', 'dark', 'projector'];
 
+/** How much larger the projector theme draws the charts' text and lines. */
+export const PROJECTOR_SCALE = 1.5;
+
 /** The theme as a page-wide field, read and checked like a cell's enum field. */
 export const THEME_FIELD = { type: 'enum', values: THEMES, def: 'auto', key: 'theme', unit: '', role: 'view', doc: '' };
 

@@ -19,14 +19,14 @@ import { applyTranslations, LANGS, translate } from '../i18n.js';
 import { pytorchFor } from '../pytorch.js';
 import { EngineHost } from '../engine/host.js';
 import { cellFields, Store } from '../state.js';
+import { PROJECTOR_SCALE, THEME_FIELD, THEMES as THEME_CHOICES } from '../theme.js';
 
 /** Where the site lives (the folder of index.html, embed.js and embed.html). */
 export const SITE_URL = new URL('../../', import.meta.url).href;
 const FONT_FAMILY = "'Be Vietnam Pro', 'DejaVu Sans', sans-serif";
-/** The themes an element accepts; without one, the reader's `prefers-color-scheme` decides. */
-export const THEMES = ['light', 'dark', 'projector'];
-/** How much larger the projector theme draws the charts' text and lines. */
-export const PROJECTOR_SCALE = 1.5;
+/** The themes an element sets (theme.js declares them); with auto or none, the reader's
+ * `prefers-color-scheme` decides. */
+export const THEMES = THEME_CHOICES.filter((theme) => theme !== THEME_FIELD.def);
 /** The attributes that are not fields. */
 const OPTIONS = ['cell', 'lock', 'hide', 'lang', 'theme'];
 
@@ -89,6 +89,8 @@ function addFonts() {
 export function shadowCss(text) {
   return text
     .replace(/:root\b/g, ':host')
+    // A themed page's body is the themed frame itself.
+    .replace(/(\[data-theme[^\]]*\])\s+body\b/g, '.gs-frame$1')
     .replace(/(^|[\s,}])html\b(?=[\s,{.[:])/g, '$1.gs-frame')
     .replace(/(^|[\s,}])body\b(?=[\s,{.[:])/g, '$1.gs-frame')
     .replace(/(-?\d*\.?\d+)rem\b/g, 'calc($1 * var(--gs-rem))')
@@ -99,12 +101,13 @@ let sheet = null;
 /** One constructed style sheet for every element on the page. */
 function styleSheet() {
   if (!sheet) {
-    const url = new URL('../style.css', import.meta.url).href;
-    sheet = fetch(url)
-      .then((r) => (r.ok ? r.text() : ''))
-      .then((text) => {
-        const s = new CSSStyleSheet({ baseURL: url });
-        s.replaceSync(`${shadowCss(text)}\n${FRAME_CSS}`);
+    // The themes first (light, dark, projector: custom properties keyed by data-theme), then the
+    // notebook's style, then the frame's own rules.
+    const urls = ['../themes.css', '../style.css'].map((f) => new URL(f, import.meta.url).href);
+    sheet = Promise.all(urls.map((url) => fetch(url).then((r) => (r.ok ? r.text() : ''))))
+      .then((texts) => {
+        const s = new CSSStyleSheet({ baseURL: urls[1] });
+        s.replaceSync(`${texts.map(shadowCss).join('\n')}\n${FRAME_CSS}`);
         return s;
       });
   }
@@ -115,8 +118,8 @@ function styleSheet() {
 const FRAME_CSS = `
 :host { all: initial; display: block; --gs-rem: 16px; contain: layout style; }
 :host([hidden]) { display: none; }
-.gs-frame { container: gs / inline-size; font-family: var(--font); font-size: 17px; line-height: 1.6;
-  color: var(--ink); background: transparent; text-align: start; }
+.gs-frame { container: gs / inline-size; font-family: var(--font); line-height: 1.6; color: var(--ink);
+  text-align: start; }
 .gs-frame *, .gs-frame *::before, .gs-frame *::after { box-sizing: border-box; }
 .gs-frame .cell { margin: 0; }
 .gs-frame .embed-notes:empty { display: none; }
@@ -220,7 +223,7 @@ export class GradScope extends HTMLElement {
     const rawLang = this.getAttribute('lang');
     if (rawLang !== null && !LANGS.some((l) => rawLang.toLowerCase().startsWith(l))) this.note('embed.badOption', { value: rawLang, option: 'lang', used: lang });
     const rawTheme = this.getAttribute('theme');
-    if (rawTheme !== null && !THEMES.includes(rawTheme)) this.note('embed.badOption', { value: rawTheme, option: 'theme', used: 'auto' });
+    if (rawTheme !== null && !THEME_CHOICES.includes(rawTheme)) this.note('embed.badOption', { value: rawTheme, option: 'theme', used: THEME_FIELD.def });
     if (this.theme()) this.frame.dataset.theme = this.theme();
     else delete this.frame.dataset.theme;
 
