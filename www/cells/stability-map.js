@@ -128,13 +128,14 @@ function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
 
   function draw() {
     const compact = canvas.clientWidth < 520;
-    const main = ctx.store.get('');
+    // The main widget's point is marked on the map; an embedded map has no main widget.
+    const main = ctx.embed ? null : ctx.store.get('');
     const view = {
       sigmas: cell.sigmas,
       columns: cell.columns,
       depth: state.depth,
       critical: cell.critical,
-      marker: cell.cursor ? [cell.cursor.sigma, cell.cursor.depth] : main.depth <= state.depth ? [main.sigma, main.depth] : null,
+      marker: cell.cursor ? [cell.cursor.sigma, cell.cursor.depth] : main && main.depth <= state.depth ? [main.sigma, main.depth] : null,
       compact,
     };
     const labels = {
