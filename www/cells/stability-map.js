@@ -205,5 +205,8 @@ function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
     schedule(0);
   });
 
-  return { compute, renderText, draw, pytorch: () => ctx.pytorchFor('stability-map', { ...state }) };
+  /** The whole map once it is filled (`el.result`): its σ grid, a column per σ, σ* and the edge. */
+  const result = () => (cell.complete && cell.sigmas.length ? { sigmas: cell.sigmas, columns: cell.columns, critical: cell.critical, edge: cell.edge } : null);
+
+  return { compute, renderText, draw, result, pytorch: () => ctx.pytorchFor('stability-map', { ...state }) };
 }
