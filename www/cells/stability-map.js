@@ -235,7 +235,9 @@ function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
     schedule(0);
   });
 
-  /** The map's numbers once some column is in: the σ values and each one's column (or null). */
-  const result = () => (cell.columns.some(Boolean) ? { sigmas: cell.sigmas, columns: cell.columns, critical: cell.critical, complete: cell.complete } : null);
+  /** The map's numbers (`el.result`) once a column is in: its σ grid, a column per σ (null until
+   * computed), σ*, the edge, and whether it is complete. */
+  const result = () =>
+    cell.columns.some(Boolean) ? { sigmas: cell.sigmas, columns: cell.columns, critical: cell.critical, edge: cell.edge, complete: cell.complete } : null;
   return { compute, renderText, draw, result, pytorch: () => ctx.pytorchFor('stability-map', { ...state }) };
 }

@@ -121,6 +121,9 @@ const FRAME_CSS = `
 .gs-frame { container: gs / inline-size; font-family: var(--font); line-height: 1.6; color: var(--ink);
   text-align: start; }
 .gs-frame *, .gs-frame *::before, .gs-frame *::after { box-sizing: border-box; }
+/* hide="…" sets the hidden attribute; the notebook's display rules (.control is a flex box) must
+   not show a hidden control again. */
+.gs-frame [hidden] { display: none !important; }
 .gs-frame .cell { margin: 0; }
 .gs-frame .embed-notes:empty { display: none; }
 .gs-frame .embed-notes { margin: 0 0 0.5em; color: var(--warn); }
