@@ -4,8 +4,14 @@
 import { test } from '@playwright/test';
 import { expect, openPage, settle } from './helpers.js';
 
+// A timing check on a shared 2-core machine: a stray task (a collection, another process) can
+// pass 50 ms once; a page that computes or lays out too much on its thread fails every attempt.
+test.describe('the main thread while σ moves', () => {
+test.describe.configure({ retries: 2 });
 test('no main-thread task over 50 ms while σ moves at the largest setting; updates are measured', async ({ page }) => {
   const problems = await openPage(page, { hash: 'depth=200&width=128&batch=128&prec=f64' });
+  // The stability map fills in from its own Worker at load; the drag starts once it is done.
+  await page.waitForFunction(() => window.gradscope.cells['stability-map']?.complete, null, { timeout: 120_000 });
   await settle(page);
   expect(await page.evaluate(() => performance.getEntriesByName('gradscope:first-plot').length)).toBe(1);
   await page.evaluate(() => {
@@ -33,6 +39,7 @@ test('no main-thread task over 50 ms while σ moves at the largest setting; upda
   const shown = await page.evaluate(() => [window.gradscope.cells.grad.settings.sigma, window.gradscope.cells.grad.state.sigma]);
   expect(shown[0]).toBe(shown[1]);
   expect(problems).toEqual([]);
+});
 });
 
 test('a trap in the engine: the cell says so and reloads, the Worker restarts, other cells keep working', async ({ page }) => {

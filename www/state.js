@@ -213,11 +213,13 @@ export class Store {
   scheduleWrite() {
     if (!this.persist || this.writeScheduled) return;
     this.writeScheduled = true;
-    // At most one history write per frame.
-    this.win.requestAnimationFrame(() => {
-      this.writeScheduled = false;
-      const { pathname, search } = this.win.location;
-      this.win.history.replaceState(null, '', `${pathname}${search}${this.hash()}`);
-    });
+    // At most one history write per frame, in a task of its own (not in the frame that draws).
+    this.win.requestAnimationFrame(() =>
+      this.win.setTimeout(() => {
+        this.writeScheduled = false;
+        const { pathname, search } = this.win.location;
+        this.win.history.replaceState(null, '', `${pathname}${search}${this.hash()}`);
+      }, 0),
+    );
   }
 }

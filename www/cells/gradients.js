@@ -245,6 +245,23 @@ function setup(api, ctx) {
     verdictEl.textContent = text;
     verdictEl.dataset.kind = r.verdict.kind;
     canvas.setAttribute('aria-label', t.translate('chart.alt', { verdict: text }));
+    fillTableSoon(r);
+  }
+
+  // The table (up to 200 rows) is filled in a task of its own after the frame that drew the
+  // chart, so that a frame never carries both; a newer result replaces one still waiting.
+  let tableTimer = 0;
+  function fillTableSoon(r) {
+    if (tableTimer) clearTimeout(tableTimer);
+    else cell.pending += 1;
+    tableTimer = setTimeout(() => {
+      tableTimer = 0;
+      cell.pending -= 1;
+      fillTable(r);
+    }, 0);
+  }
+
+  function fillTable(r) {
     fillLayerTable(tbody, r.layers, ['grad_norm', 'backward_norm', 'preact_std'], ctx.lang(), 1);
     r.layers.forEach((s, i) => {
       const row = tbody.rows[i];

@@ -41,6 +41,9 @@ export function pointToSetting(outcome, x, y) {
   return { sigma: Number((10 ** logSigma).toPrecision(4)), depth: Math.max(1, depth) };
 }
 
+/** How often the map is redrawn while its columns arrive (ms). */
+const FILL_REDRAW_MS = 250;
+
 function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
   const { wasm } = ctx;
   const canvas = root.querySelector('canvas');
@@ -156,7 +159,12 @@ function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
     canvas.setAttribute('aria-label', t.translate('map.alt', { summary: summary.textContent }));
   }
 
+  // While the map fills in, it is redrawn at most every FILL_REDRAW_MS (a column arrives every
+  // few milliseconds from the Worker; each redraw paints the whole grid).
+  let lastDraw = -Infinity;
   function draw() {
+    if (!cell.complete && cell.columns.some(Boolean) && performance.now() - lastDraw < FILL_REDRAW_MS) return;
+    lastDraw = performance.now();
     const compact = canvas.clientWidth < 520;
     // The main widget's point, where the page has one (an embedded map is alone).
     const main = ctx.store.cells.has('') ? ctx.store.get('') : null;
