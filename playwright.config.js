@@ -9,6 +9,11 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   workers: 2,
   reporter: [['list'], ['json', { outputFile: 'test-results/results.json' }]],
+  // The timing checks run after everything else, alone (see tests/timing.spec.js).
+  projects: [
+    { name: 'parallel', testIgnore: /timing\.spec\.js/ },
+    { name: 'alone', testMatch: /timing\.spec\.js/, dependencies: ['parallel'] },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     browserName: 'chromium',

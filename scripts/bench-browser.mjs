@@ -328,7 +328,7 @@ async function widgetCases(page) {
         const report = engine.gradients(s);
         const t1 = performance.now();
         try {
-          wasm.drawGradientChart(canvas, report, null, null, { scale: 1 });
+          wasm.drawChart('gradients', canvas, { layers: report.layers }, null, { scale: 1 });
         } catch (e) {
           error = String(e.message || e);
         }
@@ -353,7 +353,7 @@ function targets(r) {
   const w = (c, p) => r.widget?.find((x) => x.case === c && x.precision === p);
   const d64 = w('default', 'f64');
   add('default setting: compute + draw of the main chart (proxy for input → exact chart)', 16.7, d64 && d64.draw_ms != null ? d64.compute_ms + d64.draw_ms : null, 'ms', 'median, main thread, f64');
-  add('default setting: redraw of the main chart', 1.5, d64?.draw_ms, 'ms', 'median of drawGradientChart');
+  add('default setting: redraw of the main chart', 1.5, d64?.draw_ms, 'ms', 'median of drawChart("gradients", …)');
   const l64 = w('largest', 'f64');
   add('largest setting (200×128×128, f64): exact picture (compute + draw)', 250, l64 && l64.draw_ms != null ? l64.compute_ms + l64.draw_ms : null, 'ms', 'median, one thread');
   add('first plot after navigation start', 500, r.first_plot?.first_plot_mark_ms ?? r.first_plot?.ready_ms, 'ms', r.first_plot?.first_plot_mark_ms != null ? "'gradscope:first-plot' mark" : 'window.gradscope.ready resolved (no first-plot mark yet)');

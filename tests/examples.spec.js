@@ -177,9 +177,11 @@ for (const viewport of [
     expect(box.width / (await slider.evaluate((el) => el.offsetWidth))).toBeCloseTo(scale, 1);
     // The thumb's centre runs from half a thumb inside one end to half a thumb inside the other;
     // the thumb is no wider than the slider is high. So the value under the pointer at fraction
-    // f of the box is within (max − min)·h / (2(w − h)) of min + f·(max − min), plus a step.
-    const tolerance = ((max - min) * box.height) / (2 * (box.width - box.height)) + step;
-    expect(tolerance).toBeLessThan((max - min) / 10);
+    // f of the box is within (max − min)·h / (2(w − h)) of min + f·(max − min). The drag starts
+    // on the thumb at the same kind of estimate, and the browser keeps that grab offset while
+    // dragging: twice that, plus a step.
+    const tolerance = ((max - min) * box.height) / (box.width - box.height) + step;
+    expect(tolerance).toBeLessThan((max - min) / 8);
     const y = box.y + box.height / 2;
     for (const f of [0.8, 0.2, 0.65]) {
       const before = await page.$eval('#deck-gradients', (el) => el.state.sigma);

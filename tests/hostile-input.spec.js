@@ -166,6 +166,7 @@ const AUDITED_SINKS = {
   'www/cells/shell.js': 2, // a cell module's body and form markup
   'www/lesson/predict.js': 2, // a prediction's prompt and explanation (content/lesson.js)
   'www/lesson/quiz.js': 1, // a quiz option's explanation (content/lesson.js)
+  'www/lesson/hint.js': 1, // a staged hint's text (content/lesson.js HINTS)
 };
 
 test('markup is written only in the audited places', () => {

@@ -1,7 +1,7 @@
 // Small multiples of the main widget's engine: a few read-only views of the gradient
 // experiment side by side, sharing a handful of controls. The vanishing preset (sigmoid beside
 // ReLU) and the default-initialization cell (MXNet, PyTorch, Xavier) are two specs of this.
-// Each view runs its own wasm.Engine, draws with the shared drawGradientChart export, shows its
+// Each view runs its own wasm.Engine, draws with the engine's gradient chart (drawChart), shows its
 // verdict and a table of its numbers, and links to the main widget with its setting.
 
 import { cellFields } from '../state.js';

@@ -1,6 +1,6 @@
 // Two small read-only views of the same deep network: with sigmoid and with ReLU, one shared σ
 // and depth. Each runs the main widget's engine (wasm.Engine) and draws its per-layer chart with
-// the shared drawGradientChart export; a link opens either setting in the main widget.
+// the engine's gradient chart (drawChart); a link opens either setting in the main widget.
 
 import { mainDefaults, mountGradientViews } from './gradient-views.js';
 

@@ -4,10 +4,11 @@
 
 use gradscope_core::rescaling::{rescale, RescaledLayer, RescalingSettings};
 use gradscope_core::softmax_regression::{softmax_regression, SoftmaxSettings, SoftmaxStep};
+use gradscope_web::charts::draw_log_chart;
 use gradscope_web::charts::rescaling_chart::{
-    draw_rescaling_chart, RescalingChartLabels, RescalingView,
+    rescaling_chart, RescalingChartLabels, RescalingView,
 };
-use gradscope_web::charts::softmax_chart::{draw_softmax_chart, SoftmaxChartLabels, SoftmaxView};
+use gradscope_web::charts::softmax_chart::{softmax_chart, SoftmaxChartLabels, SoftmaxView};
 
 mod common;
 use common::{draw_labelled, draw_with_defaults};
@@ -24,7 +25,7 @@ fn rescaling_chart_draws_the_three_lines_of_a_real_result() {
         ..Default::default()
     };
     let (svg, o) = draw_labelled(SIZE, &labels, |a, l, s| {
-        draw_rescaling_chart(a, &view, l, s)
+        draw_log_chart(a, &rescaling_chart(&view, l), s)
     });
     for text in [
         "mạng ban đầu",
@@ -64,12 +65,14 @@ fn rescaling_chart_survives_dead_layers_and_non_finite_numbers() {
             layer(1.0, f64::INFINITY, 1.0),
         ],
     };
-    let (_, o) = draw_with_defaults(SIZE, |a, l, s| draw_rescaling_chart(a, &view, l, s));
+    let (_, o) = draw_with_defaults(SIZE, |a, l, s| {
+        draw_log_chart(a, &rescaling_chart(&view, l), s)
+    });
     // Zeros: original, rescaled and predicted of layer 1. ∞/NaN: layer 2's original and
     // prediction, layer 3's rescaled.
     assert_eq!((o.zero_markers, o.overflow_markers), (3, 3));
     let (_, empty) = draw_with_defaults(SIZE, |a, l, s| {
-        draw_rescaling_chart(a, &RescalingView::default(), l, s)
+        draw_log_chart(a, &rescaling_chart(&RescalingView::default(), l), s)
     });
     assert_eq!((empty.zero_markers, empty.overflow_markers), (0, 0));
 }
@@ -85,7 +88,9 @@ fn softmax_chart_draws_loss_chance_and_spread_with_one_zero_marker() {
         loss: "hàm mất mát".into(),
         ..Default::default()
     };
-    let (svg, o) = draw_labelled(SIZE, &labels, |a, l, s| draw_softmax_chart(a, &view, l, s));
+    let (svg, o) = draw_labelled(SIZE, &labels, |a, l, s| {
+        draw_log_chart(a, &softmax_chart(&view, l), s)
+    });
     for text in ["hàm mất mát", "ln K (equal logits)", "exactly 0"] {
         assert!(svg.contains(text), "{text}");
     }
@@ -105,10 +110,12 @@ fn softmax_chart_survives_non_finite_and_empty_histories() {
         history: vec![step(1.0, 0.0), step(f64::NAN, f64::INFINITY)],
         chance_loss: 3f64.ln(),
     };
-    let (_, o) = draw_with_defaults(SIZE, |a, l, s| draw_softmax_chart(a, &view, l, s));
+    let (_, o) = draw_with_defaults(SIZE, |a, l, s| {
+        draw_log_chart(a, &softmax_chart(&view, l), s)
+    });
     assert_eq!((o.zero_markers, o.overflow_markers), (1, 2));
     let (_, empty) = draw_with_defaults(SIZE, |a, l, s| {
-        draw_softmax_chart(a, &SoftmaxView::default(), l, s)
+        draw_log_chart(a, &softmax_chart(&SoftmaxView::default(), l), s)
     });
     // An empty history still draws one point of the chance line, here ln K = 0 (the default
     // view): one bottom-edge marker.

@@ -8,9 +8,9 @@ use super::draw::{canvas_area, chart_error};
 use super::{from_js, from_js_or_default, to_js};
 use crate::charts::histogram_chart::{draw_histograms, HistogramLabels, HistogramPanel};
 use crate::charts::product_chart::{product_chart, ProductChartLabels};
-use crate::charts::rescaling_chart::{draw_rescaling_chart, RescalingChartLabels, RescalingView};
+use crate::charts::rescaling_chart::{rescaling_chart, RescalingChartLabels, RescalingView};
 use crate::charts::sigmoid_chart::{draw_sigmoid_chart, SigmoidChartLabels};
-use crate::charts::softmax_chart::{draw_softmax_chart, SoftmaxChartLabels, SoftmaxView};
+use crate::charts::softmax_chart::{softmax_chart, SoftmaxChartLabels, SoftmaxView};
 use crate::charts::spectrum_chart::{draw_spectrum_chart, SpectrumChartLabels, SpectrumView};
 use crate::charts::stability_chart::{draw_stability_chart, StabilityChartLabels, StabilityView};
 use crate::charts::symmetry_chart::{draw_symmetry_chart, SymmetryChartLabels, SymmetryHistory};
@@ -126,11 +126,11 @@ charts! {
     "product": ProductData, ProductChartLabels =>
         |a, d, l, s| draw_log_chart(&a, &product_chart(&d.steps, &l), &s);
     "rescaling": RescalingView, RescalingChartLabels =>
-        |a, d, l, s| draw_rescaling_chart(&a, &d, &l, &s);
+        |a, d, l, s| draw_log_chart(&a, &rescaling_chart(&d, &l), &s);
     "sigmoid": SigmoidData, SigmoidChartLabels =>
         |a, d, l, s| draw_sigmoid_chart(&a, &d.curve, &l, d.hover, &s);
     "softmax": SoftmaxView, SoftmaxChartLabels =>
-        |a, d, l, s| draw_softmax_chart(&a, &d, &l, &s);
+        |a, d, l, s| draw_log_chart(&a, &softmax_chart(&d, &l), &s);
     "spectrum": SpectrumView, SpectrumChartLabels =>
         |a, d, l, s| draw_spectrum_chart(&a, &d, &l, &s);
     "stability": StabilityView, StabilityChartLabels =>

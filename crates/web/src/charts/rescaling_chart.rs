@@ -2,11 +2,9 @@
 //! of the rescaled one, and the symmetry's prediction (the original times 1/|α| at layer l and
 //! |α| at layer l + 1), on the shared log₁₀ chart ([`draw_log_chart`]).
 
-use super::log_chart::{draw_log_chart, LineKind, LogChart, LogLine, Marker, PlotOutcome};
-use super::{palette, ChartError, ChartStyle};
+use super::log_chart::{LineKind, LogChart, LogLine, Marker};
+use super::palette;
 use gradscope_core::rescaling::RescaledLayer;
-use plotters::coord::Shift;
-use plotters::prelude::*;
 use serde::Deserialize;
 
 /// The numbers the chart draws: the `layers` of a `rescalingCompute` result.
@@ -54,14 +52,10 @@ impl Default for RescalingChartLabels {
     }
 }
 
-/// Draws `view` on `area`: three lines over layers 1 ..= L. Never fails on 0, ∞ or NaN; fails
-/// only if the backend does.
-pub fn draw_rescaling_chart<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    view: &RescalingView,
-    labels: &RescalingChartLabels,
-    style: &ChartStyle,
-) -> Result<PlotOutcome, ChartError> {
+/// The chart of `view`: three lines over layers 1 ..= L (the original and rescaled gradient norms,
+/// and the prediction ×1/α, ×α). Draw it with [`draw_log_chart`](super::draw_log_chart), which
+/// never fails on 0, ∞ or NaN.
+pub fn rescaling_chart(view: &RescalingView, labels: &RescalingChartLabels) -> LogChart {
     let series = |f: fn(&RescaledLayer) -> f64| view.layers.iter().map(f).collect::<Vec<f64>>();
     let lines = vec![
         LogLine {
@@ -86,7 +80,7 @@ pub fn draw_rescaling_chart<DB: DrawingBackend>(
             marker: Marker::Diamond,
         },
     ];
-    let chart = LogChart {
+    LogChart {
         title: labels.title.clone(),
         x_label: labels.x_axis.clone(),
         y_label: labels.y_axis.clone(),
@@ -94,6 +88,5 @@ pub fn draw_rescaling_chart<DB: DrawingBackend>(
         lines,
         underflow_label: labels.underflow.clone(),
         overflow_label: labels.overflow.clone(),
-    };
-    draw_log_chart(area, &chart, style)
+    }
 }

@@ -3,11 +3,9 @@
 //! columns are (exactly 0 at the start, so a bottom-edge marker), on the shared log₁₀ chart
 //! ([`draw_log_chart`]).
 
-use super::log_chart::{draw_log_chart, LineKind, LogChart, LogLine, Marker, PlotOutcome};
-use super::{palette, ChartError, ChartStyle};
+use super::log_chart::{LineKind, LogChart, LogLine, Marker};
+use super::palette;
 use gradscope_core::softmax_regression::SoftmaxStep;
-use plotters::coord::Shift;
-use plotters::prelude::*;
 use serde::Deserialize;
 
 /// The numbers the chart draws, as `softmaxCompute` returns them.
@@ -57,14 +55,10 @@ impl Default for SoftmaxChartLabels {
     }
 }
 
-/// Draws `view` on `area`. Never fails on 0, ∞, NaN or an empty history; fails only if the
-/// backend does.
-pub fn draw_softmax_chart<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    view: &SoftmaxView,
-    labels: &SoftmaxChartLabels,
-    style: &ChartStyle,
-) -> Result<PlotOutcome, ChartError> {
+/// The chart of `view`: the loss, the chance level ln K and the class columns' spread over the
+/// steps. Draw it with [`draw_log_chart`](super::draw_log_chart), which never fails on 0, ∞, NaN
+/// or an empty history.
+pub fn softmax_chart(view: &SoftmaxView, labels: &SoftmaxChartLabels) -> LogChart {
     let series = |f: fn(&SoftmaxStep) -> f64| view.history.iter().map(f).collect::<Vec<f64>>();
     let lines = vec![
         LogLine {
@@ -89,7 +83,7 @@ pub fn draw_softmax_chart<DB: DrawingBackend>(
             marker: Marker::Square,
         },
     ];
-    let chart = LogChart {
+    LogChart {
         title: labels.title.clone(),
         x_label: labels.x_axis.clone(),
         y_label: labels.y_axis.clone(),
@@ -97,6 +91,5 @@ pub fn draw_softmax_chart<DB: DrawingBackend>(
         lines,
         underflow_label: labels.underflow.clone(),
         overflow_label: labels.overflow.clone(),
-    };
-    draw_log_chart(area, &chart, style)
+    }
 }
