@@ -18,12 +18,36 @@ import { PARTS } from '../cells/share.js';
 import { applyTranslations, LANGS, translate } from '../i18n.js';
 import { pytorchFor } from '../pytorch.js';
 import { cellFields, Store } from '../state.js';
+import { THEMES } from './options.js';
 
-/** Where the site lives (the folder of index.html, embed.js and embed.html). */
-export const SITE_URL = new URL('../../', import.meta.url).href;
+export { THEMES };
+
+/**
+ * Where the site lives (the folder of index.html, embed.js and embed.html). A module loaded
+ * from a `blob:` URL (anywidget's ESM in Jupyter) has no site: '' until `configure` gives one.
+ */
+export let SITE_URL = (() => {
+  try {
+    return new URL('../../', import.meta.url).href;
+  } catch {
+    return '';
+  }
+})();
+
+/**
+ * What a bundle that cannot load files beside it gives instead (the Jupyter widget's ESM): the
+ * wasm as bytes or a compiled module (`wasm`), the style sheet's text (`css`), the font's
+ * @font-face rules with data: URLs (`fontCss`) and the site's URL for share links (`siteUrl`).
+ * Call it before the first element connects; unset parts are loaded beside this module.
+ */
+const assets = { wasm: undefined, css: null, fontCss: null };
+export function configure({ wasm, css, fontCss, siteUrl } = {}) {
+  if (wasm !== undefined) assets.wasm = wasm;
+  if (css != null) assets.css = css;
+  if (fontCss != null) assets.fontCss = fontCss;
+  if (siteUrl != null) SITE_URL = siteUrl;
+}
 const FONT_FAMILY = "'Be Vietnam Pro', 'DejaVu Sans', sans-serif";
-/** The themes an element accepts; without one, the reader's `prefers-color-scheme` decides. */
-export const THEMES = ['light', 'dark', 'projector'];
 /** The attributes that are not fields. */
 const OPTIONS = ['cell', 'lock', 'hide', 'lang', 'theme'];
 
@@ -35,7 +59,7 @@ export const stats = { engineLoads: 0 };
 export function loadEngine() {
   if (!engine) {
     stats.engineLoads += 1;
-    engine = init().then(() => wasm);
+    engine = init(assets.wasm === undefined ? undefined : { module_or_path: assets.wasm }).then(() => wasm);
   }
   return engine;
 }
@@ -44,7 +68,13 @@ let fontsAdded = null;
 /** The bundled font, declared once in the host document (a shadow root cannot declare fonts). */
 function addFonts() {
   if (!fontsAdded) {
-    for (const weight of ['400', '600']) {
+    if (assets.fontCss != null) {
+      const style = document.createElement('style');
+      style.textContent = assets.fontCss;
+      style.dataset.gradscope = 'font';
+      document.head.append(style);
+    }
+    for (const weight of assets.fontCss != null ? [] : ['400', '600']) {
       const link = document.createElement('link');
       link.rel = 'stylesheet';
       link.href = new URL(`../vendor/be-vietnam-pro/${weight}.css`, import.meta.url).href;
@@ -78,11 +108,11 @@ let sheet = null;
 /** One constructed style sheet for every element on the page. */
 function styleSheet() {
   if (!sheet) {
-    const url = new URL('../style.css', import.meta.url).href;
-    sheet = fetch(url)
-      .then((r) => (r.ok ? r.text() : ''))
+    const url = assets.css != null ? undefined : new URL('../style.css', import.meta.url).href;
+    const text = assets.css != null ? Promise.resolve(assets.css) : fetch(url).then((r) => (r.ok ? r.text() : ''));
+    sheet = text
       .then((text) => {
-        const s = new CSSStyleSheet({ baseURL: url });
+        const s = new CSSStyleSheet(url ? { baseURL: url } : {});
         s.replaceSync(`${shadowCss(text)}\n${FRAME_CSS}`);
         return s;
       });
