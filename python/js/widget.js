@@ -42,6 +42,10 @@ function setAttr(el, name, value) {
 
 async function render({ model, el }) {
   const scope = document.createElement('grad-scope');
+  // Jupyter's keyboard shortcuts (Lumino's, read on the document in the capture phase in
+  // Notebook 7) must not take the keys meant for the widget: an arrow key on a slider moves the
+  // slider, not the notebook's cursor.
+  scope.setAttribute('data-lm-suppress-shortcuts', 'true');
   // The cell's field names (from the declaration, by the Python side).
   const fields = model.get('_fields') ?? [];
   for (const name of OPTIONS) setAttr(scope, name, model.get(name));
