@@ -14,6 +14,8 @@ export default defineConfig({
   timeout: 240_000,
   expect: { timeout: 60_000 },
   workers: 1,
+  // Its own output folder: the main browser run's test-results/results.json stays.
+  outputDir: 'test-results/jupyter',
   reporter: [['list'], ['json', { outputFile: 'test-results/jupyter.json' }]],
   use: { ...base.use, baseURL: `http://127.0.0.1:${port}/`, viewport: { width: 1400, height: 1000 } },
   webServer: {
