@@ -3,6 +3,7 @@
 #
 #   bash scripts/setup.sh           # toolchain for the wasm build + wasm-bindgen + npm packages
 #   bash scripts/setup.sh --browser # the same, plus Debian's Chromium for the browser tests
+#   bash scripts/setup.sh --python  # the same, plus the Jupyter package's venv (target/jupyter-venv)
 #
 # The wasm32 standard library is found in this order (see ../shared/TOOLCHAIN.md):
 #   1. rustup's wasm32-unknown-unknown target, already installed;
@@ -16,9 +17,11 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 WASM_BINDGEN_VERSION=0.2.130
 want_browser=0
+want_python=0
 for arg in "$@"; do
   case "$arg" in
     --browser) want_browser=1 ;;
+    --python) want_python=1 ;;
     *) echo "setup: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
@@ -82,5 +85,26 @@ fi
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing npm packages"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+fi
+# 5. The Jupyter package's venv (its wheel's build backend, anywidget, JupyterLab, pytest), from
+# python/requirements-dev.txt; reinstalled only when that file changed.
+if [ "$want_python" = 1 ]; then
+  venv=target/jupyter-venv
+  py=/usr/bin/python3
+  [ -x "$py" ] || py="$(command -v python3)"
+  if ! "$py" -c 'import ensurepip, venv' >/dev/null 2>&1; then
+    log "installing Debian's python3-venv"
+    apt_install python3-venv
+  fi
+  if [ ! -x "$venv/bin/python" ]; then
+    log "creating $venv"
+    "$py" -m venv "$venv"
+  fi
+  if ! cmp -s python/requirements-dev.txt "$venv/.requirements-dev.txt"; then
+    log "installing the Jupyter venv's packages (about a minute, once)"
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r python/requirements-dev.txt
+    cp python/requirements-dev.txt "$venv/.requirements-dev.txt"
+  fi
+  log "$("$venv/bin/python" --version), $("$venv/bin/python" -m jupyter lab --version 2>/dev/null | sed 's/^/JupyterLab /')"
 fi
 log "ready"

@@ -6,7 +6,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 step() { printf '\n== %s\n' "$*"; }
 step "setup"
-bash scripts/setup.sh --browser
+bash scripts/setup.sh --browser --python
 step "cargo fmt --check"
 cargo fmt --all -- --check
 step "cargo clippy -D warnings"
@@ -32,4 +32,6 @@ node -e '
   const failed = s.unexpected || 0;
   console.log(`browser: ${passed} passed, ${failed} failed` + (s.skipped ? `, ${s.skipped} skipped` : ""));
 ' || true
-exit "$status"
+[ "$status" = 0 ] || exit "$status"
+step "Jupyter package (pytest, JupyterLab in Chromium)"
+bash scripts/test-jupyter.sh

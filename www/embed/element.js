@@ -20,13 +20,36 @@ import { pytorchFor } from '../pytorch.js';
 import { EngineHost } from '../engine/host.js';
 import { cellFields, Store } from '../state.js';
 import { PROJECTOR_SCALE, THEME_FIELD, THEMES as THEME_CHOICES } from '../theme.js';
+import { THEMES } from './options.js';
 
-/** Where the site lives (the folder of index.html, embed.js and embed.html). */
-export const SITE_URL = new URL('../../', import.meta.url).href;
+export { THEMES };
+
+/**
+ * Where the site lives (the folder of index.html, embed.js and embed.html). A module loaded
+ * from a `blob:` URL (anywidget's ESM in Jupyter) has no site: '' until `configure` gives one.
+ */
+export let SITE_URL = (() => {
+  try {
+    return new URL('../../', import.meta.url).href;
+  } catch {
+    return '';
+  }
+})();
+
+/**
+ * What a bundle that cannot load files beside it gives instead (the Jupyter widget's ESM): the
+ * wasm as bytes or a compiled module (`wasm`), the style sheet's text (`css`), the font's
+ * @font-face rules with data: URLs (`fontCss`) and the site's URL for share links (`siteUrl`).
+ * Call it before the first element connects; unset parts are loaded beside this module.
+ */
+const assets = { wasm: undefined, css: null, fontCss: null };
+export function configure({ wasm, css, fontCss, siteUrl } = {}) {
+  if (wasm !== undefined) assets.wasm = wasm;
+  if (css != null) assets.css = css;
+  if (fontCss != null) assets.fontCss = fontCss;
+  if (siteUrl != null) SITE_URL = siteUrl;
+}
 const FONT_FAMILY = "'Be Vietnam Pro', 'DejaVu Sans', sans-serif";
-/** The themes an element sets (theme.js declares them); with auto or none, the reader's
- * `prefers-color-scheme` decides. */
-export const THEMES = THEME_CHOICES.filter((theme) => theme !== THEME_FIELD.def);
 /** The attributes that are not fields. */
 const OPTIONS = ['cell', 'lock', 'hide', 'lang', 'theme'];
 
@@ -38,7 +61,7 @@ export const stats = { engineLoads: 0 };
 export function loadEngine() {
   if (!engine) {
     stats.engineLoads += 1;
-    engine = init().then(() => wasm);
+    engine = init(assets.wasm === undefined ? undefined : { module_or_path: assets.wasm }).then(() => wasm);
   }
   return engine;
 }
@@ -65,7 +88,13 @@ let fontsAdded = null;
 /** The bundled font, declared once in the host document (a shadow root cannot declare fonts). */
 function addFonts() {
   if (!fontsAdded) {
-    for (const weight of ['400', '600']) {
+    if (assets.fontCss != null) {
+      const style = document.createElement('style');
+      style.textContent = assets.fontCss;
+      style.dataset.gradscope = 'font';
+      document.head.append(style);
+    }
+    for (const weight of assets.fontCss != null ? [] : ['400', '600']) {
       const link = document.createElement('link');
       link.rel = 'stylesheet';
       link.href = new URL(`../vendor/be-vietnam-pro/${weight}.css`, import.meta.url).href;
@@ -102,11 +131,13 @@ let sheet = null;
 function styleSheet() {
   if (!sheet) {
     // The themes first (light, dark, projector: custom properties keyed by data-theme), then the
-    // notebook's style, then the frame's own rules.
-    const urls = ['../themes.css', '../style.css'].map((f) => new URL(f, import.meta.url).href);
-    sheet = Promise.all(urls.map((url) => fetch(url).then((r) => (r.ok ? r.text() : ''))))
+    // notebook's style, then the frame's own rules. A bundle gives their text (`configure`).
+    const given = assets.css != null;
+    const urls = given ? [] : ['../themes.css', '../style.css'].map((f) => new URL(f, import.meta.url).href);
+    const texts = given ? Promise.resolve([assets.css]) : Promise.all(urls.map((url) => fetch(url).then((r) => (r.ok ? r.text() : ''))));
+    sheet = texts
       .then((texts) => {
-        const s = new CSSStyleSheet({ baseURL: urls[1] });
+        const s = new CSSStyleSheet(given ? {} : { baseURL: urls[1] });
         s.replaceSync(`${texts.map(shadowCss).join('\n')}\n${FRAME_CSS}`);
         return s;
       });
