@@ -2,6 +2,7 @@
 // latest state wins), error display, canvas sizing, tables shown or hidden and the "reproduce in
 // PyTorch" panel. The cell shell (shell.js) puts them together.
 
+import { formatNumber } from '../i18n.js';
 import { h } from './controls.js';
 
 /**
@@ -225,4 +226,42 @@ export function showTable(wrap, shown) {
   wrap.classList.toggle('visually-hidden', !shown);
   if (shown) wrap.setAttribute('tabindex', '0');
   else wrap.removeAttribute('tabindex');
+}
+
+/** Shows the number `v` in the table cell `el`: formatted in `lang` (`formatNumber`), the
+ * full-precision value in `data-value`. */
+export function setNumber(el, v, lang, digits) {
+  el.textContent = formatNumber(v, lang, digits);
+  el.dataset.value = String(v);
+}
+
+/**
+ * Makes `tbody` hold `count` rows (reusing the rows it has), each a row header (`th`, scope row)
+ * then `cells` data cells (`make(td, i)` prepares the i-th of a new row). Returns its rows.
+ */
+export function tableRows(tbody, count, cells, make = () => {}) {
+  while (tbody.rows.length > count) tbody.deleteRow(-1);
+  while (tbody.rows.length < count) {
+    const row = tbody.insertRow();
+    const th = document.createElement('th');
+    th.scope = 'row';
+    row.appendChild(th);
+    for (let i = 0; i < cells; i += 1) make(row.insertCell(), i);
+  }
+  return tbody.rows;
+}
+
+/**
+ * Writes one row per layer into `tbody` (updating rows in place): the layer number in a row
+ * header, then the fields `keys` of each layer as formatted numbers with the full-precision value
+ * in `data-value`, then `extra` empty cells for the caller.
+ */
+export function fillLayerTable(tbody, layers, keys, lang, extra = 0) {
+  const rows = tableRows(tbody, layers.length, keys.length + extra);
+  layers.forEach((s, i) => {
+    const row = rows[i];
+    row.cells[0].textContent = String(s.layer);
+    row.cells[0].dataset.value = String(s.layer);
+    keys.forEach((key, k) => setNumber(row.cells[k + 1], s[key], lang));
+  });
 }

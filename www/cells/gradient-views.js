@@ -5,8 +5,8 @@
 // verdict and a table of its numbers, and links to the main widget with its setting.
 
 import { cellFields } from '../state.js';
-import { drawChart } from './common.js';
-import { fillLayerTable, gradientChartLabels, verdictText } from './gradients.js';
+import { drawChart, fillLayerTable } from './common.js';
+import { gradientChartLabels, verdictText } from './gradients.js';
 import { mountCell } from './shell.js';
 
 /** The main widget's declared defaults, by field. */

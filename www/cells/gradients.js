@@ -4,7 +4,7 @@
 // nothing.
 
 import { formatNumber, pow10 } from '../i18n.js';
-import { drawChart } from './common.js';
+import { drawChart, fillLayerTable } from './common.js';
 import { mountCell, toggledTable } from './shell.js';
 
 /** The widget's own markup below its controls: the limits, the chart, the table. */
@@ -54,31 +54,6 @@ export function gradientChartLabels(t, overrides = {}) {
     overflow: t.translate('chart.overflow'),
     ...overrides,
   };
-}
-
-/**
- * Writes one row per layer into `tbody` (updating rows in place): the layer number in a row
- * header, then the fields `keys` of each layer as formatted numbers with the full-precision value
- * in `data-value`, then `extra` empty cells for the caller.
- */
-export function fillLayerTable(tbody, layers, keys, lang, extra = 0) {
-  while (tbody.rows.length > layers.length) tbody.deleteRow(-1);
-  while (tbody.rows.length < layers.length) {
-    const row = tbody.insertRow();
-    const th = document.createElement('th');
-    th.scope = 'row';
-    row.appendChild(th);
-    for (let i = 0; i < keys.length + extra; i += 1) row.insertCell();
-  }
-  layers.forEach((s, i) => {
-    const row = tbody.rows[i];
-    row.cells[0].textContent = String(s.layer);
-    row.cells[0].dataset.value = String(s.layer);
-    keys.forEach((key, k) => {
-      row.cells[k + 1].textContent = formatNumber(s[key], lang);
-      row.cells[k + 1].dataset.value = String(s[key]);
-    });
-  });
 }
 
 export function mount(slot, ctx) {

@@ -2,9 +2,9 @@
 // (gradscope_core::product) computes; this cell prints the first matrix and the product the way
 // numpy prints arrays, and plots ‖M‖_F and max |Mᵢⱼ| after each step on a log axis.
 
-import { formatNumber } from '../i18n.js';
-import { drawChart } from './common.js';
-import { mountCell, toggledTable } from './shell.js';
+import { setNumber, tableRows } from './common.js';
+import { mountReportCell } from './report-cell.js';
+import { chartFigure, toggledTable } from './shell.js';
 
 // ---------------------------------------------------------------------------------------------
 // numpy-style printing of a 2-D float array, following numpy ≥ 1.14's `str(array)` with the
@@ -176,13 +176,7 @@ const body = `
     <pre class="numpy" data-out="product" tabindex="0" aria-labelledby="prod-product-title"></pre>
   </div>
 </div>
-<figure class="output">
-  <canvas class="chart" role="img" aria-describedby="prod-summary prod-table-caption"></canvas>
-  <figcaption>
-    <p class="verdict" id="prod-summary" data-out="summary" data-verdict></p>
-    <p class="error" data-out="error" role="alert" hidden></p>
-  </figcaption>
-</figure>
+${chartFigure('prod-summary', 'prod-table-caption')}
 ${toggledTable({ id: 'prod-table', caption: { out: 'table-caption' }, columns: ['prod.table.step', 'prod.table.frobenius', 'prod.table.maxAbs', 'table.status'] })}`;
 
 /** The steps listed in the text alternative: all of them up to 201, else about 200 evenly
@@ -199,35 +193,19 @@ function tableSteps(report) {
 }
 
 export function mount(slot, ctx) {
-  return mountCell('product', slot, ctx, {
+  return mountReportCell('product', slot, ctx, {
+    engine: 'randomProduct',
     labels: { precision: 'control.precision', seed: 'control.seed' },
     numberLabels: { sigma: 'prod.sigmaNumber' },
     sliders: ['sigma'],
     seedButton: 'prod.runAgain',
     body,
-    setup: (api) => setup(api, ctx),
+    setup,
   });
 }
 
-function setup({ root, state, cell, t, out, errors }, ctx) {
-  const { wasm } = ctx;
-  const canvas = root.querySelector('canvas');
-  const tbody = root.querySelector('tbody');
-  Object.assign(cell, { report: null, outcome: null });
-
-  function compute() {
-    const settings = { steps: state.steps, size: state.size, sigma: state.sigma, seed: state.seed, precision: state.precision };
-    try {
-      cell.report = wasm.randomProduct(settings);
-      cell.computes += 1;
-      errors.clear();
-    } catch (e) {
-      errors.show(e);
-    }
-  }
-
+function setup({ cell, t, out, canvas, tbody, ctx, fmt }) {
   function summaryText(r) {
-    const lang = ctx.lang();
     const last = r.steps.at(-1);
     const parts = [];
     if (r.first_overflow != null) parts.push(t.translate('prod.overflowAt', { k: r.first_overflow, prec: r.settings.precision }));
@@ -235,9 +213,9 @@ function setup({ root, state, cell, t, out, errors }, ctx) {
     parts.push(
       t.translate('prod.summary', {
         k: r.settings.steps,
-        max: formatNumber(last.max_abs, lang),
-        fro: formatNumber(last.frobenius, lang),
-        first: formatNumber(r.steps[0].max_abs, lang),
+        max: fmt(last.max_abs),
+        fro: fmt(last.frobenius),
+        first: fmt(r.steps[0].max_abs),
       }),
     );
     return parts.join(' ');
@@ -257,33 +235,22 @@ function setup({ root, state, cell, t, out, errors }, ctx) {
     summary.dataset.kind = r.first_overflow != null ? 'exploding' : r.first_underflow != null ? 'vanishing' : '';
     summary.dataset.overflow = r.first_overflow ?? '';
     canvas.setAttribute('aria-label', t.translate('prod.chart.alt', { summary: summary.textContent }));
-    const lang = ctx.lang();
-    const rows = tableSteps(r);
-    while (tbody.rows.length > rows.length) tbody.deleteRow(-1);
-    while (tbody.rows.length < rows.length) {
-      const row = tbody.insertRow();
-      const th = document.createElement('th');
-      th.scope = 'row';
-      row.appendChild(th);
-      for (let i = 0; i < 3; i += 1) row.insertCell();
-    }
-    rows.forEach((s, i) => {
-      const row = tbody.rows[i];
+    const steps = tableSteps(r);
+    const rows = tableRows(tbody, steps.length, 3);
+    steps.forEach((s, i) => {
+      const row = rows[i];
       row.cells[0].textContent = String(s.step);
       row.cells[0].dataset.value = String(s.step);
-      for (const [c, v] of [[1, s.frobenius], [2, s.max_abs]]) {
-        row.cells[c].textContent = formatNumber(v, lang);
-        row.cells[c].dataset.value = String(v);
-      }
+      setNumber(row.cells[1], s.frobenius, ctx.lang());
+      setNumber(row.cells[2], s.max_abs, ctx.lang());
       row.cells[3].textContent = t.translate(`status.${s.status}`);
       row.cells[3].dataset.status = s.status;
     });
   }
 
-  function draw() {
+  const labels = () => {
     const r = cell.report;
-    if (!r) return;
-    const labels = {
+    return {
       title: t.translate('prod.chart.title'),
       x_axis: t.translate('prod.chart.x'),
       y_axis: t.translate('prod.chart.y'),
@@ -292,20 +259,13 @@ function setup({ root, state, cell, t, out, errors }, ctx) {
       underflow: r.first_underflow != null ? t.translate('prod.underflowAt', { k: r.first_underflow, prec: r.settings.precision }) : t.translate('chart.underflow'),
       overflow: r.first_overflow != null ? t.translate('prod.overflowAt', { k: r.first_overflow, prec: r.settings.precision }) : t.translate('chart.overflow'),
     };
-    try {
-      cell.outcome = drawChart(wasm, ctx, 'product', canvas, { steps: r.steps }, labels);
-    } catch (e) {
-      errors.show(e);
-    }
-  }
+  };
 
   return {
-    compute,
     renderText,
-    draw,
+    labels,
     syncView: () => {
       out('table-caption').textContent = t.translate('prod.table.caption');
     },
-    pytorch: () => ctx.pytorchFor('product', { ...state }),
   };
 }

@@ -5,10 +5,9 @@
 // unchanged while ‖∂ℓ/∂Wˡ‖ scales by 1/α and ‖∂ℓ/∂Wˡ⁺¹‖ by α. This cell shows those numbers,
 // plots the gradient norms per layer, and lists them in a table.
 
-import { formatNumber } from '../i18n.js';
-import { computeReport, drawReport } from './common.js';
-import { fillLayerTable } from './gradients.js';
-import { chartFigure, mountCell, toggledTable } from './shell.js';
+import { fillLayerTable } from './common.js';
+import { mountReportCell } from './report-cell.js';
+import { chartFigure, toggledTable } from './shell.js';
 
 /** The table's columns: report key of a layer → i18n key of the header. */
 export const COLUMNS = [
@@ -29,33 +28,19 @@ const body = `${chartFigure('resc-summary')}
 </ul>
 ${toggledTable({ id: 'resc-table', caption: { out: 'table-caption' }, columns: ['resc.colLayer', ...COLUMNS.map(([, key]) => key)] })}`;
 
-/** The engine's settings from the cell's state. */
-export function rescalingSettings(state) {
-  const { activation, alpha, negative, layer, width, seed } = state;
-  return { activation, alpha, negative, layer, width, seed };
-}
-
 export function mount(slot, ctx) {
-  return mountCell('rescaling', slot, ctx, {
+  return mountReportCell('rescaling', slot, ctx, {
+    engine: 'rescalingCompute',
     labels: { seed: 'control.seed', activation: 'control.activation' },
     numberLabels: { alpha: 'resc.alphaNumber' },
     sliders: ['alpha'],
     seedButton: 'control.newSeed',
     body,
-    setup: (api) => setup(api, ctx),
+    setup,
   });
 }
 
-function setup({ root, state, cell, t, out, errors }, ctx) {
-  const { wasm } = ctx;
-  const canvas = root.querySelector('canvas');
-  const tbody = root.querySelector('tbody');
-  Object.assign(cell, { report: null, outcome: null });
-
-  const compute = () => computeReport(cell, errors, () => wasm.rescalingCompute(rescalingSettings(state)));
-
-  const fmt = (x, digits = 3) => formatNumber(x, ctx.lang(), digits);
-
+function setup({ cell, t, out, canvas, tbody, ctx, fmt }) {
   /** Writes `text` into the readout `name` and keeps the full-precision numbers beside it. */
   function readout(name, text, data) {
     const el = out(name);
@@ -101,7 +86,7 @@ function setup({ root, state, cell, t, out, errors }, ctx) {
     fillLayerTable(tbody, r.layers, COLUMNS.map(([key]) => key), ctx.lang());
   }
 
-  const draw = () => drawReport(cell, { canvas, errors, ctx }, 'rescaling', (narrow) => ({
+  const labels = (narrow) => ({
     title: t.translate(narrow ? 'resc.chartTitleShort' : 'resc.chartTitle'),
     x_axis: t.translate('resc.chartX'),
     y_axis: t.translate('resc.chartY'),
@@ -110,12 +95,7 @@ function setup({ root, state, cell, t, out, errors }, ctx) {
     predicted: t.translate('resc.legendPredicted'),
     underflow: t.translate('chart.underflow'),
     overflow: t.translate('chart.overflow'),
-  }));
+  });
 
-  return {
-    compute,
-    renderText,
-    draw,
-    pytorch: () => ctx.pytorchFor('rescaling', rescalingSettings(state)),
-  };
+  return { renderText, labels };
 }

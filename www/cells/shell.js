@@ -35,12 +35,12 @@ export function toggledTable({ id, caption, columns, region = false }) {
 /**
  * The markup of a cell's chart figure: the canvas, described by the verdict line `summaryId`
  * below it (`data-out="summary"`, spoken once settled: see `announceVerdicts`), and the error
- * line (`data-out="error"`).
+ * line (`data-out="error"`); `describedBy` adds more ids (a table's caption) to its description.
  */
-export function chartFigure(summaryId) {
+export function chartFigure(summaryId, describedBy = '') {
   return `
 <figure class="output">
-  <canvas class="chart" role="img" aria-describedby="${summaryId}"></canvas>
+  <canvas class="chart" role="img" aria-describedby="${`${summaryId} ${describedBy}`.trim()}"></canvas>
   <figcaption>
     <p class="verdict" id="${summaryId}" data-out="summary" data-verdict></p>
     <p class="error" data-out="error" role="alert" hidden></p>

@@ -5,41 +5,27 @@
 // The first gradient's column k is (1/K)·x̄ − (n_k/n)·x̄_k: different labels, different columns,
 // so nothing holds the classes together, unlike the hidden units of an MLP.
 
-import { formatNumber } from '../i18n.js';
-import { computeReport, drawReport } from './common.js';
-import { fillLayerTable } from './gradients.js';
-import { chartFigure, mountCell, toggledTable } from './shell.js';
+import { setNumber, tableRows } from './common.js';
+import { mountReportCell } from './report-cell.js';
+import { chartFigure, toggledTable } from './shell.js';
 
 const body = `${chartFigure('soft-summary')}
 <p class="soft-why" data-out="why"></p>
 ${toggledTable({ id: 'soft-table', caption: { out: 'table-caption' }, columns: ['soft.colClass', 'soft.colMean', 'soft.colGradient', 'soft.colWeights', 'soft.colBias'] })}`;
 
-/** The engine's settings from the cell's state. */
-export function softmaxSettings(state) {
-  const { value, learning_rate, steps, classes, per_class, spread, seed } = state;
-  return { value, learning_rate, steps, classes, per_class, spread, seed };
-}
-
 export function mount(slot, ctx) {
-  return mountCell('softmax', slot, ctx, {
+  return mountReportCell('softmax', slot, ctx, {
+    engine: 'softmaxCompute',
     labels: { seed: 'control.seed' },
     numberLabels: { learning_rate: 'soft.lrNumber', spread: 'soft.spreadNumber' },
     sliders: ['learning_rate', 'spread', 'steps'],
     seedButton: 'soft.newSeed',
     body,
-    setup: (api) => setup(api, ctx),
+    setup,
   });
 }
 
-function setup({ root, state, cell, t, out, errors }, ctx) {
-  const { wasm } = ctx;
-  const canvas = root.querySelector('canvas');
-  const tbody = root.querySelector('tbody');
-  Object.assign(cell, { report: null, outcome: null });
-
-  const compute = () => computeReport(cell, errors, () => wasm.softmaxCompute(softmaxSettings(state)));
-
-  const fmt = (x, digits = 3) => formatNumber(x, ctx.lang(), digits);
+function setup({ cell, t, out, canvas, tbody, ctx, fmt }) {
   const vector = (v) => `(${v.map((x) => fmt(x)).join('; ')})`;
 
   function renderText() {
@@ -71,23 +57,21 @@ function setup({ root, state, cell, t, out, errors }, ctx) {
     out('why').textContent = t.translate('soft.why', { ...vars, columns });
     canvas.setAttribute('aria-label', t.translate('soft.alt', { summary: summary.textContent }));
     out('table-caption').textContent = t.translate('soft.caption', vars);
-    // One row per class, through the shared layer-table filler (its first column is `layer`).
-    const rows = r.class_means.map((mean, k) => ({ layer: k + 1, bias: r.bias[k] }));
-    fillLayerTable(tbody, rows, ['bias'], ctx.lang(), 3);
-    rows.forEach((_, k) => {
-      const cells = tbody.rows[k].cells;
-      const bias = cells[1].textContent;
-      const biasValue = cells[1].dataset.value;
-      [r.class_means[k], r.first_gradient[k], r.weights[k]].forEach((v, i) => {
+    // One row per class: its number, its mean input, its first gradient, its weights, its bias.
+    const rows = tableRows(tbody, r.class_means.length, 4);
+    r.class_means.forEach((mean, k) => {
+      const cells = rows[k].cells;
+      cells[0].textContent = String(k + 1);
+      cells[0].dataset.value = String(k + 1);
+      [mean, r.first_gradient[k], r.weights[k]].forEach((v, i) => {
         cells[i + 1].textContent = vector(v);
         cells[i + 1].dataset.value = JSON.stringify(v);
       });
-      cells[4].textContent = bias;
-      cells[4].dataset.value = biasValue;
+      setNumber(cells[4], r.bias[k], ctx.lang());
     });
   }
 
-  const draw = () => drawReport(cell, { canvas, errors, ctx }, 'softmax', (narrow) => ({
+  const labels = (narrow) => ({
     title: t.translate(narrow ? 'soft.chartTitleShort' : 'soft.chartTitle', { c: fmt(cell.report.settings.value) }),
     x_axis: t.translate('soft.chartX'),
     y_axis: t.translate('soft.chartY'),
@@ -96,12 +80,7 @@ function setup({ root, state, cell, t, out, errors }, ctx) {
     spread: t.translate('soft.legendSpread'),
     underflow: t.translate('soft.legendZero'),
     overflow: t.translate('chart.overflow'),
-  }));
+  });
 
-  return {
-    compute,
-    renderText,
-    draw,
-    pytorch: () => ctx.pytorchFor('softmax', softmaxSettings(state)),
-  };
+  return { renderText, labels };
 }

@@ -5,9 +5,9 @@
 // with Horn's finer per-index bounds. This cell plots them on a log axis, states the bounds with
 // the current numbers, and lists every number in a table (full precision in data-value).
 
-import { formatNumber } from '../i18n.js';
-import { drawChart } from './common.js';
-import { mountCell } from './shell.js';
+import { setNumber, tableRows } from './common.js';
+import { mountReportCell } from './report-cell.js';
+import { chartFigure } from './shell.js';
 
 /** The table's columns: report key → i18n key of the header. */
 export const COLUMNS = [
@@ -19,14 +19,7 @@ export const COLUMNS = [
   ['horn_lower', 'svd.colHornLower'],
 ];
 
-const body = `
-<figure class="output">
-  <canvas class="chart" role="img" aria-describedby="svd-summary"></canvas>
-  <figcaption>
-    <p class="verdict" id="svd-summary" data-out="summary" data-verdict></p>
-    <p class="error" data-out="error" role="alert" hidden></p>
-  </figcaption>
-</figure>
+const body = `${chartFigure('svd-summary')}
 <p class="svd-product" data-out="product"></p>
 <div class="table-wrap visually-hidden" id="svd-table-wrap" data-out="table-wrap" role="region" aria-labelledby="svd-table-caption">
   <table class="numbers" id="svd-table">
@@ -56,35 +49,19 @@ const body = `
 </div>`;
 
 export function mount(slot, ctx) {
-  return mountCell('spectrum', slot, ctx, {
+  return mountReportCell('spectrum', slot, ctx, {
+    engine: 'spectrumCompute',
     labels: { seed: 'control.seed' },
     numberLabels: { sigma: 'svd.sigmaNumber' },
     sliders: ['sigma'],
     seedButton: 'svd.newSeed',
     body,
-    setup: (api) => setup(api, ctx),
+    setup,
   });
 }
 
-function setup({ root, state, cell, t, out, errors }, ctx) {
-  const { wasm } = ctx;
-  const canvas = root.querySelector('canvas');
-  const tbody = root.querySelector('tbody');
-  Object.assign(cell, { report: null, outcome: null });
-
-  function compute() {
-    try {
-      cell.report = wasm.spectrumCompute({ size: state.size, sigma: state.sigma, seed: state.seed });
-      cell.computes += 1;
-      errors.clear();
-    } catch (e) {
-      cell.report = null;
-      errors.show(e);
-    }
-  }
-
-  const fmt = (x) => formatNumber(x, ctx.lang());
-  const fmtLog = (x) => formatNumber(x, ctx.lang(), 6);
+function setup({ root, cell, t, out, canvas, tbody, ctx, fmt }) {
+  const fmtLog = (x) => fmt(x, 6);
 
   function summaryText(r) {
     const n = r.size;
@@ -100,7 +77,7 @@ function setup({ root, state, cell, t, out, errors }, ctx) {
       minB: fmt(r.sv_b[n - 1]),
       eigMax: fmt(r.eig_abs_ab[0]),
       eigMin: fmt(r.eig_abs_ab[n - 1]),
-      share: formatNumber((100 * r.sv_ab[0]) / r.upper, ctx.lang(), 3),
+      share: fmt((100 * r.sv_ab[0]) / r.upper),
       logDetAB: fmtLog(r.log10_det_ab),
       logDetA: fmtLog(r.log10_det_a),
       logDetB: fmtLog(r.log10_det_b),
@@ -116,14 +93,9 @@ function setup({ root, state, cell, t, out, errors }, ctx) {
     return t.translate('svd.productSentence', {
       maxA: fmt(r.sv_a[0]),
       edge: fmt(2 * r.sigma * Math.sqrt(r.size)),
-      decades: formatNumber(decades, ctx.lang(), 3),
-      share: formatNumber((100 * r.sv_ab[0]) / r.upper, ctx.lang(), 3),
+      decades: fmt(decades),
+      share: fmt((100 * r.sv_ab[0]) / r.upper),
     });
-  }
-
-  function setValue(el, v) {
-    el.textContent = fmt(v);
-    el.dataset.value = String(v);
   }
 
   function renderText() {
@@ -143,60 +115,34 @@ function setup({ root, state, cell, t, out, errors }, ctx) {
     out('product').textContent = productText(r);
     canvas.setAttribute('aria-label', t.translate('svd.alt', { n: r.size, summary: summary.textContent }));
     out('table-caption').textContent = t.translate('svd.caption', { n: r.size, sigma: fmt(r.sigma), seed: r.seed });
-    const n = r.size;
-    while (tbody.rows.length > n) tbody.deleteRow(-1);
-    while (tbody.rows.length < n) {
-      const row = tbody.insertRow();
-      const th = document.createElement('th');
-      th.scope = 'row';
-      row.appendChild(th);
-      for (const [key] of COLUMNS) row.insertCell().dataset.key = key;
-    }
-    for (let i = 0; i < n; i += 1) {
-      const row = tbody.rows[i];
-      row.cells[0].textContent = String(i + 1);
-      row.cells[0].dataset.value = String(i + 1);
-      COLUMNS.forEach(([key], j) => setValue(row.cells[j + 1], r[key][i]));
+    const rows = tableRows(tbody, r.size, COLUMNS.length, (td, j) => {
+      td.dataset.key = COLUMNS[j][0];
+    });
+    for (let i = 0; i < r.size; i += 1) {
+      rows[i].cells[0].textContent = String(i + 1);
+      rows[i].cells[0].dataset.value = String(i + 1);
+      COLUMNS.forEach(([key], j) => setNumber(rows[i].cells[j + 1], r[key][i], ctx.lang()));
     }
     const bounds = out('bounds');
     bounds.textContent = t.translate('svd.boundsCell', { upper: fmt(r.upper), lower: fmt(r.lower) });
     bounds.dataset.upper = String(r.upper);
     bounds.dataset.lower = String(r.lower);
-    for (const td of root.querySelectorAll('tfoot td[data-key]')) {
-      const v = r[td.dataset.key];
-      td.textContent = fmtLog(v);
-      td.dataset.value = String(v);
-    }
+    for (const td of root.querySelectorAll('tfoot td[data-key]')) setNumber(td, r[td.dataset.key], ctx.lang(), 6);
   }
 
-  function draw() {
-    const r = cell.report;
-    if (!r) return;
-    const narrow = canvas.clientWidth < 520;
-    const labels = {
-      title: narrow ? t.translate('svd.chartTitleShort') : t.translate('svd.chartTitle', { n: r.size }),
-      x_axis: t.translate('svd.chartX'),
-      y_axis: t.translate('svd.chartY'),
-      sv_a: t.translate('svd.legendA'),
-      sv_b: t.translate('svd.legendB'),
-      sv_ab: t.translate('svd.legendAB'),
-      eig_ab: t.translate('svd.legendEig'),
-      upper: t.translate('svd.legendUpper'),
-      lower: t.translate('svd.legendLower'),
-      underflow: t.translate('chart.underflow'),
-      overflow: t.translate('chart.overflow'),
-    };
-    try {
-      cell.outcome = drawChart(wasm, ctx, 'spectrum', canvas, r, labels);
-    } catch (e) {
-      errors.show(e);
-    }
-  }
+  const labels = (narrow) => ({
+    title: narrow ? t.translate('svd.chartTitleShort') : t.translate('svd.chartTitle', { n: cell.report.size }),
+    x_axis: t.translate('svd.chartX'),
+    y_axis: t.translate('svd.chartY'),
+    sv_a: t.translate('svd.legendA'),
+    sv_b: t.translate('svd.legendB'),
+    sv_ab: t.translate('svd.legendAB'),
+    eig_ab: t.translate('svd.legendEig'),
+    upper: t.translate('svd.legendUpper'),
+    lower: t.translate('svd.legendLower'),
+    underflow: t.translate('chart.underflow'),
+    overflow: t.translate('chart.overflow'),
+  });
 
-  return {
-    compute,
-    renderText,
-    draw,
-    pytorch: () => ctx.pytorchFor('spectrum', { size: state.size, sigma: state.sigma, seed: state.seed }),
-  };
+  return { renderText, labels };
 }

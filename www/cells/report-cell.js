@@ -1,0 +1,45 @@
+// The report cells: a compute-on-change cell whose engine export turns the cell's settings into
+// one report, drawn as the engine's chart of the same name (the product, spectrum, rescaling and
+// softmax cells). The frame, the controls, the loop, the table toggle and the PyTorch panel come
+// from `mountCell`; this adds the parts those cells share: the settings (every field whose role
+// is `setting`), the compute, the drawing and the PyTorch code.
+
+import { formatNumber } from '../i18n.js';
+import { computeReport, drawReport } from './common.js';
+import { mountCell } from './shell.js';
+
+/** The engine's settings from a cell's state: its fields whose role is `setting`. */
+export function settingsOf(fields, state) {
+  return Object.fromEntries(Object.keys(fields).filter((f) => fields[f].role === 'setting').map((f) => [f, state[f]]));
+}
+
+/**
+ * Mounts the report cell `name` (see `mountCell` for `spec`'s frame options). `spec.engine` is
+ * the name of the wasm export that computes the report from the settings; `spec.setup(api)`
+ * gets `mountCell`'s api plus `{canvas, tbody, ctx, fmt}` and returns `{renderText,
+ * labels(narrow)}` (the chart's texts; `narrow`: a canvas under 520 CSS px) and optionally
+ * `syncView`. The report is in `cell.report` (null after an engine error, which is shown beside
+ * its control), the chart's outcome in `cell.outcome`.
+ */
+export function mountReportCell(name, slot, ctx, spec) {
+  return mountCell(name, slot, ctx, {
+    ...spec,
+    setup: (api) => {
+      const { root, cell, errors, state, fields } = api;
+      const canvas = root.querySelector('canvas');
+      const tbody = root.querySelector('tbody');
+      const fmt = (x, digits) => formatNumber(x, ctx.lang(), digits);
+      Object.assign(cell, { report: null, outcome: null });
+      const parts = spec.setup({ ...api, canvas, tbody, ctx, fmt });
+      const settings = () => settingsOf(fields, state);
+      return {
+        compute: () => computeReport(cell, errors, () => ctx.wasm[spec.engine](settings())),
+        draw: () => drawReport(cell, { canvas, errors, ctx }, name, parts.labels),
+        pytorch: () => ctx.pytorchFor(name, settings()),
+        renderText: parts.renderText,
+        syncView: parts.syncView,
+      };
+    },
+  });
+}
+
