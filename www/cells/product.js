@@ -221,9 +221,7 @@ function setup({ cell, t, out, canvas, tbody, ctx, fmt }) {
     return parts.join(' ');
   }
 
-  function renderText() {
-    const r = cell.report;
-    if (!r) return;
+  function renderText(r) {
     const f32 = r.settings.precision === 'f32';
     out('first').textContent = formatNumpy(r.first, { f32 });
     out('first').dataset.values = JSON.stringify(r.first.map((row) => row.map(String)));

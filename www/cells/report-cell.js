@@ -16,10 +16,11 @@ export function settingsOf(fields, state) {
 /**
  * Mounts the report cell `name` (see `mountCell` for `spec`'s frame options). `spec.engine` is
  * the name of the wasm export that computes the report from the settings; `spec.setup(api)`
- * gets `mountCell`'s api plus `{canvas, tbody, ctx, fmt}` and returns `{renderText,
+ * gets `mountCell`'s api plus `{canvas, tbody, ctx, fmt}` and returns `{renderText(report),
  * labels(narrow)}` (the chart's texts; `narrow`: a canvas under 520 CSS px) and optionally
  * `syncView`. The report is in `cell.report` (null after an engine error, which is shown beside
- * its control), the chart's outcome in `cell.outcome`.
+ * its control: then the texts `spec.texts` (default: the summary) are emptied), the chart's
+ * outcome in `cell.outcome`.
  */
 export function mountReportCell(name, slot, ctx, spec) {
   return mountCell(name, slot, ctx, {
@@ -36,7 +37,10 @@ export function mountReportCell(name, slot, ctx, spec) {
         compute: () => computeReport(cell, errors, () => ctx.wasm[spec.engine](settings())),
         draw: () => drawReport(cell, { canvas, errors, ctx }, name, parts.labels),
         pytorch: () => ctx.pytorchFor(name, settings()),
-        renderText: parts.renderText,
+        renderText: () => {
+          if (cell.report) parts.renderText(cell.report);
+          else for (const text of spec.texts ?? ['summary']) api.out(text).textContent = '';
+        },
         syncView: parts.syncView,
       };
     },

@@ -48,13 +48,8 @@ function setup({ cell, t, out, canvas, tbody, ctx, fmt }) {
     for (const [k, v] of Object.entries(data)) el.dataset[k] = String(v);
   }
 
-  function renderText() {
-    const r = cell.report;
+  function renderText(r) {
     const summary = out('summary');
-    if (!r) {
-      summary.textContent = '';
-      return;
-    }
     const l = r.settings.layer;
     const rel = r.output_scale > 0 ? r.output_difference / r.output_scale : r.output_difference;
     const vars = {

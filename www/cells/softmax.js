@@ -21,6 +21,7 @@ export function mount(slot, ctx) {
     sliders: ['learning_rate', 'spread', 'steps'],
     seedButton: 'soft.newSeed',
     body,
+    texts: ['summary', 'why'],
     setup,
   });
 }
@@ -28,14 +29,8 @@ export function mount(slot, ctx) {
 function setup({ cell, t, out, canvas, tbody, ctx, fmt }) {
   const vector = (v) => `(${v.map((x) => fmt(x)).join('; ')})`;
 
-  function renderText() {
-    const r = cell.report;
+  function renderText(r) {
     const summary = out('summary');
-    if (!r) {
-      summary.textContent = '';
-      out('why').textContent = '';
-      return;
-    }
     const first = r.history[0];
     const last = r.history[r.history.length - 1];
     const vars = {

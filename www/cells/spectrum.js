@@ -56,6 +56,7 @@ export function mount(slot, ctx) {
     sliders: ['sigma'],
     seedButton: 'svd.newSeed',
     body,
+    texts: ['summary', 'product'],
     setup,
   });
 }
@@ -98,14 +99,8 @@ function setup({ root, cell, t, out, canvas, tbody, ctx, fmt }) {
     });
   }
 
-  function renderText() {
-    const r = cell.report;
+  function renderText(r) {
     const summary = out('summary');
-    if (!r) {
-      summary.textContent = '';
-      out('product').textContent = '';
-      return;
-    }
     summary.textContent = summaryText(r);
     summary.dataset.hold = String(r.bounds_hold);
     summary.dataset.upper = String(r.upper);

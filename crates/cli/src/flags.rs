@@ -33,21 +33,6 @@ pub fn describe(field: &Field) -> String {
     }
 }
 
-/// The field's default as the text a user would type.
-pub fn default_text(field: &Field) -> String {
-    match field.kind {
-        Kind::Int { default, .. } => default.to_string(),
-        Kind::Float { default, .. } => default.to_string(),
-        Kind::Enum { default, .. } => default.to_string(),
-        Kind::Bool { default } => default.to_string(),
-        Kind::List { default, .. } => default
-            .iter()
-            .map(i64::to_string)
-            .collect::<Vec<_>>()
-            .join(","),
-    }
-}
-
 /// The flag's help: the field's doc, then what it accepts and its unit (clap lists the choices
 /// of a name or an on/off flag itself, as its possible values).
 pub fn help(field: &Field) -> String {
@@ -68,7 +53,7 @@ pub fn arg(field: &'static Field) -> Arg {
     let arg = Arg::new(field.name)
         .long(flag_name(field))
         .help(help(field))
-        .default_value(default_text(field))
+        .default_value(field.default_text(","))
         .action(ArgAction::Set);
     match field.kind {
         Kind::Int { .. } => arg

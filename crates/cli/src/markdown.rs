@@ -58,15 +58,8 @@ fn row(cell: &CellSchema, f: &Field) -> String {
 
 fn default(f: &Field) -> String {
     match f.kind {
-        Kind::Int { default, .. } => default.to_string(),
-        Kind::Float { default, .. } => default.to_string(),
-        Kind::Enum { default, .. } => format!("`{default}`"),
-        Kind::Bool { default } => default.to_string(),
-        Kind::List { default, .. } => default
-            .iter()
-            .map(i64::to_string)
-            .collect::<Vec<_>>()
-            .join(", "),
+        Kind::Enum { .. } => format!("`{}`", f.default_text(", ")),
+        _ => f.default_text(", "),
     }
 }
 

@@ -278,6 +278,23 @@ impl Field {
         }
     }
 
+    /// The default as a user would type it: `30`, `0.1`, `relu`, `true`; a list's numbers joined
+    /// by `separator`.
+    pub fn default_text(&self, separator: &str) -> String {
+        match self.default_value() {
+            Value::String(s) => s,
+            Value::Array(items) => items
+                .iter()
+                .map(Value::to_string)
+                .collect::<Vec<_>>()
+                .join(separator),
+            _ => match self.kind {
+                Kind::Float { default, .. } => default.to_string(),
+                _ => self.default_value().to_string(),
+            },
+        }
+    }
+
     /// The type's name in the schema JSON: "int", "float", "enum", "bool" or "list".
     pub fn type_name(&self) -> &'static str {
         match self.kind {

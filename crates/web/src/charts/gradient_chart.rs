@@ -138,14 +138,6 @@ pub fn draw_gradient_chart<DB: DrawingBackend>(
             lines.push(predicted(&labels.forward, palette::GREEN, &t.preact_std));
         }
     }
-    let chart = LogChart {
-        title: labels.title.clone(),
-        x_label: labels.x_axis.clone(),
-        y_label: labels.y_axis.clone(),
-        x_start: 1.0,
-        lines,
-        underflow_label: labels.underflow.clone(),
-        overflow_label: labels.overflow.clone(),
-    };
+    let chart = LogChart::new(labels, 1.0, lines);
     draw_log_chart(area, &chart, style)
 }

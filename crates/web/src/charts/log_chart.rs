@@ -92,6 +92,41 @@ pub struct LogChart {
     pub overflow_label: String,
 }
 
+/// The texts every log chart shows, which each chart's labels name alike (`title`, `x_axis`,
+/// `y_axis`, `underflow`, `overflow`): `[title, x axis, y axis, underflow, overflow]`.
+pub trait ChartTexts {
+    /// The five texts, in that order.
+    fn texts(&self) -> [&str; 5];
+}
+
+/// Implements [`ChartTexts`] for labels structs with the five fields.
+macro_rules! chart_texts {
+    ($($labels:ty),* $(,)?) => {
+        $(impl ChartTexts for $labels {
+            fn texts(&self) -> [&str; 5] {
+                [&self.title, &self.x_axis, &self.y_axis, &self.underflow, &self.overflow]
+            }
+        })*
+    };
+}
+pub(crate) use chart_texts;
+
+impl LogChart {
+    /// The chart of `lines`, whose first values sit at x = `x_start`, with the texts of `labels`.
+    pub fn new(labels: &impl ChartTexts, x_start: f64, lines: Vec<LogLine>) -> Self {
+        let [title, x_label, y_label, underflow, overflow] = labels.texts().map(str::to_owned);
+        LogChart {
+            title,
+            x_label,
+            y_label,
+            x_start,
+            lines,
+            underflow_label: underflow,
+            overflow_label: overflow,
+        }
+    }
+}
+
 /// What was drawn, for tests and for the page's text alternative. The page receives
 /// `{zero_markers, overflow_markers}` (the range stays on the Rust side).
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]

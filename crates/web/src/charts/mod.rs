@@ -16,7 +16,7 @@ pub mod training_chart;
 pub mod xavier_chart;
 
 pub use gradient_chart::{draw_gradient_chart, GradientChartLabels, GradientChartOptions};
-pub use log_chart::{draw_log_chart, LineKind, LogChart, LogLine, Marker, PlotOutcome};
+pub use log_chart::{draw_log_chart, ChartTexts, LineKind, LogChart, LogLine, Marker, PlotOutcome};
 
 use plotters::chart::{MeshStyle, SeriesLabelStyle};
 use plotters::coord::types::RangedCoordf64;
@@ -161,3 +161,13 @@ pub mod palette {
     /// Over- and underflow markers' labels.
     pub const ALERT: RGBColor = RGBColor(176, 0, 32);
 }
+
+log_chart::chart_texts!(
+    gradient_chart::GradientChartLabels,
+    product_chart::ProductChartLabels,
+    rescaling_chart::RescalingChartLabels,
+    softmax_chart::SoftmaxChartLabels,
+    spectrum_chart::SpectrumChartLabels,
+    training_chart::TrainingChartLabels,
+    xavier_chart::XavierChartLabels,
+);

@@ -49,12 +49,10 @@ pub fn product_chart(steps: &[ProductStep], labels: &ProductChartLabels) -> LogC
         kind: LineKind::Solid,
         marker,
     };
-    LogChart {
-        title: labels.title.clone(),
-        x_label: labels.x_axis.clone(),
-        y_label: labels.y_axis.clone(),
-        x_start: steps.first().map_or(0.0, |s| s.step as f64),
-        lines: vec![
+    LogChart::new(
+        labels,
+        steps.first().map_or(0.0, |s| s.step as f64),
+        vec![
             line(
                 &labels.frobenius,
                 palette::BLUE,
@@ -68,7 +66,5 @@ pub fn product_chart(steps: &[ProductStep], labels: &ProductChartLabels) -> LogC
                 Marker::Square,
             ),
         ],
-        underflow_label: labels.underflow.clone(),
-        overflow_label: labels.overflow.clone(),
-    }
+    )
 }

@@ -80,13 +80,5 @@ pub fn rescaling_chart(view: &RescalingView, labels: &RescalingChartLabels) -> L
             marker: Marker::Diamond,
         },
     ];
-    LogChart {
-        title: labels.title.clone(),
-        x_label: labels.x_axis.clone(),
-        y_label: labels.y_axis.clone(),
-        x_start: 1.0,
-        lines,
-        underflow_label: labels.underflow.clone(),
-        overflow_label: labels.overflow.clone(),
-    }
+    LogChart::new(labels, 1.0, lines)
 }

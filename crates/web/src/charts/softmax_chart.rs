@@ -83,13 +83,5 @@ pub fn softmax_chart(view: &SoftmaxView, labels: &SoftmaxChartLabels) -> LogChar
             marker: Marker::Square,
         },
     ];
-    LogChart {
-        title: labels.title.clone(),
-        x_label: labels.x_axis.clone(),
-        y_label: labels.y_axis.clone(),
-        x_start: 0.0,
-        lines,
-        underflow_label: labels.underflow.clone(),
-        overflow_label: labels.overflow.clone(),
-    }
+    LogChart::new(labels, 0.0, lines)
 }

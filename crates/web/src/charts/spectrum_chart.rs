@@ -130,15 +130,7 @@ pub fn draw_spectrum_chart<DB: DrawingBackend>(
         constant(&labels.lower, palette::VERMILLION, view.lower),
     ];
     let count = lines.len();
-    let chart = LogChart {
-        title: labels.title.clone(),
-        x_label: labels.x_axis.clone(),
-        y_label: labels.y_axis.clone(),
-        x_start: 1.0,
-        lines,
-        underflow_label: labels.underflow.clone(),
-        overflow_label: labels.overflow.clone(),
-    };
+    let chart = LogChart::new(labels, 1.0, lines);
     let plot = draw_log_chart(area, &chart, style)?;
     Ok(SpectrumOutcome {
         plot,

@@ -66,12 +66,10 @@ pub const MARKERS: [Marker; 4] = [
 
 /// The loss curves of `series` on a log₁₀ axis (colour i for series i, cycling). Draw it with [`draw_log_chart`](super::draw_log_chart).
 pub fn training_chart(series: &[LossSeries], labels: &TrainingChartLabels) -> LogChart {
-    LogChart {
-        title: labels.title.clone(),
-        x_label: labels.x_axis.clone(),
-        y_label: labels.y_axis.clone(),
-        x_start: 0.0,
-        lines: series
+    LogChart::new(
+        labels,
+        0.0,
+        series
             .iter()
             .enumerate()
             .map(|(i, s)| LogLine {
@@ -86,7 +84,5 @@ pub fn training_chart(series: &[LossSeries], labels: &TrainingChartLabels) -> Lo
                 marker: MARKERS[i % MARKERS.len()],
             })
             .collect(),
-        underflow_label: labels.underflow.clone(),
-        overflow_label: labels.overflow.clone(),
-    }
+    )
 }

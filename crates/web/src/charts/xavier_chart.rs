@@ -86,12 +86,10 @@ pub fn xavier_chart(layers: &[XavierLayerView], labels: &XavierChartLabels) -> L
             pick(|l| l.backward_var_pred),
         ),
     ];
-    LogChart {
-        title: labels.title.clone(),
-        x_label: labels.x_axis.clone(),
-        y_label: labels.y_axis.clone(),
-        x_start: 1.0,
-        lines: directions
+    LogChart::new(
+        labels,
+        1.0,
+        directions
             .into_iter()
             .flat_map(|(name, color, measured, predicted)| {
                 [
@@ -105,7 +103,5 @@ pub fn xavier_chart(layers: &[XavierLayerView], labels: &XavierChartLabels) -> L
                 ]
             })
             .collect(),
-        underflow_label: labels.underflow.clone(),
-        overflow_label: labels.overflow.clone(),
-    }
+    )
 }
