@@ -3,7 +3,7 @@
 
 import { formatNumber } from '../i18n.js';
 import { playbackButtons } from './run-playback.js';
-import { mountCell } from './shell.js';
+import { mountCell, shownTable } from './shell.js';
 import { drawLossChart } from './training.js';
 
 export const MAX_STEPS = 1000;
@@ -33,20 +33,8 @@ const body = `
     <canvas class="chart lars-chart" role="img"></canvas>
     <p class="verdict" data-out="verdict" data-verdict></p>
     <p class="error" data-out="error" role="alert" hidden></p>
-    <div class="table-wrap" tabindex="0">
-      <table class="numbers" data-out="loss-table">
-        <caption data-i18n="lars.lossCaption"></caption>
-        <thead><tr><th scope="col" data-i18n="lars.colRun"></th><th scope="col" data-i18n="lars.colStart"></th><th scope="col" data-i18n="lars.colNow"></th><th scope="col" data-i18n="lars.colPeak"></th></tr></thead>
-        <tbody></tbody>
-      </table>
-    </div>
-    <div class="table-wrap" tabindex="0">
-      <table class="numbers" data-out="trust-table">
-        <caption data-i18n="lars.trustCaption"></caption>
-        <thead><tr><th scope="col" data-i18n="train.colLayer"></th><th scope="col" data-i18n="lars.colTrust"></th><th scope="col" data-i18n="lars.colWeight"></th><th scope="col" data-i18n="lars.colGrad"></th></tr></thead>
-        <tbody></tbody>
-      </table>
-    </div>
+    ${shownTable({ caption: { key: 'lars.lossCaption' }, columns: ['lars.colRun', 'lars.colStart', 'lars.colNow', 'lars.colPeak'], out: 'loss-table' })}
+    ${shownTable({ caption: { key: 'lars.trustCaption' }, columns: ['train.colLayer', 'lars.colTrust', 'lars.colWeight', 'lars.colGrad'], out: 'trust-table' })}
   </div>`;
 
 /** The PyTorch script's settings: the diverging network, trained with LARS (set use_lars = False

@@ -14,21 +14,35 @@ import { runPlayback } from './run-playback.js';
 import { addShare } from './share.js';
 
 /**
- * The markup of a cell's table of numbers, shown and hidden by the table toggle: `id` (the
- * wrap is `${id}-wrap`, the caption `${id}-caption`), `caption` ({key} a fixed i18n text or
- * {out} a `data-out` the cell fills), `columns` (i18n keys of the column headers), `region`
- * (whether the wrap is a labelled region).
+ * The markup of a table of numbers: `caption` is `{key}` (an i18n key) or `{out}` (filled by the
+ * cell, `data-out`); `columns` are the headers, each an i18n key or `{html}` (fixed markup, such
+ * as a symbol with a subscript); `id` names the table and its caption (`${id}-caption`), `out`
+ * marks the table for the cell (`data-out`).
+ */
+export function numbersTable({ id, caption, columns, out }) {
+  const captionAttr = caption.key ? `data-i18n="${caption.key}"` : `data-out="${caption.out}"`;
+  const header = (c) => (c.html ? `<th scope="col">${c.html}</th>` : `<th scope="col" data-i18n="${c}"></th>`);
+  return `
+  <table class="numbers"${id ? ` id="${id}"` : ''}${out ? ` data-out="${out}"` : ''}>
+    <caption${id ? ` id="${id}-caption"` : ''} ${captionAttr}></caption>
+    <thead><tr>${columns.map(header).join('')}</tr></thead>
+    <tbody></tbody>
+  </table>`;
+}
+
+/** A table of numbers (see `numbersTable`) always shown, in a wrap that scrolls and takes focus. */
+export function shownTable(spec) {
+  return `<div class="table-wrap" tabindex="0">${numbersTable(spec)}</div>`;
+}
+
+/**
+ * A table of numbers (see `numbersTable`) that the cell's table toggle shows and hides: visually
+ * hidden but read by screen readers until shown; `region` makes it a named region.
  */
 export function toggledTable({ id, caption, columns, region = false }) {
-  const captionAttr = caption.key ? `data-i18n="${caption.key}"` : `data-out="${caption.out}"`;
   const regionAttr = region ? ` role="region" aria-labelledby="${id}-caption"` : '';
   return `
-<div class="table-wrap visually-hidden" id="${id}-wrap" data-out="table-wrap"${regionAttr}>
-  <table class="numbers" id="${id}">
-    <caption id="${id}-caption" ${captionAttr}></caption>
-    <thead><tr>${columns.map((key) => `<th scope="col" data-i18n="${key}"></th>`).join('')}</tr></thead>
-    <tbody></tbody>
-  </table>
+<div class="table-wrap visually-hidden" id="${id}-wrap" data-out="table-wrap"${regionAttr}>${numbersTable({ id, caption, columns })}
 </div>`;
 }
 

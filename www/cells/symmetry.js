@@ -4,7 +4,7 @@
 
 import { formatNumber } from '../i18n.js';
 import { fitCanvas, rememberChart } from './common.js';
-import { mountCell } from './shell.js';
+import { mountCell, shownTable } from './shell.js';
 
 /** The engine's settings for a state. */
 export function trainerSettings(state) {
@@ -65,17 +65,7 @@ const body = `
     <canvas class="chart sym-chart" role="img"></canvas>
     <p class="verdict" data-out="verdict" data-verdict></p>
     <p class="error" data-out="error" role="alert" hidden></p>
-    <div class="table-wrap" tabindex="0">
-      <table class="numbers">
-        <caption data-out="caption"></caption>
-        <thead><tr>
-          <th scope="col" data-i18n="sym.colUnit"></th>
-          <th scope="col">w<sub>i1</sub></th>
-          <th scope="col">w<sub>i2</sub></th>
-        </tr></thead>
-        <tbody></tbody>
-      </table>
-    </div>
+    ${shownTable({ caption: { out: 'caption' }, columns: ['sym.colUnit', { html: 'w<sub>i1</sub>' }, { html: 'w<sub>i2</sub>' }] })}
   </div>`;
 
 export function mount(slot, ctx) {

@@ -6,7 +6,7 @@ import { formatNumber } from '../i18n.js';
 import { drawChart } from './common.js';
 import { cellFields } from '../state.js';
 import { playbackButtons } from './run-playback.js';
-import { mountCell } from './shell.js';
+import { mountCell, shownTable } from './shell.js';
 
 /** Draws the loss curves of `runs` (one per run, named by `labelOf(run)`) under the title `titleKey`. */
 export function drawLossChart(ctx, canvas, runs, labelOf, titleKey) {
@@ -70,22 +70,10 @@ const body = `
   <div class="output">
     <canvas class="chart train-chart" role="img" data-out="loss-canvas"></canvas>
     <p class="error" data-out="error" role="alert" hidden></p>
-    <div class="table-wrap" tabindex="0">
-      <table class="numbers" data-out="loss-table">
-        <caption data-out="loss-caption"></caption>
-        <thead><tr><th scope="col" data-i18n="train.colInit"></th><th scope="col" data-i18n="train.colLoss"></th></tr></thead>
-        <tbody></tbody>
-      </table>
-    </div>
+    ${shownTable({ caption: { out: 'loss-caption' }, columns: ['train.colInit', 'train.colLoss'], out: 'loss-table' })}
     <div data-control="hist"></div>
     <canvas class="chart train-hist" role="img" data-out="hist-canvas"></canvas>
-    <div class="table-wrap" tabindex="0">
-      <table class="numbers" data-out="hist-table">
-        <caption data-out="hist-caption"></caption>
-        <thead><tr><th scope="col" data-i18n="train.colLayer"></th><th scope="col" data-i18n="train.colTotal"></th><th scope="col" data-i18n="train.colCounts"></th></tr></thead>
-        <tbody></tbody>
-      </table>
-    </div>
+    ${shownTable({ caption: { out: 'hist-caption' }, columns: ['train.colLayer', 'train.colTotal', 'train.colCounts'], out: 'hist-table' })}
   </div>`;
 
 /** The PyTorch script's settings for this state: the chosen runs, each with its own σ. */

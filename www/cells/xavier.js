@@ -6,7 +6,7 @@
 import { formatNumber } from '../i18n.js';
 import { drawChart } from './common.js';
 import { listText } from './controls.js';
-import { mountCell } from './shell.js';
+import { mountCell, shownTable } from './shell.js';
 
 /** The preset lists of widths (the cell's own examples); "mixed" is the declared default. */
 const PRESETS = {
@@ -42,22 +42,7 @@ const body = `
     <p class="error" data-out="error" role="alert" hidden></p>
     <h4 data-i18n="xav.compare"></h4>
     <ul class="xav-compare" data-out="compare"></ul>
-    <div class="table-wrap" tabindex="0">
-      <table class="numbers">
-        <caption data-out="caption"></caption>
-        <thead><tr>
-          <th scope="col" data-i18n="xav.colLayer"></th>
-          <th scope="col" data-i18n="xav.colWidths"></th>
-          <th scope="col" data-i18n="xav.colFwdFactor"></th>
-          <th scope="col" data-i18n="xav.colBwdFactor"></th>
-          <th scope="col" data-i18n="xav.colFwd"></th>
-          <th scope="col" data-i18n="xav.colFwdPred"></th>
-          <th scope="col" data-i18n="xav.colBwd"></th>
-          <th scope="col" data-i18n="xav.colBwdPred"></th>
-        </tr></thead>
-        <tbody></tbody>
-      </table>
-    </div>
+    ${shownTable({ caption: { out: 'caption' }, columns: ['xav.colLayer', 'xav.colWidths', 'xav.colFwdFactor', 'xav.colBwdFactor', 'xav.colFwd', 'xav.colFwdPred', 'xav.colBwd', 'xav.colBwdPred'] })}
   </div>`;
 
 const COLUMNS = ['forward_factor', 'backward_factor', 'forward_var', 'forward_var_pred', 'backward_var', 'backward_var_pred'];

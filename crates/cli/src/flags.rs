@@ -21,15 +21,10 @@ pub fn describe(field: &Field) -> String {
         Kind::Float { min, max, .. } => format!("a number from {min} to {max}"),
         Kind::Enum { choices, .. } => format!("one of {}", choices.join(", ")),
         Kind::Bool { .. } => "true or false".to_string(),
-        Kind::List {
-            min,
-            max,
-            min_len,
-            max_len,
-            ..
-        } => {
-            format!("{min_len} to {max_len} whole numbers from {min} to {max}, separated by commas")
-        }
+        Kind::List(l) => format!(
+            "{} to {} whole numbers from {} to {}, separated by commas",
+            l.min_len, l.max_len, l.min, l.max
+        ),
     }
 }
 
@@ -68,7 +63,7 @@ pub fn arg(field: &'static Field) -> Arg {
         Kind::Bool { .. } => arg.value_parser(
             PossibleValuesParser::new(["true", "false"]).map(|b| Value::Bool(b == "true")),
         ),
-        Kind::List { .. } => arg.value_parser(move |text: &str| list(field, text)),
+        Kind::List(_) => arg.value_parser(move |text: &str| list(field, text)),
     }
 }
 
@@ -126,7 +121,7 @@ fn check(field: &Field, value: &Value) -> Result<(), Error> {
         Kind::Float { .. } => field.read_float(v).map(drop),
         Kind::Enum { .. } => field.read_choice(v).map(drop),
         Kind::Bool { .. } => field.read_bool(v).map(drop),
-        Kind::List { .. } => field.read_list(v).map(drop),
+        Kind::List(_) => field.read_list(v).map(drop),
     }
 }
 

@@ -73,13 +73,10 @@ fn range(f: &Field) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         Kind::Bool { .. } => "true, false".to_string(),
-        Kind::List {
-            min,
-            max,
-            min_len,
-            max_len,
-            ..
-        } => format!("{min_len} to {max_len} entries, each {min} to {max}"),
+        Kind::List(l) => format!(
+            "{} to {} entries, each {} to {}",
+            l.min_len, l.max_len, l.min, l.max
+        ),
     }
 }
 

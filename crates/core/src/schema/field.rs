@@ -39,19 +39,23 @@ pub enum Kind {
         /// The value used when none is given.
         default: bool,
     },
-    /// A list of whole numbers, each in [min, max], with min_len ≤ length ≤ max_len.
-    List {
-        /// Smallest allowed entry.
-        min: i64,
-        /// Largest allowed entry.
-        max: i64,
-        /// Fewest entries.
-        min_len: usize,
-        /// Most entries.
-        max_len: usize,
-        /// The list used when none is given.
-        default: &'static [i64],
-    },
+    /// A list of whole numbers (see [`ListKind`]).
+    List(ListKind),
+}
+
+/// A list of whole numbers, each in [min, max], with min_len ≤ length ≤ max_len.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ListKind {
+    /// Smallest allowed entry.
+    pub min: i64,
+    /// Largest allowed entry.
+    pub max: i64,
+    /// Fewest entries.
+    pub min_len: usize,
+    /// Most entries.
+    pub max_len: usize,
+    /// The list used when none is given.
+    pub default: &'static [i64],
 }
 
 /// How a slider maps its position to a value: evenly (linear) or evenly in log₁₀ (log).
@@ -128,13 +132,13 @@ impl Field {
     ) -> Field {
         Field::new(
             name,
-            Kind::List {
+            Kind::List(ListKind {
                 min,
                 max,
                 min_len,
                 max_len,
                 default,
-            },
+            }),
         )
     }
 
@@ -210,18 +214,11 @@ impl Field {
                 max: hi,
                 default,
             },
-            Kind::List {
-                min_len,
-                max_len,
-                default,
-                ..
-            } => Kind::List {
+            Kind::List(list) => Kind::List(ListKind {
                 min: lo as i64,
                 max: hi as i64,
-                min_len,
-                max_len,
-                default,
-            },
+                ..list
+            }),
             other => other,
         };
         self
@@ -254,7 +251,7 @@ impl Field {
     /// The numeric range [min, max] (of the entries, for a list); `None` for enums and bools.
     pub fn range(&self) -> Option<(f64, f64)> {
         match self.kind {
-            Kind::Int { min, max, .. } | Kind::List { min, max, .. } => {
+            Kind::Int { min, max, .. } | Kind::List(ListKind { min, max, .. }) => {
                 Some((min as f64, max as f64))
             }
             Kind::Float { min, max, .. } => Some((min, max)),
@@ -274,7 +271,7 @@ impl Field {
             Kind::Float { default, .. } => json!(default),
             Kind::Enum { default, .. } => json!(default),
             Kind::Bool { default } => json!(default),
-            Kind::List { default, .. } => json!(default),
+            Kind::List(list) => json!(list.default),
         }
     }
 
@@ -302,7 +299,7 @@ impl Field {
             Kind::Float { .. } => "float",
             Kind::Enum { .. } => "enum",
             Kind::Bool { .. } => "bool",
-            Kind::List { .. } => "list",
+            Kind::List(_) => "list",
         }
     }
 
@@ -326,17 +323,11 @@ impl Field {
                 m.insert("choices".into(), json!(choices));
             }
             Kind::Bool { .. } => {}
-            Kind::List {
-                min,
-                max,
-                min_len,
-                max_len,
-                ..
-            } => {
-                m.insert("min".into(), json!(min));
-                m.insert("max".into(), json!(max));
-                m.insert("min_len".into(), json!(min_len));
-                m.insert("max_len".into(), json!(max_len));
+            Kind::List(list) => {
+                m.insert("min".into(), json!(list.min));
+                m.insert("max".into(), json!(list.max));
+                m.insert("min_len".into(), json!(list.min_len));
+                m.insert("max_len".into(), json!(list.max_len));
             }
         }
         if matches!(self.kind, Kind::Int { .. } | Kind::Float { .. }) {
@@ -405,7 +396,7 @@ impl Field {
 
     fn int_range(&self) -> (i64, i64) {
         match self.kind {
-            Kind::Int { min, max, .. } | Kind::List { min, max, .. } => (min, max),
+            Kind::Int { min, max, .. } | Kind::List(ListKind { min, max, .. }) => (min, max),
             Kind::Float { min, max, .. } => (min.ceil() as i64, max.floor() as i64),
             _ => (i64::MIN, i64::MAX),
         }
@@ -467,12 +458,12 @@ impl Field {
     /// Reads a list of whole numbers (the default when absent or null): an array of numbers,
     /// each whole and in range, with an allowed length.
     pub fn read_list(&self, value: Option<&Value>) -> Result<Vec<i64>, Error> {
-        let Kind::List {
+        let Kind::List(ListKind {
             min_len,
             max_len,
             default,
             ..
-        } = self.kind
+        }) = self.kind
         else {
             return Err(wrong_type(self.name, "a list"));
         };

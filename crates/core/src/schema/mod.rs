@@ -19,7 +19,7 @@ mod values;
 
 pub use cells::*;
 pub use declare::Setting;
-pub use field::{Field, Kind, Role, Scale};
+pub use field::{Field, Kind, ListKind, Role, Scale};
 pub use non_finite::{non_finite, number_value, parse_from, value_from, NON_FINITE_KEY};
 pub use values::{defaults, parse, FromValues, Values};
 
@@ -108,18 +108,13 @@ mod tests {
                         assert!(choices.contains(&default), "{what}")
                     }
                     Kind::Bool { .. } => {}
-                    Kind::List {
-                        min,
-                        max,
-                        min_len,
-                        max_len,
-                        default,
-                    } => {
+                    Kind::List(l) => {
+                        let length = l.default.len();
+                        assert!(l.min_len <= length && length <= l.max_len, "{what}");
                         assert!(
-                            min_len <= default.len() && default.len() <= max_len,
+                            l.default.iter().all(|&w| l.min <= w && w <= l.max),
                             "{what}"
                         );
-                        assert!(default.iter().all(|&w| min <= w && w <= max), "{what}");
                     }
                 }
                 if f.scale == Scale::Log {
