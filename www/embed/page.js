@@ -13,6 +13,9 @@ if (!params.has('lang')) {
   document.documentElement.lang = nav ?? 'en';
 }
 const el = document.createElement('grad-scope');
+// The cell is this page's content: its heading is the page's h1 (a `heading` in the hash may say
+// otherwise).
+el.setAttribute('heading', '1');
 for (const [name, value] of params) {
   try {
     el.setAttribute(name, value);
