@@ -4,6 +4,7 @@
 // embed-resize.js sets the iframe's height from it). Without a host script the iframe keeps its
 // own fixed height and scrolls, as in an LMS that strips scripts.
 import { applyTranslations, translate } from '../i18n.js';
+import { registerOffline } from '../offline.js';
 import './element.js';
 
 const params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
@@ -56,3 +57,5 @@ if (window.parent !== window) {
   el.addEventListener('ready', post);
 }
 window.gradscopeEmbed = el;
+// In a built site, the service worker: after this one visit the cell works offline.
+el.addEventListener('ready', () => registerOffline(), { once: true });
