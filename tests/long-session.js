@@ -53,7 +53,10 @@ export const moveSigma = (page, n) =>
 /**
  * Plays the training cell through its buttons: play until `round` steps (or until it stops by
  * itself at its last step), start over, and again, until `steps` steps have been played in all.
- * The page's wasm memory is read after the first 100 steps (`base`) and at the end.
+ * The page's wasm memory is read after the first 100 steps (`base`) and at the end. Each start
+ * over must free the runs it replaces: `objects` counts the wasm-bindgen objects replaced,
+ * `freed` those whose pointer wasm-bindgen has cleared (null when the cell does not show its
+ * runs).
  */
 export async function playTraining(page, { steps, round }) {
   const training = page.locator('#cell-training');
@@ -74,17 +77,24 @@ export async function playTraining(page, { steps, round }) {
       const base = window.gradscope.wasm.memoryBytes();
       let played = 0;
       let rounds = 0;
+      let objects = 0;
+      let freed = 0;
+      const runs = () => window.gradscope.cells.training?.runs?.map((r) => r.run);
       while (played < steps) {
         if (!playing()) play.click();
         const goal = Math.min(round, steps - played);
         await until(() => step() >= goal || !playing());
         played += step();
         rounds += 1;
+        const replaced = runs() ?? [];
         reset.click();
         await window.gradscope.settled();
+        objects += replaced.length;
+        freed += replaced.filter((r) => r.__wbg_ptr === 0).length;
       }
       if (playing()) play.click();
-      return { base, end: window.gradscope.wasm.memoryBytes(), steps: played, rounds, ms: performance.now() - t0 };
+      const objectsFreed = runs() ? { objects, freed } : { objects: null, freed: null };
+      return { base, end: window.gradscope.wasm.memoryBytes(), steps: played, rounds, ...objectsFreed, ms: performance.now() - t0 };
     },
     { steps, round },
   );

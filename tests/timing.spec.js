@@ -59,6 +59,9 @@ test('σ back and forth and training played on: memory bounded, frame rate kept'
   // Training: played on and started over (which frees the runs) three times.
   expect(r.training.steps).toBeGreaterThanOrEqual(1200);
   expect(r.training.rounds).toBeGreaterThanOrEqual(3);
+  // Every start over freed the wasm-bindgen objects of the runs it replaced.
+  expect(r.training.objects).toBeGreaterThanOrEqual(3);
+  expect(r.training.freed).toBe(r.training.objects);
   expect(r.training.end, `training: ${r.training.base} → ${r.training.end}`).toBeLessThanOrEqual(2 * r.training.base);
   // The page still draws as fast as at the start (half as fast at worst on this shared machine:
   // a leak of objects or listeners shows as a far larger drop).

@@ -53,11 +53,13 @@ export async function longSessionBench(browser, url, { quick = false } = {}) {
         memory_at_100_steps: s.training.base,
         memory_end: s.training.end,
         ratio: r3(s.training.end / s.training.base),
+        wasm_objects_replaced: s.training.objects,
+        wasm_objects_freed: s.training.freed,
         seconds: r3(s.training.ms / 1000),
       },
       fps: { start: r3(s.fps.start), end: r3(s.fps.end), ratio: r3(s.fps.end / s.fps.start) },
       seconds: r3((Date.now() - t0) / 1000),
-      healthy: end.page <= 2 * at100.page && end.worker <= 2 * at100.worker && s.training.end <= 2 * s.training.base && s.fps.end >= 0.5 * s.fps.start,
+      healthy: end.page <= 2 * at100.page && end.worker <= 2 * at100.worker && s.training.end <= 2 * s.training.base && s.training.freed === s.training.objects && s.fps.end >= 0.5 * s.fps.start,
       errors,
       note: 'memory in bytes (wasm linear memory); healthy: every ratio of memory ≤ 2 and the end frame rate ≥ half the start (the machine is shared)',
     };
@@ -81,7 +83,7 @@ export function longSessionLines(r) {
     `${'page (σ)'.padEnd(20)} ${mb(s.page_memory_at_100).padStart(11)} ${mb(s.page_memory_end).padStart(11)} ${String(s.page_ratio).padStart(7)}`,
     `${'Worker (σ)'.padEnd(20)} ${mb(s.worker_memory_at_100).padStart(11)} ${mb(s.worker_memory_end).padStart(11)} ${String(s.worker_ratio).padStart(7)}`,
     `${'page (training)'.padEnd(20)} ${mb(t.memory_at_100_steps).padStart(11)} ${mb(t.memory_end).padStart(11)} ${String(t.ratio).padStart(7)}`,
-    `frames per second: ${fps.start} at the start, ${fps.end} at the end (${fps.ratio}×); σ ${s.seconds} s (${s.computes_grad} computes), training ${t.seconds} s (${t.steps} steps, ${t.rounds} rounds); ${r.seconds} s in all; ${r.healthy ? 'healthy' : 'NOT healthy'}${r.errors.length ? `; page errors: ${r.errors.slice(0, 3).join(' | ')}` : ''}`,
+    `frames per second: ${fps.start} at the start, ${fps.end} at the end (${fps.ratio}×); σ ${s.seconds} s (${s.computes_grad} computes), training ${t.seconds} s (${t.steps} steps, ${t.rounds} rounds, ${t.wasm_objects_freed} of ${t.wasm_objects_replaced} replaced runs freed); ${r.seconds} s in all; ${r.healthy ? 'healthy' : 'NOT healthy'}${r.errors.length ? `; page errors: ${r.errors.slice(0, 3).join(' | ')}` : ''}`,
   ];
 }
 
