@@ -97,3 +97,29 @@ for (const colorScheme of ['light', 'dark']) {
     await context.close();
   });
 }
+
+test('heading: embed.html makes the cell its h1 (or the level in its hash); a bad level is noted and ignored', async ({ page }) => {
+  const levels = async (hash) => {
+    await page.goto('about:blank');
+    await page.goto(`./embed.html#${hash}`);
+    await page.waitForFunction(() => window.gradscopeEmbed?.result != null, null, { timeout: 60_000 });
+    return page.evaluate(() => {
+      const root = window.gradscopeEmbed.shadowRoot;
+      return {
+        first: root.querySelector('h3').getAttribute('aria-level'),
+        parts: [...root.querySelectorAll('h4')].map((h) => h.getAttribute('aria-level')),
+        notes: root.querySelector('.embed-notes').textContent,
+      };
+    });
+  };
+  const own = await levels('cell=product');
+  expect(own.first).toBe('1');
+  expect(own.parts.length).toBeGreaterThan(0);
+  expect(own.parts.every((l) => l === '2')).toBe(true);
+  expect((await levels('cell=product&heading=4')).first).toBe('4');
+  const bad = await levels('cell=product&heading=9');
+  // As in the notebook: no aria-level, the h3 and h4 say their own levels.
+  expect(bad.first).toBeNull();
+  expect(bad.parts.every((l) => l === null)).toBe(true);
+  expect(bad.notes).toContain('“9”');
+});
