@@ -98,6 +98,22 @@ for (const colorScheme of ['light', 'dark']) {
   });
 }
 
+// The LMS host pages: embed.html in iframes (axe reads every frame), two of them on one page.
+for (const host of ['lms.html', 'lms-canvas.html']) {
+  test(`axe on an LMS page with embed.html iframes: no violation of any impact (${host})`, async ({ page }) => {
+    await page.goto(`./examples/${host}`);
+    const frames = await page.$$eval('iframe', (fs) => fs.map((f) => f.id));
+    for (const id of frames) {
+      await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+      await page.frameLocator(`#${id}`).locator('main#embed[aria-label]').waitFor({ timeout: 60_000 });
+    }
+    for (const frame of page.frames().filter((f) => f.url().includes('embed.html'))) {
+      await frame.waitForFunction(() => window.gradscopeEmbed?.result != null, null, { timeout: 60_000 });
+    }
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}
+
 test('heading: embed.html makes the cell its h1 (or the level in its hash); a bad level is noted and ignored', async ({ page }) => {
   const levels = async (hash) => {
     await page.goto('about:blank');

@@ -59,3 +59,9 @@ if (window.parent !== window) {
 window.gradscopeEmbed = el;
 // In a built site, the service worker: after this one visit the cell works offline.
 el.addEventListener('ready', () => registerOffline(), { once: true });
+// The page's main landmark is named by its cell's heading, so that two embeds on one host page
+// (each an iframe with its own <main>) are told apart.
+el.addEventListener('ready', () => {
+  const heading = el.shadowRoot.querySelector('h1, h2, h3, h4, h5, h6')?.textContent.trim();
+  if (heading) document.getElementById('embed').setAttribute('aria-label', heading);
+});
