@@ -5,8 +5,8 @@
 // at the end, their ratio (healthy: within 2×), the training's memory after its first 100 steps
 // and at the end, and the frame rate at the start and at the end. The steps are
 // tests/long-session.js, which tests/timing.spec.js runs with a reduced count.
-//   node scripts/bench/long-session.mjs [--quick]   (alone: its own server and browser; writes
-//                                                     `long_session` into bench/results.json)
+//   node scripts/bench/long-session.mjs [--quick] [--sigma-moves N] [--training-steps N]
+//     (alone: its own server and browser; writes `long_session` into bench/results.json)
 //   scripts/bench-browser.mjs calls `longSessionBench(browser, url, {quick})` within the whole run.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,8 +20,10 @@ const QUICK = { sigmaMoves: 300, trainingSteps: 1000, round: 500 };
 const r3 = (v) => (Number.isFinite(v) ? Number(v.toPrecision(3)) : null);
 
 /** Runs the session in a fresh context of `browser` on the notebook at `url`; returns the results. */
-export async function longSessionBench(browser, url, { quick = false } = {}) {
-  const counts = quick ? QUICK : FULL;
+export async function longSessionBench(browser, url, { quick = false, sigmaMoves, trainingSteps } = {}) {
+  const counts = { ...(quick ? QUICK : FULL) };
+  if (sigmaMoves) counts.sigmaMoves = Math.max(101, sigmaMoves);
+  if (trainingSteps) counts.trainingSteps = trainingSteps;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = [];
@@ -73,7 +75,7 @@ export async function longSessionBench(browser, url, { quick = false } = {}) {
 /** The lines of the printed table. */
 export function longSessionLines(r) {
   if (!r) return [];
-  const head = `\n== long session: σ moved ${r.sigmaMoves} times, training played ${r.trainingSteps} steps`;
+  const head = `\n== long session: σ moved ${r.sigmaMoves} times, training played ${r.trainingSteps} steps${r.sigmaMoves < FULL.sigmaMoves || r.trainingSteps < FULL.trainingSteps ? ' (shortened)' : ''}`;
   if (r.error) return [head, `error: ${r.error}`];
   const mb = (b) => `${(b / 2 ** 20).toFixed(2)} MiB`;
   const { sigma: s, training: t, fps } = r;
@@ -91,6 +93,7 @@ export function longSessionLines(r) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { chromium } = await import('@playwright/test');
   const quick = process.argv.includes('--quick');
+  const count = (name) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : undefined);
   const port = 8800 + Math.floor(Math.random() * 90);
   const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((ok) => server.stdout.once('data', ok));
@@ -100,7 +103,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   });
   let result;
   try {
-    result = await longSessionBench(browser, `http://127.0.0.1:${port}/`, { quick });
+    result = await longSessionBench(browser, `http://127.0.0.1:${port}/`, { quick, sigmaMoves: count('--sigma-moves'), trainingSteps: count('--training-steps') });
   } finally {
     await browser.close();
     server.kill();
