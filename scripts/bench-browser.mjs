@@ -18,6 +18,7 @@ import { dirname, extname, join, normalize, relative, resolve, sep } from 'node:
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { longSessionBench, longSessionLines } from './bench/long-session.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -162,6 +163,9 @@ try {
       results.interaction.push({ setting: name, error: String(e.message || e).split('\n')[0] });
     }
   }
+
+  // 1c. The long session (issue 11 §3): scripts/bench/long-session.mjs.
+  results.long_session = await longSessionBench(browser, `http://127.0.0.1:${port}/`, { quick });
 
   // 2. The benchmark page: ours against TF.js.
   const page = await (await browser.newContext()).newPage();
@@ -397,6 +401,7 @@ function printTables(r) {
   for (const x of r.widget ?? []) console.log(`${x.case.padEnd(8)} ${x.precision} ${`${x.depth}x${x.width}x${x.batch}`.padEnd(12)} compute ${cell(round(x.compute_ms))} draw ${cell(round(x.draw_ms))} native ${cell(x.native_ms)} wasm/native ${cell(x.compute_over_native)}`);
   console.log(`\n== sizes: wasm ${r.sizes.wasm.raw} B (${r.sizes.wasm.gzip} gz); notebook JS ${r.sizes.notebook_js.raw} B (${r.sizes.notebook_js.gzip} gz, ${r.sizes.notebook_js.files} files)`);
   console.log(`== first plot: ${r.first_plot.first_plot_mark_ms ?? '–'} ms (mark), ready ${r.first_plot.ready_ms} ms after navigation start (median of ${r.first_plot.loads})`);
+  for (const line of longSessionLines(r.long_session)) console.log(line);
   console.log('\n== σ slider, arrow keys (ms)');
   for (const x of r.interaction ?? []) console.log(x.error ? `${x.setting}: ${x.error}` : `${x.setting.padEnd(28)} key→paint p50 ≤${x.key_ms_upper.p50} p95 ≤${x.key_ms_upper.p95}; long tasks ${x.longtasks.count} (max ${round(x.longtasks.max_ms)}); gradscope:update ${x.update_measures}${x.update_exact_ms ? ` exact p95 ${round(x.update_exact_ms.p95)}` : ''}${x.update_preview_ms ? ` preview p95 ${round(x.update_preview_ms.p95)}` : ''}`);
   console.log('\n== targets (issue 10)');

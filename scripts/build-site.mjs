@@ -27,9 +27,12 @@ if (existsSync(join(root, 'examples'))) cpSync(join(root, 'examples'), join(dist
 const stampArg = process.argv.indexOf('--stamp');
 if (stampArg > 0) writeFileSync(join(dist, 'build.txt'), `${process.argv[stampArg + 1]}\n`);
 
-// The page names its service worker; the development server's page does not (www/offline.js).
-const indexPath = join(dist, 'index.html');
-writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace('</head>', '  <meta name="gradscope-sw" content="sw.js">\n</head>'));
+// The pages name their service worker; the development server's do not (www/offline.js). A
+// first visit to embed.html alone (an iframe in an LMS) installs it as the notebook does.
+for (const page of ['index.html', 'embed.html']) {
+  const path = join(dist, page);
+  writeFileSync(path, readFileSync(path, 'utf8').replace('</head>', '  <meta name="gradscope-sw" content="sw.js">\n</head>'));
+}
 
 const list = [];
 const walk = (dir) => {

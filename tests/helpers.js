@@ -58,14 +58,20 @@ export async function canvasFingerprint(page, selector) {
 export { expect };
 
 /**
- * Opens every table, every PyTorch panel and every hint under `root` (a selector), so that a
- * check sees all of it; then lets the cells redraw.
+ * Opens every table, every PyTorch panel and every hint under `root` (a selector), inside the
+ * open shadow roots of <grad-scope> elements too, so that a check sees all of it; then lets the
+ * cells redraw.
  */
 export async function openEverything(page, root = 'body') {
   await page.evaluate((sel) => {
-    const scope = document.querySelector(sel);
-    for (const b of scope.querySelectorAll('[data-action="table"][aria-expanded="false"], .pytorch-toggle[aria-expanded="false"]')) b.click();
-    for (const d of scope.querySelectorAll('details')) d.open = true;
+    const scopes = [document.querySelector(sel)];
+    for (let i = 0; i < scopes.length; i += 1) {
+      for (const el of scopes[i].querySelectorAll('*')) if (el.shadowRoot) scopes.push(el.shadowRoot);
+    }
+    for (const scope of scopes) {
+      for (const b of scope.querySelectorAll('[data-action="table"][aria-expanded="false"], .pytorch-toggle[aria-expanded="false"]')) b.click();
+      for (const d of scope.querySelectorAll('details')) d.open = true;
+    }
   }, root);
   await settle(page);
 }

@@ -4,12 +4,13 @@
 //   that reaches the chart is measured (gradscope:update). A stray task (a collection, another
 //   process) can pass 50 ms once: the file retries twice; a page that computes or lays out too
 //   much on its thread fails every attempt.
-// - Long sessions (a reduced count here; `npm run bench` runs the full one): σ moved back and
-//   forth, training played on and started over; the wasm memory of the page and of the engine's
-//   Worker stays within 2× of its size after the first 100 computes, and the page still draws at
-//   its first frame rate.
+// - Long sessions (tests/long-session.js, with a reduced count here; `npm run bench` runs the
+//   full one): σ moved back and forth, training played on and started over; the wasm memory of
+//   the page and of the engine's Worker stays within 2× of its size after the first 100
+//   computes, and the page still draws at its first frame rate.
 import { test } from '@playwright/test';
 import { expect, openPage, settle } from './helpers.js';
+import { longSession } from './long-session.js';
 
 test.describe.configure({ mode: 'serial', retries: 2, timeout: 300_000 });
 
@@ -46,85 +47,25 @@ test('no main-thread task over 50 ms while σ moves at the largest setting; upda
   expect(problems).toEqual([]);
 });
 
-
-/** Animation frames per second over `ms`, measured in the page. */
-const frameRate = (page, ms = 1000) =>
-  page.evaluate(
-    (ms) =>
-      new Promise((ok) => {
-        let n = 0;
-        const start = performance.now();
-        const tick = (now) => {
-          n += 1;
-          if (now - start < ms) requestAnimationFrame(tick);
-          else ok((n * 1000) / (now - start));
-        };
-        requestAnimationFrame(tick);
-      }),
-    ms,
-  );
-
-/** The wasm memory of the page and of the main widget's Worker, in bytes. */
-const memory = (page) =>
-  page.evaluate(async () => ({
-    page: window.gradscope.wasm.memoryBytes(),
-    worker: (await window.gradscope.engineHost.call('memoryBytes', 'gradients')).result,
-  }));
-
-/** Moves σ of the main widget and of the product cell `n` times, each time waiting for its numbers. */
-const moveSigma = (page, n) =>
-  page.evaluate(async (n) => {
-    const { grad, product } = window.gradscope.cells;
-    for (let i = 0; i < n; i += 1) {
-      const sigma = String(i % 2 ? 0.05 : 3);
-      grad.input('sigma', sigma);
-      product.input('sigma', sigma);
-      await window.gradscope.settled();
-    }
-    return { grad: grad.computes, product: product.computes };
-  }, n);
-
 test('σ back and forth and training played on: memory bounded, frame rate kept', async ({ page }) => {
   const problems = await openPage(page);
-  const fpsStart = await frameRate(page);
-  const first = await moveSigma(page, 100);
-  expect(first.grad).toBeGreaterThanOrEqual(100);
-  const base = await memory(page);
-  const after = await moveSigma(page, 400);
-  expect(after.grad - first.grad).toBeGreaterThanOrEqual(400);
-  expect(after.product - first.product).toBeGreaterThanOrEqual(400);
-  const moved = await memory(page);
+  const r = await longSession(page, { sigmaMoves: 500, trainingSteps: 1200, round: 400 });
+  const { memoryAt100: base, memoryEnd: moved } = r.sigma;
+  expect(r.sigma.computesAt100.grad).toBeGreaterThanOrEqual(100);
+  expect(r.sigma.computes.grad - r.sigma.computesAt100.grad).toBeGreaterThanOrEqual(400);
+  expect(r.sigma.computes.product - r.sigma.computesAt100.product).toBeGreaterThanOrEqual(400);
   expect(moved.page, `page wasm memory ${base.page} → ${moved.page}`).toBeLessThanOrEqual(2 * base.page);
   expect(moved.worker, `Worker wasm memory ${base.worker} → ${moved.worker}`).toBeLessThanOrEqual(2 * base.worker);
-
-  // Training: play, start over (which frees the runs), play on.
-  const training = page.locator('#cell-training');
-  await training.scrollIntoViewIfNeeded();
-  const trainingMemory = await page.evaluate(async () => {
-    const cell = window.gradscope.cells.training;
-    const play = cell.root.querySelector('[data-action="play"]');
-    const reset = cell.root.querySelector('[data-action="reset"]');
-    const until = (f) => new Promise((ok) => { const t = () => (f() ? ok() : setTimeout(t, 20)); t(); });
-    play.click();
-    await until(() => cell.step >= 100);
-    const base = window.gradscope.wasm.memoryBytes();
-    let steps = 0;
-    for (let round = 0; round < 4; round += 1) {
-      if (!cell.playing) play.click();
-      await until(() => cell.step >= 400 || !cell.playing);
-      steps += cell.step;
-      reset.click();
-      await window.gradscope.settled();
-    }
-    if (cell.playing) play.click();
-    return { base, end: window.gradscope.wasm.memoryBytes(), steps };
-  });
-  expect(trainingMemory.steps).toBeGreaterThanOrEqual(1200);
-  expect(trainingMemory.end, `training: ${trainingMemory.base} → ${trainingMemory.end}`).toBeLessThanOrEqual(2 * trainingMemory.base);
-
+  // Training: played on and started over (which frees the runs) three times.
+  expect(r.training.steps).toBeGreaterThanOrEqual(1200);
+  expect(r.training.rounds).toBeGreaterThanOrEqual(3);
+  // Every start over freed the wasm-bindgen objects of the runs it replaced.
+  expect(r.training.objects).toBeGreaterThanOrEqual(3);
+  expect(r.training.freed).toBe(r.training.objects);
+  expect(r.training.end, `training: ${r.training.base} → ${r.training.end}`).toBeLessThanOrEqual(2 * r.training.base);
   // The page still draws as fast as at the start (half as fast at worst on this shared machine:
   // a leak of objects or listeners shows as a far larger drop).
-  const fpsEnd = await frameRate(page);
-  expect(fpsEnd, `frames per second: ${fpsStart.toFixed(1)} at the start, ${fpsEnd.toFixed(1)} at the end`).toBeGreaterThanOrEqual(0.5 * fpsStart);
+  const { start, end } = r.fps;
+  expect(end, `frames per second: ${start.toFixed(1)} at the start, ${end.toFixed(1)} at the end`).toBeGreaterThanOrEqual(0.5 * start);
   expect(problems).toEqual([]);
 });

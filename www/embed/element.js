@@ -4,7 +4,9 @@
 //   <grad-scope cell="gradients" depth="50" sigma="0.5" lock="depth" hide="table,pytorch"
 //               lang="vi" theme="dark"></grad-scope>
 //
-// Every attribute but cell, lock, hide, lang and theme is a field of the cell's declaration (by its
+// `heading="2"` gives the level of the cell's heading on the host page (its sub-headings follow;
+// 3 by default, as in the notebook; embed.html makes it 1, the page's own heading).
+// Every attribute but cell, lock, hide, lang, theme and heading is a field of the cell's declaration (by its
 // name, its URL key or its prefixed URL key) and goes through the same checks as the notebook's
 // URL: a bad value is clamped or falls back to its default, with a note beside the control. All
 // elements on a page share one wasm instance; each has its own state, lives in its own shadow
@@ -51,7 +53,9 @@ export function configure({ wasm, css, fontCss, siteUrl } = {}) {
 }
 const FONT_FAMILY = "'Be Vietnam Pro', 'DejaVu Sans', sans-serif";
 /** The attributes that are not fields. */
-const OPTIONS = ['cell', 'lock', 'hide', 'lang', 'theme'];
+const OPTIONS = ['cell', 'lock', 'hide', 'lang', 'theme', 'heading'];
+/** The level of a cell's heading in the notebook (an h3, its parts h4). */
+const NOTEBOOK_LEVEL = 3;
 
 let engine = null;
 /** How many times this page has instantiated the wasm engine (one, however many elements). */
@@ -228,6 +232,24 @@ export class GradScope extends HTMLElement {
     return THEMES.includes(theme) ? theme : '';
   }
 
+  /** The level of the cell's heading on the host page: the `heading` attribute (1–6), else 3. */
+  headingLevel() {
+    const raw = this.getAttribute('heading');
+    return raw !== null && /^[1-6]$/.test(raw.trim()) ? Number(raw) : NOTEBOOK_LEVEL;
+  }
+
+  /**
+   * Gives the cell's headings the host page's levels (aria-level): the cell's heading at
+   * `heading`, each heading inside it one level further, as they are in the notebook.
+   */
+  setHeadingLevels() {
+    const shift = this.headingLevel() - NOTEBOOK_LEVEL;
+    for (const el of this.frame.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+      if (shift === 0) el.removeAttribute('aria-level');
+      else el.setAttribute('aria-level', String(Math.min(6, Math.max(1, Number(el.tagName[1]) + shift))));
+    }
+  }
+
   /** Shows the element's own notes (an unknown cell, theme, language, lock or hide name). */
   note(key, vars) {
     this.notes.append(h('p', { class: 'note', text: translate(this.language(), key, vars) }));
@@ -258,6 +280,8 @@ export class GradScope extends HTMLElement {
     if (rawLang !== null && !LANGS.some((l) => rawLang.toLowerCase().startsWith(l))) this.note('embed.badOption', { value: rawLang, option: 'lang', used: lang });
     const rawTheme = this.getAttribute('theme');
     if (rawTheme !== null && !THEME_CHOICES.includes(rawTheme)) this.note('embed.badOption', { value: rawTheme, option: 'theme', used: THEME_FIELD.def });
+    const rawHeading = this.getAttribute('heading');
+    if (rawHeading !== null && String(this.headingLevel()) !== rawHeading.trim()) this.note('embed.badOption', { value: rawHeading, option: 'heading', used: NOTEBOOK_LEVEL });
     if (this.theme()) this.frame.dataset.theme = this.theme();
     else delete this.frame.dataset.theme;
 
@@ -301,6 +325,7 @@ export class GradScope extends HTMLElement {
     const module = await CELLS[name]();
     this.cell = module.mount(this.slot_, ctx);
     applyTranslations(this.frame, this.language());
+    this.setHeadingLevels();
     this.mounted = true;
     this.dispatchEvent(new CustomEvent('ready', { detail: { cell: name } }));
   }
@@ -308,7 +333,7 @@ export class GradScope extends HTMLElement {
   /** Attribute changes update the element live. */
   attributesChanged(names) {
     if (!this.mounted || this.ignoreMutations) return;
-    const structural = names.some((n) => ['cell', 'lock', 'hide', 'theme'].includes(n));
+    const structural = names.some((n) => ['cell', 'lock', 'hide', 'theme', 'heading'].includes(n));
     if (structural) {
       loadEngine().then((w) => this.build(w));
       return;

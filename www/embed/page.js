@@ -4,6 +4,7 @@
 // embed-resize.js sets the iframe's height from it). Without a host script the iframe keeps its
 // own fixed height and scrolls, as in an LMS that strips scripts.
 import { applyTranslations, translate } from '../i18n.js';
+import { registerOffline } from '../offline.js';
 import './element.js';
 
 const params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
@@ -13,6 +14,9 @@ if (!params.has('lang')) {
   document.documentElement.lang = nav ?? 'en';
 }
 const el = document.createElement('grad-scope');
+// The cell is this page's content: its heading is the page's h1 (a `heading` in the hash may say
+// otherwise).
+el.setAttribute('heading', '1');
 for (const [name, value] of params) {
   try {
     el.setAttribute(name, value);
@@ -53,3 +57,11 @@ if (window.parent !== window) {
   el.addEventListener('ready', post);
 }
 window.gradscopeEmbed = el;
+// In a built site, the service worker: after this one visit the cell works offline.
+el.addEventListener('ready', () => registerOffline(), { once: true });
+// The page's main landmark is named by its cell's heading, so that two embeds on one host page
+// (each an iframe with its own <main>) are told apart.
+el.addEventListener('ready', () => {
+  const heading = el.shadowRoot.querySelector('h1, h2, h3, h4, h5, h6')?.textContent.trim();
+  if (heading) document.getElementById('embed').setAttribute('aria-label', heading);
+});
