@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { longSessionBench, longSessionLines } from './bench/long-session.mjs';
+import { drawCost, drawTargets, lazyMount, playback, printDraw } from './bench/draw.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -141,7 +142,10 @@ try {
       dom_content_loaded_ms: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
     })));
     if (i < (quick ? 1 : 4)) await context.close();
-    else results.widget = await widgetCases(page);
+    else {
+      results.widget = await widgetCases(page);
+      results.draw = await drawCost(page, { reps: quick ? 20 : 60 });
+    }
   }
   const med = (xs) => { const s = xs.filter(Number.isFinite).sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : null; };
   results.first_plot = {
@@ -166,6 +170,9 @@ try {
 
   // 1c. The long session (issue 11 §3): scripts/bench/long-session.mjs.
   results.long_session = await longSessionBench(browser, `http://127.0.0.1:${port}/`, { quick });
+  // 1c. The training playback (frames and steps per second) and the lazy mounting of the cells.
+  results.playback = await playback(browser, `http://127.0.0.1:${port}`, { quick });
+  results.lazy_mount = await lazyMount(browser, `http://127.0.0.1:${port}`, { loads: quick ? 1 : 3 });
 
   // 2. The benchmark page: ours against TF.js.
   const page = await (await browser.newContext()).newPage();
@@ -370,6 +377,7 @@ function targets(r) {
   if (li?.update_exact_ms) add('largest: exact picture p95 (gradscope:update)', 250, li.update_exact_ms.p95, 'ms', 'σ slider, arrow keys');
   else add('largest: σ key press → next paint p95 (Event Timing; no gradscope:update measures yet)', 250, li?.key_ms_upper?.p95, 'ms', 'Event Timing, < 16 ms counted as 16');
   for (const x of r.interaction ?? []) add(`${x.setting}: longest main-thread task while σ moves`, 50, x.longtasks?.max_ms, 'ms', 'PerformanceObserver longtask (0 = none)');
+  drawTargets(r, t);
   for (const name of ['largest: no frame skipped while dragging', 'speed-up with 1, 2, hardwareConcurrency Workers']) {
     t.push({ target: name, value: null, met: null, how: 'not measured by this run yet' });
   }
@@ -402,6 +410,7 @@ function printTables(r) {
   console.log(`\n== sizes: wasm ${r.sizes.wasm.raw} B (${r.sizes.wasm.gzip} gz); notebook JS ${r.sizes.notebook_js.raw} B (${r.sizes.notebook_js.gzip} gz, ${r.sizes.notebook_js.files} files)`);
   console.log(`== first plot: ${r.first_plot.first_plot_mark_ms ?? '–'} ms (mark), ready ${r.first_plot.ready_ms} ms after navigation start (median of ${r.first_plot.loads})`);
   for (const line of longSessionLines(r.long_session)) console.log(line);
+  printDraw(r);
   console.log('\n== σ slider, arrow keys (ms)');
   for (const x of r.interaction ?? []) console.log(x.error ? `${x.setting}: ${x.error}` : `${x.setting.padEnd(28)} key→paint p50 ≤${x.key_ms_upper.p50} p95 ≤${x.key_ms_upper.p95}; long tasks ${x.longtasks.count} (max ${round(x.longtasks.max_ms)}); gradscope:update ${x.update_measures}${x.update_exact_ms ? ` exact p95 ${round(x.update_exact_ms.p95)}` : ''}${x.update_preview_ms ? ` preview p95 ${round(x.update_preview_ms.p95)}` : ''}`);
   console.log('\n== targets (issue 10)');

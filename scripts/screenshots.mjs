@@ -26,7 +26,7 @@ try {
     const context = await browser.newContext({ viewport: { width: shot.width, height: 900 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${port}/?lang=${shot.lang}`);
-    await page.evaluate(() => window.gradscope.ready);
+    await page.evaluate(() => window.gradscope.mountAll());
     await page.waitForFunction(() => Object.values(window.gradscope.cells).every((c) => c.frames > 0));
     await page.evaluate(() => document.fonts.ready);
     if (shot.widget) {

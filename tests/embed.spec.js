@@ -253,7 +253,7 @@ test('embed.html shows one cell from its hash, with the element’s checks, unde
 
 test('export: the SVG is the chart as SVG, the PNG decodes at twice the size, the CSV has a row per layer', async ({ page }) => {
   await page.goto('./#depth=9&width=16&batch=8');
-  await page.evaluate(() => window.gradscope.ready);
+  await page.evaluate(() => window.gradscope.mountAll());
   await page.waitForFunction(() => window.gradscope.cells.grad?.computes > 0);
   const cell = page.locator('#cell-gradients');
   const read = async (kind) => {
@@ -294,7 +294,7 @@ test('export: the SVG is the chart as SVG, the PNG decodes at twice the size, th
 
 test('share / embed: the snippets carry the current state and follow the lock and hide boxes', async ({ page }) => {
   await page.goto('./#depth=40&sigma=0.2');
-  await page.evaluate(() => window.gradscope.ready);
+  await page.evaluate(() => window.gradscope.mountAll());
   await page.waitForFunction(() => window.gradscope.cells.grad?.computes > 0);
   const cell = page.locator('#notebook #cell-gradients');
   await cell.locator('.share-open').click();

@@ -197,7 +197,7 @@ test('the state is mirrored in the URL hash and a link reopens the same picture'
   const rows = await readTable(page);
   const other = await context.newPage();
   await other.goto(url);
-  await other.evaluate(() => window.gradscope.ready);
+  await other.evaluate(() => window.gradscope.mountAll());
   const again = await readTable(other);
   expect(again).toEqual(rows);
 });

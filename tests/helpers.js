@@ -1,7 +1,12 @@
 // Shared steps for the browser tests.
 import { expect } from '@playwright/test';
 
-/** Opens the page at `hash` (and `query`), records console problems and failed requests. */
+/**
+ * Opens the page at `hash` (and `query`), records console problems and failed requests. Every
+ * cell is mounted (`window.gradscope.mountAll()`): the page mounts a cell when it nears the
+ * viewport, and the tests read and drive cells anywhere on the page without scrolling
+ * (tests/lazy-mount.spec.js checks the lazy mounting itself).
+ */
 export async function openPage(page, { hash = '', query = '' } = {}) {
   const problems = [];
   page.on('console', (msg) => {
@@ -13,7 +18,7 @@ export async function openPage(page, { hash = '', query = '' } = {}) {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
   await page.goto(`./${query ? `?${query}` : ''}${hash ? `#${hash}` : ''}`);
-  await page.evaluate(() => window.gradscope.ready);
+  await page.evaluate(() => window.gradscope.mountAll());
   await page.waitForFunction(() => window.gradscope.cells.grad && window.gradscope.cells.grad.computes > 0);
   return problems;
 }

@@ -8,7 +8,7 @@ async function start(browser, { locale, query = '', saved = null }) {
   if (saved) await context.addInitScript((lang) => window.localStorage.setItem('gradscope.lang', lang), saved);
   const page = await context.newPage();
   await page.goto(`./${query}`);
-  await page.evaluate(() => window.gradscope.ready);
+  await page.evaluate(() => window.gradscope.mountAll());
   const lang = await page.evaluate(() => document.documentElement.lang);
   const heading = await page.locator('#grad-heading').textContent();
   await context.close();
@@ -32,10 +32,10 @@ test('the choice made with the toggle is remembered for the next visit', async (
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   await page.goto('./');
-  await page.evaluate(() => window.gradscope.ready);
+  await page.evaluate(() => window.gradscope.mountAll());
   await page.click('button[data-lang="vi"]');
   await page.goto('./'); // no ?lang=, no hash
-  await page.evaluate(() => window.gradscope.ready);
+  await page.evaluate(() => window.gradscope.mountAll());
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
   await context.close();
 });

@@ -179,7 +179,7 @@ test('quiz answers are kept across a reload, with feedback and every option expl
   await expect(quiz.locator('[data-out="progress"]')).toHaveText('2 of 2 answered, 1 correct.');
 
   await page.reload();
-  await page.evaluate(() => window.gradscope.ready);
+  await page.evaluate(() => window.gradscope.mountAll());
   await expect(quiz.locator('[data-out="progress"]')).toHaveText('2 of 2 answered, 1 correct.');
   await expect(question.getByLabel('Dropout')).toBeChecked();
   await expect(question.locator('.quiz-why')).toBeVisible();

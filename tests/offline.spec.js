@@ -27,6 +27,8 @@ test.afterAll(() => server?.kill());
 
 async function controlled(page) {
   await page.evaluate(() => window.gradscope?.ready);
+  // The notebook mounts every cell (cells below the fold mount lazily); embed.html has one.
+  await page.evaluate(() => window.gradscope?.mountAll?.());
   return page.evaluate(async () => {
     // A page that registers no service worker fails here, not at the test's time-out.
     const none = new Promise((_, fail) => setTimeout(() => fail(new Error('no service worker took control in 30 s')), 30_000));
@@ -52,7 +54,7 @@ test('after one visit the notebook works offline, scoped to its sub-path', async
   // A fresh load with no network, with a state in the hash that the first visit never had.
   await page.goto('about:blank');
   await page.goto(`http://127.0.0.1:${port}${prefix}#act=relu&depth=12`);
-  await page.evaluate(() => window.gradscope.ready);
+  await page.evaluate(() => window.gradscope.mountAll());
   const rows = await readTable(page);
   expect(rows.length).toBe(12);
   expect(rows.every((r) => Number.isFinite(r.grad) && r.grad > 0)).toBe(true);
@@ -131,7 +133,7 @@ test('a new build replaces the cached one', async ({ browser }) => {
   const after = version();
   expect(after).not.toBe(before);
   await page.reload();
-  await page.evaluate(() => window.gradscope.ready);
+  await page.evaluate(() => window.gradscope.mountAll());
   await expect
     .poll(() => page.evaluate(() => caches.keys()), { timeout: 20_000 })
     .toEqual([`gradscope-${after}`]);

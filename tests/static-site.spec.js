@@ -23,7 +23,7 @@ test('dist/ works under a sub-path with no failed request', async ({ page }) => 
   page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
   page.on('requestfailed', (r) => problems.push(`failed ${r.url()}`));
   await page.goto(`http://127.0.0.1:${port}${prefix}#act=relu&depth=10`);
-  await page.evaluate(() => window.gradscope.ready);
+  await page.evaluate(() => window.gradscope.mountAll());
   const rows = await readTable(page);
   expect(rows.length).toBe(10);
   expect(rows.every((r) => Number.isFinite(r.grad) && r.grad > 0)).toBe(true);

@@ -74,7 +74,9 @@ test.describe('symmetry', () => {
     await page.waitForFunction((f) => window.gradscope.cells.symmetry.frames >= f + 10, idle.frames);
     const playing = await read();
     expect(playing.step).toBeGreaterThanOrEqual(3 * 8); // 3 steps per frame, over ≥ 8 frames
-    expect(playing.step % 3).toBe(0);
+    // Never more than the speed in one frame (the first playing frame takes one step, to measure
+    // its cost: run-playback.js).
+    expect(playing.step).toBeLessThanOrEqual(3 * (playing.frames - idle.frames));
     // Playing, the step moves from one frame to the next.
     await afterFrames(page, 5);
     expect((await read()).step).toBeGreaterThan(playing.step);

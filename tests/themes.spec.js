@@ -58,7 +58,7 @@ test('the picker sets the theme and the hash; auto removes both; the charts keep
   await page.selectOption('#theme-select', 'light');
   await settle(page);
   await page.reload();
-  await page.evaluate(() => window.gradscope.ready);
+  await page.evaluate(() => window.gradscope.mountAll());
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 });
 

@@ -153,6 +153,7 @@ export class Store {
     this.win = win;
     this.cells = new Map(); // prefix -> {schema, state, listeners}
     this.extra = new Map(); // page-wide keys such as lang
+    this.reserved = new Set(); // prefixes of cells yet to register, whose URL values are kept
     this.params = params ?? new URLSearchParams(win.location.hash.replace(/^#/, ''));
     this.persist = persist;
     this.writeScheduled = false;
@@ -171,6 +172,12 @@ export class Store {
     }
     this.cells.set(prefix, { schema, state });
     return { state, notes };
+  }
+
+  /** Keeps the URL values under `prefix.` in the hash until a cell registers that prefix (a cell
+   * that mounts later, when it nears the viewport). */
+  reserve(prefix) {
+    this.reserved.add(prefix);
   }
 
   /** Sets one field from a control's raw value; returns the note (or null). */
@@ -199,6 +206,12 @@ export class Store {
   hash() {
     const out = new URLSearchParams();
     for (const [key, value] of this.extra) out.set(key, value);
+    // A reserved cell not yet mounted: its values as the URL gave them.
+    for (const [key, value] of this.params) {
+      const dot = key.indexOf('.');
+      const prefix = dot > 0 ? key.slice(0, dot) : null;
+      if (prefix !== null && this.reserved.has(prefix) && !this.cells.has(prefix)) out.set(key, value);
+    }
     for (const [prefix, { schema, state }] of this.cells) {
       for (const [name, field] of Object.entries(schema)) {
         if (encode(field, state[name]) === encode(field, field.def)) continue;

@@ -32,6 +32,8 @@ export async function longSessionBench(browser, url, { quick = false, sigmaMoves
   try {
     await page.goto(url);
     await page.evaluate(() => window.gradscope.ready.then(() => true));
+    // Cells below the fold mount as they come near; the session drives them all.
+    await page.evaluate(() => window.gradscope.mountAll());
     await page.waitForFunction(() => window.gradscope.cells.grad?.computes > 0);
     const t0 = Date.now();
     const s = await longSession(page, counts);

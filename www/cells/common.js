@@ -13,17 +13,22 @@ import { h } from './controls.js';
 export function frameLoop(frame) {
   let pending = false;
   let level = 0;
-  return (asked = 0) => {
+  const run = () => {
+    if (!pending) return;
+    pending = false;
+    const l = level;
+    level = 0;
+    frame(l);
+  };
+  const schedule = (asked = 0) => {
     level = Math.max(level, asked === true ? 2 : asked === false ? 0 : asked);
     if (pending) return;
     pending = true;
-    window.requestAnimationFrame(() => {
-      pending = false;
-      const l = level;
-      level = 0;
-      frame(l);
-    });
+    window.requestAnimationFrame(run);
   };
+  /** Runs the pending frame now, if there is one (printing lays out before the next frame). */
+  schedule.now = run;
+  return schedule;
 }
 
 /**
@@ -204,9 +209,8 @@ export function runCell(cell, { compute, renderText = () => {}, draw, pytorch = 
     if (cell.root && !cell.root.isConnected) return;
     cell.frames += 1;
     if (level >= 2) compute();
-    // The chart first: plotters measures its texts in the document, which is cheap while the
-    // page's layout is clean, and costly (a layout of the whole page) once the text and the table
-    // below have changed.
+    // The chart first, then the text (the canvas backend measures text on the canvas, not in the
+    // document, so the order no longer costs a layout; it is kept for the first paint).
     draw();
     if (level >= 1) {
       renderText();

@@ -2,8 +2,31 @@
 // the symmetry cell, the training comparison and the LARS cell all work this way. Each run is a
 // wasm DeepRun (or what `build` makes); the playback owns the play/pause, "one step" and "start over" buttons, rebuilds the
 // runs when a setting that defines them changes, and stops by itself at `maxSteps`.
+//
+// Steps per frame adapt to what they cost (issue 10 §2): each playing frame does the cell's
+// `speed` steps at most, and no more than fit in FRAME_BUDGET_MS by a smoothed estimate of one
+// step's cost (measured with performance.now() on every frame), at least one. The steps are the
+// same sequence whatever their batching: run.step(n) is n single steps.
 
 import { frameLoop } from './common.js';
+
+/** The stepping time a playing frame aims at (ms), leaving the rest of a 60 Hz frame to the
+ * drawing and the page. */
+export const FRAME_BUDGET_MS = 8;
+/** The weight of the newest frame in the smoothed cost of one step. */
+const COST_SMOOTHING = 0.3;
+
+/**
+ * The steps a playing frame takes: `asked` (the cell's speed) at most, as many as fit in
+ * `budgetMs` at `msPerStep` (the smoothed cost; null before the first measure: one step, to
+ * measure it), at least one.
+ */
+export function stepsForFrame(asked, msPerStep, budgetMs = FRAME_BUDGET_MS) {
+  if (!(asked >= 1)) return 1;
+  if (msPerStep == null) return 1;
+  if (!(msPerStep > 0)) return asked;
+  return Math.max(1, Math.min(asked, Math.floor(budgetMs / msPerStep)));
+}
 
 /**
  * The play, step and reset buttons and the step counter of a training cell, for the end of its
@@ -29,12 +52,18 @@ export function playbackButtons(kind) {
  * - `buttons` {play, step, reset}: the elements that drive it;
  * - `afterFrame(moved, changed)`: called every frame after stepping (moved: the runs changed);
  * - `draw()`, `syncView()` and `errors` (see common.js).
+ * `cell.frameBudgetMs` (default FRAME_BUDGET_MS) bounds the stepping time of a playing frame;
+ * `cell.msPerStep` is the smoothed cost of one step (all runs), `cell.stepsPerFrame` the steps of
+ * the last playing frame (the benchmark reads them).
  * Returns {schedule(compute), restart(), setPlaying(on)}.
  */
 export function runPlayback(cell, { wasm, maxSteps, runs, speed, build = (s) => new wasm.DeepRun(s), buttons, afterFrame, draw, syncView, errors }) {
   cell.runs = [];
   cell.step = 0;
   cell.playing = false;
+  cell.frameBudgetMs = FRAME_BUDGET_MS;
+  cell.msPerStep = null;
+  cell.stepsPerFrame = 0;
   let pendingSteps = 0;
   let restartPending = true;
 
@@ -42,6 +71,7 @@ export function runPlayback(cell, { wasm, maxSteps, runs, speed, build = (s) => 
     for (const r of cell.runs) r.run.free();
     cell.runs = [];
     cell.step = 0;
+    cell.msPerStep = null; // new runs, maybe of another size: measure again
     try {
       for (const { settings, ...extra } of runs()) {
         const run = build(settings);
@@ -61,10 +91,13 @@ export function runPlayback(cell, { wasm, maxSteps, runs, speed, build = (s) => 
       return false;
     }
     try {
+      const t0 = performance.now();
       for (const r of cell.runs) {
         r.snapshot = r.run.step(n);
         r.losses = r.run.losses?.();
       }
+      const perStep = (performance.now() - t0) / n;
+      cell.msPerStep = cell.msPerStep == null ? perStep : cell.msPerStep + COST_SMOOTHING * (perStep - cell.msPerStep);
       cell.step += n;
       cell.computes += 1;
     } catch (e) {
@@ -84,7 +117,10 @@ export function runPlayback(cell, { wasm, maxSteps, runs, speed, build = (s) => 
     }
     let n = pendingSteps;
     pendingSteps = 0;
-    if (cell.playing) n += speed();
+    if (cell.playing) {
+      cell.stepsPerFrame = stepsForFrame(speed(), cell.msPerStep, cell.frameBudgetMs);
+      n += cell.stepsPerFrame;
+    }
     if (advance(n)) moved = true;
     afterFrame(moved, changed);
     draw();

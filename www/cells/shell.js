@@ -275,6 +275,8 @@ export function mountCell(name, slot, ctx, spec) {
   announceVerdicts(root);
   /** Sets field `f` as its control would (an element's attribute, `el.state = …`). */
   cell.input = (f, raw) => api.input(f, raw);
+  /** Runs the cell's pending frame now (printing: the print is laid out before the next frame). */
+  cell.flush = () => loop.schedule.now?.();
   /** Stops a playback (an element that scrolled out of view). */
   cell.pause = () => loop.setPlaying?.(false);
   cell.root = root;

@@ -91,6 +91,13 @@ export function installShowMe(root) {
     if (!link) return;
     const how = applyShowMe(link);
     if (how) link.dataset.applied = how;
+    // A cell not mounted yet (below the fold): mount it, then apply.
+    else if (!cellOf(link.dataset.show) && window.gradscope?.mount) {
+      window.gradscope.mount(link.dataset.show).then(() => {
+        const later = applyShowMe(link);
+        if (later) link.dataset.applied = later;
+      });
+    }
   });
   let target = null;
   try {

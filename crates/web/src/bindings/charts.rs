@@ -1,5 +1,5 @@
 //! Every chart the page draws, by name, in one list: `drawChart(name, canvas, data, labels,
-//! style)` draws it on a canvas (plotters-canvas) and `chartSvg(name, data, labels, style,
+//! style)` draws it on a canvas (our lean canvas backend) and `chartSvg(name, data, labels, style,
 //! width, height)` writes the same chart function's output as SVG (plotters' SVG backend), for
 //! the page's "download SVG". Both read `data` by the chart's own type, `labels` and `style` as
 //! their defaults when `undefined`/`null`, and fail (never panic) on anything else.

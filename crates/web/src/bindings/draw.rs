@@ -1,21 +1,21 @@
 //! How chart exports draw on a canvas (the named charts in [`super::charts`], and the symmetry
 //! trainer's own history): read the labels and the style (each `undefined`/`null`
-//! gives its default), wrap the canvas in plotters' canvas backend, call the chart function
+//! gives its default), wrap the canvas in our lean canvas backend ([`super::canvas_backend`]), call the chart function
 //! (generic over the backend, in [`crate::charts`]) and return its outcome as a JavaScript
 //! object.
 
+use super::canvas_backend::LeanCanvas;
 use super::{from_js_or_default, to_js};
 use crate::charts::{ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
-use plotters_canvas::CanvasBackend;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 /// A canvas as plotters' drawing area.
-pub(crate) type CanvasArea = DrawingArea<CanvasBackend, Shift>;
+pub(crate) type CanvasArea = DrawingArea<LeanCanvas, Shift>;
 
 /// Draws `chart` on `canvas` with `labels` (read as `L`) and `style`, and returns the chart's
 /// outcome `O` as a plain object. Fails (never panics) if the labels or the style are not
@@ -39,8 +39,8 @@ where
 
 /// `canvas` as plotters' drawing area; fails if it has no 2D context.
 pub(crate) fn canvas_area(canvas: &HtmlCanvasElement) -> Result<CanvasArea, JsError> {
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or_else(|| JsError::new("canvas: no 2D context"))?;
+    let backend =
+        LeanCanvas::new(canvas.clone()).ok_or_else(|| JsError::new("canvas: no 2D context"))?;
     Ok(backend.into_drawing_area())
 }
 

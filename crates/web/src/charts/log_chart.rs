@@ -275,27 +275,12 @@ pub fn draw_log_chart<DB: DrawingBackend>(
     match &legend_area {
         Some(below) => draw_legend_below(below, &entries, style)?,
         None => {
-            for entry in &entries {
-                let [a, b, m] = swatch_shapes(
-                    entry.swatch,
-                    style.px(5.0),
-                    style.px(9.0),
-                    style.stroke(2.0),
-                );
-                let fill = swatch_color(entry.swatch).filled();
-                cc.draw_series(std::iter::empty::<PathElement<(f64, f64)>>())?
-                    .label(entry.label.clone())
-                    .legend(move |(x, y)| {
-                        EmptyElement::at((x, y))
-                            + Polygon::new(a.clone(), fill)
-                            + Polygon::new(b.clone(), fill)
-                            + Polygon::new(m.clone(), fill)
-                    });
-            }
-            style.draw_legend(
-                &mut cc.configure_series_labels(),
-                emptiest_corner_of(chart, (x_min, x_max), (y_min, y_max)),
-                (8.0, 26.0),
+            let corner = emptiest_corner_of(chart, (x_min, x_max), (y_min, y_max));
+            draw_legend_box(
+                &cc.plotting_area().strip_coord_spec(),
+                &entries,
+                corner,
+                style,
             )?;
         }
     }
@@ -436,6 +421,69 @@ fn draw_legend_below<DB: DrawingBackend>(
         area.draw(&Text::new(
             e.label.clone(),
             (x + style.px(16.0), y - style.px(7.0)),
+            font.clone(),
+        ))?;
+    }
+    Ok(())
+}
+
+/// The legend as a box of rows (swatch + text) in `corner` of the plot `area`: 8 CSS px of margin
+/// inside a translucent white box with a grey border, a 26 px swatch column, 12 px ink text, 5
+/// px from the plot's edges (the look of plotters' series labels). Drawn here rather than by
+/// plotters' series labels, which measure their text through the font code (in the browser, a
+/// `<span>` added to the page and a forced layout per line) instead of the backend.
+fn draw_legend_box<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entries: &[LegendEntry],
+    corner: SeriesLabelPosition,
+    style: &ChartStyle,
+) -> Result<(), ChartError> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let font = style.font(12.0).color(&palette::INK);
+    let line_height = 1.25 * 12.0 * style.scale;
+    let top = |i: usize| (i as f64 * line_height).round() as i32;
+    let heights = entries
+        .iter()
+        .map(|e| area.estimate_text_size(&e.label, &font))
+        .collect::<Result<Vec<_>, _>>()?;
+    let text_w = heights.iter().map(|&(w, _)| w as i32).max().unwrap_or(0);
+    let text_h = (heights.iter().enumerate())
+        .map(|(i, &(_, h))| top(i) + h as i32)
+        .max()
+        .unwrap_or(0);
+    let (margin, swatch) = (style.px(8.0), style.px(26.0));
+    let (w, h) = (text_w + swatch + 2 * margin, text_h + 2 * margin);
+    let (area_w, area_h) = area.dim_in_pixel();
+    let (area_w, area_h) = (area_w as i32, area_h as i32);
+    let x = match corner {
+        SeriesLabelPosition::UpperLeft | SeriesLabelPosition::LowerLeft => 5,
+        _ => area_w - w - 5,
+    };
+    let y = match corner {
+        SeriesLabelPosition::LowerLeft | SeriesLabelPosition::LowerRight => area_h - h - 5,
+        _ => 5,
+    };
+    area.draw(&Rectangle::new(
+        [(x, y), (x + w, y + h)],
+        WHITE.mix(0.85).filled(),
+    ))?;
+    area.draw(&Rectangle::new([(x, y), (x + w, y + h)], palette::GRID))?;
+    // Each row: its swatch centred in the swatch column, its text after it.
+    for (i, (e, &(_, text_h))) in entries.iter().zip(&heights).enumerate() {
+        let y0 = y + margin + top(i);
+        let [a, b, m] = swatch_shapes(e.swatch, style.px(5.0), style.px(9.0), style.stroke(2.0));
+        let fill = swatch_color(e.swatch).filled();
+        area.draw(
+            &(EmptyElement::at((x + margin + swatch / 2, y0 + text_h as i32 / 2))
+                + Polygon::new(a, fill)
+                + Polygon::new(b, fill)
+                + Polygon::new(m, fill)),
+        )?;
+        area.draw(&Text::new(
+            e.label.clone(),
+            (x + margin + swatch, y0),
             font.clone(),
         ))?;
     }

@@ -1,5 +1,5 @@
 //! Charts, generic over plotters' [`DrawingBackend`]: the same function draws on a canvas in the
-//! browser (plotters-canvas) and to SVG in the CLI and in native tests.
+//! browser (our lean canvas backend, `bindings::canvas_backend`) and to SVG in the CLI and in native tests.
 
 pub mod axis;
 pub mod gradient_chart;
