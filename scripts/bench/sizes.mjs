@@ -225,11 +225,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === join(process.argv[1]))
 export function downloadTargets(d) {
   if (!d || d.error) return null;
   const kB = (b) => b / 1000;
-  const served = 'bytes sent by scripts/serve.mjs (gzip) for the built site, fonts excluded';
+  const served = 'bytes sent by scripts/serve.mjs (gzip) for the built site';
   return [
     ['first plot after navigation start (built site)', 500, d.notebook.first_plot_ms, 'ms', `'gradscope:first-plot' mark, median of ${d.loads} fresh loads`],
-    ['whole notebook JS + wasm, gzipped', 250, kB(d.notebook.whole.js_wasm), 'kB', `${served} and KaTeX; every cell mounted (scrolled to the end)`],
-    ['embedding the main widget (embed.js + what it loads), gzipped', 150, kB(d.embed_element.all_but_fonts), 'kB', `${served}; JS, wasm and CSS of a host page with <grad-scope cell="gradients"> (embed.html#cell=gradients: ${kB(d.embed_page.all_but_fonts).toFixed(1)} kB)`],
+    ['whole notebook JS + wasm, gzipped', 250, kB(d.notebook.whole.js_wasm), 'kB', `${served}, fonts and KaTeX excluded; every cell mounted (scrolled to the end)`],
+    ['embedding the main widget (embed.js + what it loads), gzipped', 150, kB(d.embed_element.all_but_fonts), 'kB', `${served}, fonts excluded; JS, wasm and CSS of a host page with <grad-scope cell="gradients"> (embed.html#cell=gradients: ${kB(d.embed_page.all_but_fonts).toFixed(1)} kB)`],
   ];
 }
 
