@@ -20,6 +20,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { longSessionBench, longSessionLines } from './bench/long-session.mjs';
 import { drawCost, drawTargets, lazyMount, playback, printDraw } from './bench/draw.mjs';
+import { downloadTargets, measureDownloads, printDownloads } from './bench/sizes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -238,6 +239,8 @@ try {
     });
     console.log(`${keyOf(s)}: ours f32 ${round(ms.wasm_f32)} ms, TF.js wasm ${round(ms.tfjs_wasm)} ms, cpu ${round(ms.tfjs_cpu)} ms`);
   }
+  // 3. What a visitor downloads (the built site, from the network) and its first plot.
+  results.downloads = await measureDownloads(browser, { quick }).catch((e) => ({ error: String(e.message || e).split('\n')[0] }));
 } finally {
   await browser.close();
   server.close();
@@ -367,9 +370,11 @@ function targets(r) {
   add('default setting: redraw of the main chart', 1.5, d64?.draw_ms, 'ms', 'median of drawChart("gradients", …)');
   const l64 = w('largest', 'f64');
   add('largest setting (200×128×128, f64): exact picture (compute + draw)', 250, l64 && l64.draw_ms != null ? l64.compute_ms + l64.draw_ms : null, 'ms', 'median, one thread');
-  add('first plot after navigation start', 500, r.first_plot?.first_plot_mark_ms ?? r.first_plot?.ready_ms, 'ms', r.first_plot?.first_plot_mark_ms != null ? "'gradscope:first-plot' mark" : 'window.gradscope.ready resolved (no first-plot mark yet)');
-  add('whole notebook JS + wasm, gzipped', 250, r.sizes?.notebook_total.gzip / 1000, 'kB', 'sum of gzipped files');
-  add('embedding the main widget (embed.js + what it loads), gzipped', 150, r.sizes?.embed ? r.sizes.embed.gzip / 1000 : null, 'kB', r.sizes?.embed ? r.sizes.embed.entry : 'no embed.js yet');
+  const downloads = downloadTargets(r.downloads);
+  if (downloads) for (const x of downloads) add(...x);
+  else add('first plot after navigation start', 500, r.first_plot?.first_plot_mark_ms ?? r.first_plot?.ready_ms, 'ms', r.first_plot?.first_plot_mark_ms != null ? "'gradscope:first-plot' mark" : 'window.gradscope.ready resolved (no first-plot mark yet)');
+  if (!downloads) add('whole notebook JS + wasm, gzipped', 250, r.sizes?.notebook_total.gzip / 1000, 'kB', 'sum of gzipped files');
+  if (!downloads) add('embedding the main widget (embed.js + what it loads), gzipped', 150, r.sizes?.embed ? r.sizes.embed.gzip / 1000 : null, 'kB', r.sizes?.embed ? r.sizes.embed.entry : 'no embed.js yet');
   const [di, li] = [r.interaction?.[0], r.interaction?.[1]];
   if (di?.update_exact_ms) add('defaults: input → exact chart p95 (gradscope:update)', 16.7, di.update_exact_ms.p95, 'ms', 'σ slider, arrow keys');
   else add('defaults: σ key press → next paint p95 (Event Timing; no gradscope:update measures yet)', 16.7, di?.key_ms_upper?.p95, 'ms', 'Event Timing, < 16 ms counted as 16');
@@ -411,6 +416,7 @@ function printTables(r) {
   console.log(`== first plot: ${r.first_plot.first_plot_mark_ms ?? '–'} ms (mark), ready ${r.first_plot.ready_ms} ms after navigation start (median of ${r.first_plot.loads})`);
   for (const line of longSessionLines(r.long_session)) console.log(line);
   printDraw(r);
+  printDownloads(r.downloads);
   console.log('\n== σ slider, arrow keys (ms)');
   for (const x of r.interaction ?? []) console.log(x.error ? `${x.setting}: ${x.error}` : `${x.setting.padEnd(28)} key→paint p50 ≤${x.key_ms_upper.p50} p95 ≤${x.key_ms_upper.p95}; long tasks ${x.longtasks.count} (max ${round(x.longtasks.max_ms)}); gradscope:update ${x.update_measures}${x.update_exact_ms ? ` exact p95 ${round(x.update_exact_ms.p95)}` : ''}${x.update_preview_ms ? ` preview p95 ${round(x.update_preview_ms.p95)}` : ''}`);
   console.log('\n== targets (issue 10)');

@@ -1,5 +1,10 @@
 #!/usr/bin/env bash
-# Builds crates/web to WebAssembly and generates the ES module in www/pkg/.
+# Builds crates/web to WebAssembly and generates the ES modules:
+#   www/pkg/         every cell (the notebook, the embed of any other cell, the Jupyter widget);
+#   www/pkg-widget/  the main widget's own, smaller wasm (`--no-default-features`: the gradient
+#                    experiment, its chart and the schema), which the embed loads when a page shows
+#                    only the main widget.
+# Both use Cargo's `wasm` profile (Cargo.toml: opt-level "z", the numerics at 3, LTO).
 # The route (rustup's wasm32 target or Debian's rustc-web with build-std) is the one
 # scripts/setup.sh found; see ../shared/TOOLCHAIN.md. Set GRADSCOPE_WASM_ROUTE=debian|rustup to force one.
 set -euo pipefail
@@ -16,29 +21,38 @@ target=wasm32-unknown-unknown
 out_dir=target/wasm
 # SIMD128 for matrixmultiply's f32 kernel; every current browser has it.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=+simd128"
-case "$route" in
-  rustup)
-    cargo build --release --target "$target" --target-dir "$out_dir" -p gradscope-web
-    ;;
-  debian)
-    RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19 \
-    /usr/bin/cargo build --release --target "$target" --target-dir "$out_dir/debian" \
-      -Zbuild-std=std,panic_abort -p gradscope-web
-    out_dir="$out_dir/debian"
-    ;;
-  *) echo "build-wasm: unknown route '$route'" >&2; exit 1 ;;
-esac
+cargo_wasm() {
+  case "$route" in
+    rustup)
+      cargo build --profile wasm --target "$target" --target-dir "$out_dir" -p gradscope-web "$@"
+      ;;
+    debian)
+      RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19 \
+      /usr/bin/cargo build --profile wasm --target "$target" --target-dir "$out_dir/debian" \
+        -Zbuild-std=std,panic_abort -p gradscope-web "$@"
+      ;;
+    *) echo "build-wasm: unknown route '$route'" >&2; exit 1 ;;
+  esac
+}
+[ "$route" = debian ] && out_dir="$out_dir/debian"
+wasm="$out_dir/$target/wasm/gradscope_web.wasm"
 
-wasm="$out_dir/$target/release/gradscope_web.wasm"
-rm -rf www/pkg
-wasm-bindgen --target web --no-typescript --out-dir www/pkg "$wasm"
-# Binaryen's optimizer (from npm) makes the module about a third smaller; the shipping commands
-# (npm start, npm run build, npm test) turn it on with GRADSCOPE_WASM_OPT=1, quick rebuilds skip it.
-if [ "${GRADSCOPE_WASM_OPT:-0}" = 1 ] && [ -x node_modules/.bin/wasm-opt ]; then
-  node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-sign-ext \
-    --enable-nontrapping-float-to-int --enable-mutable-globals --enable-reference-types \
-    --enable-multivalue --enable-simd www/pkg/gradscope_web_bg.wasm -o www/pkg/gradscope_web_bg.wasm
-fi
-printf 'build-wasm: %s (%s bytes, route %s)\n' www/pkg/gradscope_web_bg.wasm \
-  "$(wc -c < www/pkg/gradscope_web_bg.wasm)" "$route"
+# Binaryen's optimizer (from npm) makes the module smaller still; the shipping commands (npm start,
+# npm run build, npm test) turn it on with GRADSCOPE_WASM_OPT=1, quick rebuilds skip it.
+bindgen() {
+  local dir="$1"
+  rm -rf "$dir"
+  wasm-bindgen --target web --no-typescript --out-dir "$dir" "$wasm"
+  if [ "${GRADSCOPE_WASM_OPT:-0}" = 1 ] && [ -x node_modules/.bin/wasm-opt ]; then
+    node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-sign-ext \
+      --enable-nontrapping-float-to-int --enable-mutable-globals --enable-reference-types \
+      --enable-multivalue --enable-simd "$dir/gradscope_web_bg.wasm" -o "$dir/gradscope_web_bg.wasm"
+  fi
+  printf 'build-wasm: %s (%s bytes, route %s)\n' "$dir/gradscope_web_bg.wasm" \
+    "$(wc -c < "$dir/gradscope_web_bg.wasm")" "$route"
+}
+cargo_wasm
+bindgen www/pkg
+cargo_wasm --no-default-features
+bindgen www/pkg-widget

@@ -8,7 +8,7 @@ import { applyTranslations, initialLanguage, LANGS, translate } from './i18n.js'
 import { registerOffline } from './offline.js';
 import { applyTheme, mountThemePicker, PROJECTOR_SCALE, THEME_FIELD } from './theme.js';
 import { CELLS } from './cells/index.js';
-import { EngineHost } from './engine/host.js';
+import { compileWasm, EngineHost } from './engine/host.js';
 
 const FONT_FAMILY = "'Be Vietnam Pro', 'DejaVu Sans', sans-serif";
 
@@ -67,6 +67,12 @@ function startTheme() {
 }
 
 async function boot() {
+  // The wasm downloads and compiles while the text is set (one download and one compilation,
+  // shared by the page and its Workers).
+  const compiled = compileWasm(new URL('./pkg/gradscope_web_bg.wasm', import.meta.url));
+  compiled.catch(() => {}); // reported below, where it is awaited
+  // The main widget's modules load meanwhile too (the first plot waits for them).
+  CELLS.gradients().catch(() => {});
   // The theme and the notebook's text first (they need no wasm).
   startTheme();
   const notebook = document.getElementById('notebook');
@@ -77,12 +83,16 @@ async function boot() {
     b.addEventListener('click', () => setLanguage(b.dataset.lang, { remember: true }));
   }
   const status = document.getElementById('load-status');
+  let wasmModule;
   try {
     // The canvases name the bundled font: load it (Latin and Vietnamese subsets) before any draw.
     await Promise.all([
       document.fonts.load(`16px 'Be Vietnam Pro'`, 'Tiếng Việt ắằẳẵặ ‖∂ℓ/∂W'),
       document.fonts.load(`600 16px 'Be Vietnam Pro'`, 'Tiếng Việt'),
-      init(),
+      compiled.then((m) => {
+        wasmModule = m;
+        return init({ module_or_path: m });
+      }),
     ]);
   } catch (e) {
     status.textContent = t.translate('error.load', { message: String(e.message || e) });
@@ -93,8 +103,8 @@ async function boot() {
   // The main widget computes in a Worker; the page's own wasm instance serves the other cells.
   // A second Worker takes the long background work (the stability map), so that it never delays
   // the main widget: the machine's second core, where there is one.
-  window.gradscope.engineHost = new EngineHost();
-  window.gradscope.backgroundHost = new EngineHost();
+  window.gradscope.engineHost = new EngineHost(undefined, { wasmModule });
+  window.gradscope.backgroundHost = new EngineHost(undefined, { wasmModule });
   const ctx = {
     wasm,
     store,

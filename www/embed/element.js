@@ -13,13 +13,12 @@
 // root (the host page's CSS does not reach it), starts computing when it comes near the viewport
 // and pauses its playback when it leaves it.
 
-import init, * as wasm from '../pkg/gradscope_web.js';
 import { CELLS } from '../cells/index.js';
 import { h } from '../cells/controls.js';
 import { PARTS } from '../cells/share.js';
 import { applyTranslations, LANGS, translate } from '../i18n.js';
 import { pytorchFor } from '../pytorch.js';
-import { EngineHost } from '../engine/host.js';
+import { compileWasm, EngineHost } from '../engine/host.js';
 import { cellFields, Store } from '../state.js';
 import { PROJECTOR_SCALE, THEME_FIELD, THEMES as THEME_CHOICES } from '../theme.js';
 import { THEMES } from './options.js';
@@ -57,35 +56,66 @@ const OPTIONS = ['cell', 'lock', 'hide', 'lang', 'theme', 'heading'];
 /** The level of a cell's heading in the notebook (an h3, its parts h4). */
 const NOTEBOOK_LEVEL = 3;
 
-let engine = null;
+/**
+ * The two builds of the engine: every cell's (www/pkg) and the main widget's own, smaller one
+ * (www/pkg-widget: the gradient experiment, its chart and the schema).
+ */
+const PKGS = {
+  full: { glue: () => import('../pkg/gradscope_web.js'), wasm: '../pkg/gradscope_web_bg.wasm' },
+  widget: { glue: () => import('../pkg-widget/gradscope_web.js'), wasm: '../pkg-widget/gradscope_web_bg.wasm' },
+};
+/** Whether `name` is a cell that needs more than the main widget's build. */
+const needsFull = (name) => name != null && name !== 'gradients' && Object.hasOwn(CELLS, name);
+
+let engine = null; // {pkg, promise, wasmModule}
 /** How many times this page has instantiated the wasm engine (one, however many elements). */
 export const stats = { engineLoads: 0 };
 
-/** The page's one engine, instantiated on first use; elements that start together share it. */
-export function loadEngine() {
-  if (!engine) {
+/**
+ * The page's one engine, instantiated on first use; elements that start together share it. The
+ * main widget's smaller build is enough when every <grad-scope> on the page (and `el`, which may
+ * live in a shadow root) shows the main widget; else, and in a bundle that gives its wasm
+ * (`configure`), every cell's. Should a cell that needs more come later, the full build is loaded
+ * then, once.
+ */
+export function loadEngine(el = null) {
+  const full = assets.wasm !== undefined || needsFull(el?.getAttribute('cell'))
+    || [...document.querySelectorAll('grad-scope')].some((e) => needsFull(e.getAttribute('cell')));
+  if (!engine || (full && engine.pkg !== 'full')) {
     stats.engineLoads += 1;
-    engine = init(assets.wasm === undefined ? undefined : { module_or_path: assets.wasm }).then(() => wasm);
+    const pkg = full ? 'full' : 'widget';
+    const next = { pkg, wasmModule: null };
+    next.promise = PKGS[pkg].glue().then(async (m) => {
+      if (assets.wasm !== undefined) {
+        await m.default({ module_or_path: assets.wasm });
+      } else {
+        next.wasmModule = await compileWasm(new URL(PKGS[pkg].wasm, import.meta.url));
+        await m.default({ module_or_path: next.wasmModule });
+      }
+      return m;
+    });
+    engine = next;
   }
-  return engine;
+  return engine.promise;
 }
 
-let host = null;
+const hosts = {}; // by build: a Worker, or undefined where none may start
 /**
  * The engine's Worker, when the page may start one: only a page on gradscope's own origin
  * (embed.html, the examples) can run a Worker script from it. Elsewhere the element computes on
- * the page's thread.
+ * the page's thread. It gets the page's compiled wasm (no second download or compilation).
  */
 function engineHost() {
-  if (host === null) {
-    host = undefined;
+  const { pkg, wasmModule } = engine;
+  if (!Object.hasOwn(hosts, pkg)) {
+    hosts[pkg] = undefined;
     try {
-      if (new URL(import.meta.url).origin === window.location.origin) host = new EngineHost();
+      if (new URL(import.meta.url).origin === window.location.origin) hosts[pkg] = new EngineHost(undefined, { wasmModule, pkg });
     } catch {
-      host = undefined;
+      hosts[pkg] = undefined;
     }
   }
-  return host;
+  return hosts[pkg];
 }
 
 let fontsAdded = null;
@@ -192,7 +222,7 @@ export class GradScope extends HTMLElement {
   connectedCallback() {
     // Put back into a page after being taken out: compute again.
     if (this.mounted) this.cell?.refresh?.();
-    loadEngine().catch(() => {});
+    loadEngine(this).catch(() => {});
     styleSheet()
       .then((s) => {
         this.shadowRoot.adoptedStyleSheets = [s];
@@ -258,7 +288,7 @@ export class GradScope extends HTMLElement {
   async mount() {
     if (this.mounting) return this.mounting;
     this.mounting = (async () => {
-      const w = await loadEngine();
+      const w = await loadEngine(this);
       await Promise.all([addFonts(), styleSheet().then((s) => (this.shadowRoot.adoptedStyleSheets = [s])).catch(() => {})]);
       await this.build(w);
     })();
@@ -335,7 +365,7 @@ export class GradScope extends HTMLElement {
     if (!this.mounted || this.ignoreMutations) return;
     const structural = names.some((n) => ['cell', 'lock', 'hide', 'theme', 'heading'].includes(n));
     if (structural) {
-      loadEngine().then((w) => this.build(w));
+      loadEngine(this).then((w) => this.build(w));
       return;
     }
     if (names.includes('lang')) {

@@ -4,9 +4,27 @@
 // and a fast slider never builds a queue. A trap in the Worker ends it; the host starts a new
 // one and the channels report the trap, so each cell can offer to reload itself.
 
+/**
+ * Fetches and compiles the wasm at `url` once, so that the page's instance and its Workers'
+ * share one download and one compilation (a compiled module is sent to a Worker as is).
+ */
+export async function compileWasm(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`failed to fetch Wasm: ${response.status} ${response.statusText} fetching '${url}'`);
+  if ((response.headers.get('Content-Type') ?? '').startsWith('application/wasm')) return WebAssembly.compileStreaming(response);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
 export class EngineHost {
-  constructor(url = new URL('./worker.js', import.meta.url)) {
+  /**
+   * `wasmModule`: the page's compiled wasm, sent to the Worker so that it neither downloads nor
+   * compiles it again; `pkg`: which build it is, 'full' (www/pkg) or 'widget' (www/pkg-widget).
+   * Without them the Worker loads the full build itself.
+   */
+  constructor(url = new URL('./worker.js', import.meta.url), { wasmModule = null, pkg = 'full' } = {}) {
     this.url = url;
+    this.wasmModule = wasmModule;
+    this.pkg = pkg;
     this.nextId = 1;
     this.pending = new Map(); // id -> {resolve}
     this.restarts = 0;
@@ -15,6 +33,7 @@ export class EngineHost {
 
   start() {
     this.worker = new Worker(this.url, { type: 'module' });
+    this.worker.postMessage({ load: { wasmModule: this.wasmModule, pkg: this.pkg } });
     this.worker.onmessage = ({ data }) => {
       const p = this.pending.get(data.id);
       this.pending.delete(data.id);

@@ -2,9 +2,16 @@
 // main thread. It answers {id, job, client, args} with {id, result} or {id, error, trap}.
 // Each client (a cell) keeps its own wasm.Engine, whose random draws survive between calls (a
 // new σ rescales them; nothing is resampled).
-import init, * as wasm from '../pkg/gradscope_web.js';
-
-const ready = init();
+// The first message says which build to load ({load: {pkg, wasmModule}}: the page's compiled
+// module, so that nothing is downloaded or compiled twice); without it, the full build.
+const PKGS = { full: () => import('../pkg/gradscope_web.js'), widget: () => import('../pkg-widget/gradscope_web.js') };
+let wasm = null;
+let ready = null;
+const load = ({ pkg = 'full', wasmModule = null } = {}) =>
+  (PKGS[pkg] ?? PKGS.full)().then(async (m) => {
+    await m.default(wasmModule ? { module_or_path: wasmModule } : undefined);
+    wasm = m;
+  });
 const engines = new Map();
 
 /** The jobs a cell may ask for, by name. */
@@ -28,9 +35,13 @@ const JOBS = {
 };
 
 self.onmessage = async ({ data }) => {
+  if (data.load) {
+    ready ??= load(data.load);
+    return;
+  }
   const { id, job, client, args } = data;
   try {
-    await ready;
+    await (ready ??= load());
     const run = JOBS[job];
     if (!run) throw new Error(`engine: unknown job "${job}"`);
     self.postMessage({ id, result: run(client, args) });

@@ -6,20 +6,25 @@
 
 use super::draw::{canvas_area, chart_error};
 use super::{from_js, from_js_or_default, to_js};
-use crate::charts::histogram_chart::{draw_histograms, HistogramLabels, HistogramPanel};
-use crate::charts::product_chart::{product_chart, ProductChartLabels};
-use crate::charts::rescaling_chart::{rescaling_chart, RescalingChartLabels, RescalingView};
-use crate::charts::sigmoid_chart::{draw_sigmoid_chart, SigmoidChartLabels};
-use crate::charts::softmax_chart::{softmax_chart, SoftmaxChartLabels, SoftmaxView};
-use crate::charts::spectrum_chart::{draw_spectrum_chart, SpectrumChartLabels, SpectrumView};
-use crate::charts::stability_chart::{draw_stability_chart, StabilityChartLabels, StabilityView};
-use crate::charts::symmetry_chart::{draw_symmetry_chart, SymmetryChartLabels, SymmetryHistory};
-use crate::charts::training_chart::{training_chart, LossSeries, TrainingChartLabels};
-use crate::charts::xavier_chart::{xavier_chart, XavierChartLabels, XavierLayerView};
+// Every other cell's chart: not in the main widget's own build (see the `charts!` list).
+use crate::charts::{draw_gradient_chart, ChartStyle, GradientChartLabels, GradientChartOptions};
+#[cfg(feature = "all-cells")]
 use crate::charts::{
-    draw_gradient_chart, draw_log_chart, ChartStyle, GradientChartLabels, GradientChartOptions,
+    draw_log_chart,
+    histogram_chart::{draw_histograms, HistogramLabels, HistogramPanel},
+    product_chart::{product_chart, ProductChartLabels},
+    rescaling_chart::{rescaling_chart, RescalingChartLabels, RescalingView},
+    sigmoid_chart::{draw_sigmoid_chart, SigmoidChartLabels},
+    softmax_chart::{softmax_chart, SoftmaxChartLabels, SoftmaxView},
+    spectrum_chart::{draw_spectrum_chart, SpectrumChartLabels, SpectrumView},
+    stability_chart::{draw_stability_chart, StabilityChartLabels, StabilityView},
+    symmetry_chart::{draw_symmetry_chart, SymmetryChartLabels, SymmetryHistory},
+    training_chart::{training_chart, LossSeries, TrainingChartLabels},
+    xavier_chart::{xavier_chart, XavierChartLabels, XavierLayerView},
 };
-use gradscope_core::{LayerStats, ProductStep, SigmoidCurve};
+use gradscope_core::LayerStats;
+#[cfg(feature = "all-cells")]
+use gradscope_core::{ProductStep, SigmoidCurve};
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -35,6 +40,7 @@ struct GradientData {
 }
 
 /// The product chart's data: a `randomProduct` result's steps.
+#[cfg(feature = "all-cells")]
 #[derive(Deserialize)]
 struct ProductData {
     steps: Vec<ProductStep>,
@@ -42,6 +48,7 @@ struct ProductData {
 
 /// The sigmoid chart's data: a `sigmoidCurve` result and the hovered x (absent, null or NaN for
 /// none).
+#[cfg(feature = "all-cells")]
 #[derive(Deserialize)]
 struct SigmoidData {
     #[serde(flatten)]
@@ -51,6 +58,7 @@ struct SigmoidData {
 }
 
 /// The Xavier chart's data: one run of `xavierCompare(…).runs`.
+#[cfg(feature = "all-cells")]
 #[derive(Deserialize)]
 struct XavierData {
     layers: Vec<XavierLayerView>,
@@ -61,10 +69,12 @@ pub const MAX_SVG_SIDE: u32 = 8192;
 
 /// The list: each chart's name, the type its data is read as, its labels' type, and how its
 /// chart function is called on a drawing area `a` with data `d`, labels `l` and style `s`.
+/// An entry may carry `#[cfg(…)]`: the main widget's own build (`--no-default-features`, see
+/// Cargo.toml) keeps only the gradient chart.
 macro_rules! charts {
-    ($( $name:literal: $data:ty, $labels:ty => |$a:ident, $d:ident, $l:ident, $s:ident| $draw:expr; )*) => {
+    ($( $(#[$meta:meta])* $name:literal: $data:ty, $labels:ty => |$a:ident, $d:ident, $l:ident, $s:ident| $draw:expr; )*) => {
         /// The names `drawChart` and `chartSvg` accept.
-        pub const CHART_NAMES: &[&str] = &[$($name),*];
+        pub const CHART_NAMES: &[&str] = &[$($(#[$meta])* $name),*];
 
         /// Draws chart `name` (one of [`CHART_NAMES`]) of `data` on `canvas` with `labels` and
         /// `style` (`{font_family, scale}`); returns what the chart function reports (markers
@@ -78,7 +88,7 @@ macro_rules! charts {
             style: JsValue,
         ) -> Result<JsValue, JsError> {
             match name {
-                $($name => {
+                $($(#[$meta])* $name => {
                     let $d: $data = from_js("data", data)?;
                     let $l: $labels = from_js_or_default("labels", labels)?;
                     let $s: ChartStyle = from_js_or_default("style", style)?;
@@ -103,7 +113,7 @@ macro_rules! charts {
             let size = svg_size(width, height)?;
             let mut svg = String::new();
             match name {
-                $($name => {
+                $($(#[$meta])* $name => {
                     let $d: $data = from_js("data", data)?;
                     let $l: $labels = from_js_or_default("labels", labels)?;
                     let $s: ChartStyle = from_js_or_default("style", style)?;
@@ -121,24 +131,34 @@ macro_rules! charts {
 charts! {
     "gradients": GradientData, GradientChartLabels =>
         |a, d, l, s| draw_gradient_chart(&a, &d.layers, &l, &d.options, &s);
+    #[cfg(feature = "all-cells")]
     "histograms": Vec<HistogramPanel>, HistogramLabels =>
         |a, d, l, s| draw_histograms(&a, &d, &l, &s);
+    #[cfg(feature = "all-cells")]
     "product": ProductData, ProductChartLabels =>
         |a, d, l, s| draw_log_chart(&a, &product_chart(&d.steps, &l), &s);
+    #[cfg(feature = "all-cells")]
     "rescaling": RescalingView, RescalingChartLabels =>
         |a, d, l, s| draw_log_chart(&a, &rescaling_chart(&d, &l), &s);
+    #[cfg(feature = "all-cells")]
     "sigmoid": SigmoidData, SigmoidChartLabels =>
         |a, d, l, s| draw_sigmoid_chart(&a, &d.curve, &l, d.hover, &s);
+    #[cfg(feature = "all-cells")]
     "softmax": SoftmaxView, SoftmaxChartLabels =>
         |a, d, l, s| draw_log_chart(&a, &softmax_chart(&d, &l), &s);
+    #[cfg(feature = "all-cells")]
     "spectrum": SpectrumView, SpectrumChartLabels =>
         |a, d, l, s| draw_spectrum_chart(&a, &d, &l, &s);
+    #[cfg(feature = "all-cells")]
     "stability": StabilityView, StabilityChartLabels =>
         |a, d, l, s| draw_stability_chart(&a, &d, &l, &s);
+    #[cfg(feature = "all-cells")]
     "symmetry": SymmetryHistory, SymmetryChartLabels =>
         |a, d, l, s| draw_symmetry_chart(&a, &d, &l, &s);
+    #[cfg(feature = "all-cells")]
     "training": Vec<LossSeries>, TrainingChartLabels =>
         |a, d, l, s| draw_log_chart(&a, &training_chart(&d, &l), &s);
+    #[cfg(feature = "all-cells")]
     "xavier": XavierData, XavierChartLabels =>
         |a, d, l, s| draw_log_chart(&a, &xavier_chart(&d.layers, &l), &s);
 }

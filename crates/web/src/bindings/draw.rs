@@ -20,6 +20,7 @@ pub(crate) type CanvasArea = DrawingArea<LeanCanvas, Shift>;
 /// Draws `chart` on `canvas` with `labels` (read as `L`) and `style`, and returns the chart's
 /// outcome `O` as a plain object. Fails (never panics) if the labels or the style are not
 /// objects of the right shape, if the canvas has no 2D context, or if drawing fails.
+#[cfg_attr(not(feature = "all-cells"), allow(dead_code))]
 pub(crate) fn draw_on_canvas<L, O, F>(
     canvas: &HtmlCanvasElement,
     labels: JsValue,

@@ -3,20 +3,33 @@
 //! The helpers here are the only conversions between JavaScript values and Rust ones: settings
 //! go through [`settings`] or [`settings_or_default`] (the core's one generic parse), chart data through [`from_js`],
 //! results through [`to_js`]; every chart is drawn through [`charts::draw_chart`] (or [`charts::chart_svg`]).
+//!
+//! The feature `all-cells` (on by default) brings every cell's exports; without it the build is
+//! the main widget's own (the gradient experiment, its chart, the schema): the smaller wasm that
+//! the embed loads when a page shows only the main widget (`scripts/build-wasm.sh`).
 
 pub mod canvas_backend;
 pub mod charts;
-pub mod deep_training;
 pub mod draw;
 pub mod gradients;
-pub mod product;
-pub mod rescaling;
-pub mod sigmoid;
-pub mod softmax;
-pub mod spectrum;
-pub mod stability_map;
-pub mod symmetry;
-pub mod xavier;
+
+/// Every other cell's exports: not in the main widget's own build (`--no-default-features`).
+macro_rules! other_cells {
+    ($($module:ident),*) => {
+        $(#[cfg(feature = "all-cells")] pub mod $module;)*
+    };
+}
+other_cells!(
+    deep_training,
+    product,
+    rescaling,
+    sigmoid,
+    softmax,
+    spectrum,
+    stability_map,
+    symmetry,
+    xavier
+);
 
 use gradscope_core::schema::{parse_from, FromValues};
 use serde::de::DeserializeOwned;
