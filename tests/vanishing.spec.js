@@ -152,7 +152,9 @@ test('vanishing-preset: σ and depth drive both sides; the link opens the main w
   await settle(page);
   const g1 = await page.$eval('#cell-gradients table.numbers tbody tr td', (td) => Number(td.dataset.value));
   expect(g1).toBe(sides.relu.rows[0][1]);
-  // The preset kept its own state through the reload.
+  // The preset kept its own state through the reload (the reloaded page mounts it when it comes
+  // near; mountAll() mounts it now).
+  await page.evaluate(() => window.gradscope.mountAll());
   await page.waitForFunction(() => window.gradscope.cells['vanishing-preset']?.computes > 0);
   expect(await page.evaluate(() => window.gradscope.cells['vanishing-preset'].state.depth)).toBe(12);
 });
