@@ -40,6 +40,11 @@ impl GradientProbe {
         self.cache.matrices_drawn()
     }
 
+    /// The cache of standard draws (the split runs of `batch_split` share it).
+    pub(crate) fn cache_mut(&mut self) -> &mut DrawCache {
+        &mut self.cache
+    }
+
     /// Runs the network of `settings` (every layer `width` wide).
     pub fn run(&mut self, settings: &GradSettings) -> Result<GradientReport, Error> {
         settings.validate()?;
