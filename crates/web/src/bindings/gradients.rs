@@ -1,7 +1,7 @@
 //! The gradient experiment's exports: the engine, its chart, the theory overlay, the limits.
 
 use super::{engine_error, to_js};
-use gradscope_core::{GradSettings, GradientProbe, Initializer};
+use gradscope_core::{GradSettings, GradientProbe, Initializer, Partial};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -27,6 +27,53 @@ impl Engine {
     pub fn gradients(&mut self, settings: JsValue) -> Result<JsValue, JsError> {
         let settings: GradSettings = super::settings(settings)?;
         let report = self.probe.run(&settings).map_err(engine_error)?;
+        to_js(&report)
+    }
+
+    /// The sums of the slice `start..end` of the batch of `settings` (as for
+    /// [`Engine::gradients`]), with the loss averaged over `meanOver` examples: `{precision,
+    /// widths, start, end, meanOver, outputSum, stats: Float64Array, grads: Float32Array |
+    /// Float64Array}`, for `combinePartials` (see `gradscope_core::batch_split`). The draws are
+    /// this engine's, as for the whole batch: a new σ samples nothing.
+    pub fn partial(
+        &mut self,
+        settings: JsValue,
+        start: f64,
+        end: f64,
+        mean_over: f64,
+    ) -> Result<JsValue, JsError> {
+        let settings: GradSettings = super::settings(settings)?;
+        let index = |v: f64| {
+            if v >= 0.0 && v <= settings.batch as f64 && v.fract() == 0.0 {
+                Ok(v as usize)
+            } else {
+                Err(JsError::new(&format!(
+                    "examples: {v} is not an example index in 0..{}",
+                    settings.batch
+                )))
+            }
+        };
+        let (start, end, mean_over) = (index(start)?, index(end)?, index(mean_over)?);
+        let part = self
+            .probe
+            .partial(&settings, start..end.max(start), mean_over)
+            .map_err(engine_error)?;
+        match part {
+            Partial::F32(p) => super::batch_split::part_to_js(&p),
+            Partial::F64(p) => super::batch_split::part_to_js(&p),
+        }
+    }
+
+    /// A preview of [`Engine::gradients`]: the same report for the first `examples` examples of
+    /// the batch alone (the run with batch `examples`, same draws; clamped to 1..batch).
+    pub fn preview(&mut self, settings: JsValue, examples: f64) -> Result<JsValue, JsError> {
+        let settings: GradSettings = super::settings(settings)?;
+        let b = if examples.is_finite() {
+            examples.clamp(1.0, settings.batch as f64) as usize
+        } else {
+            settings.batch
+        };
+        let report = self.probe.preview(&settings, b).map_err(engine_error)?;
         to_js(&report)
     }
 

@@ -4,6 +4,7 @@
 //! go through [`settings`] or [`settings_or_default`] (the core's one generic parse), chart data through [`from_js`],
 //! results through [`to_js`]; every chart is drawn through [`charts::draw_chart`] (or [`charts::chart_svg`]).
 
+pub mod batch_split;
 pub mod charts;
 pub mod deep_training;
 pub mod draw;
