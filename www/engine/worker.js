@@ -23,6 +23,8 @@ const JOBS = {
   // first examples alone.
   partial: (client, { settings, start, end, meanOver }) => engine(client).partial(settings, start, end, meanOver),
   combine: (_client, { parts }) => wasm.combinePartials(parts),
+  keepPartial: (client, { settings, start, end, meanOver }) => engine(client).keepPartial(settings, start, end, meanOver),
+  combineKept: (client, { parts }) => engine(client).combineKept(parts),
   preview: (client, { settings, examples }) => engine(client).preview(settings, examples),
   matricesDrawn: (client) => engine(client).matricesDrawn(),
   // The Worker's wasm memory, for the long-session test and the benchmark.

@@ -236,9 +236,14 @@ impl GradientProbe {
         settings: &GradSettings,
         examples: usize,
     ) -> Result<GradientReport, Error> {
+        settings.validate()?;
         let b = examples.clamp(1, settings.batch.max(1));
-        let part = self.partial(settings, 0..b, b)?;
-        combine(&[part])
+        let widths = settings.widths();
+        // The whole run's path on the first b columns: no partial matrices to keep.
+        Ok(match settings.precision {
+            Precision::F32 => self.run_examples::<f32>(&widths, settings, 0..b),
+            Precision::F64 => self.run_examples::<f64>(&widths, settings, 0..b),
+        })
     }
 
     fn partial_in<T: Real>(
@@ -320,6 +325,19 @@ pub fn combine_in<T: Real>(parts: &[&PartialSums<T>]) -> Result<GradientReport, 
     let first = parts
         .first()
         .ok_or_else(|| invalid("no slice to combine".into()))?;
+    combine_into((*first).clone(), &parts[1..])
+}
+
+/// [`combine`] for slices of one precision, adding `rest` into `first`'s matrices in place (a
+/// Worker keeps its own slice's sums and merges the others' into them: no copy of its own).
+pub fn combine_into<T: Real>(
+    mut first: PartialSums<T>,
+    rest: &[&PartialSums<T>],
+) -> Result<GradientReport, Error> {
+    let mut sum = std::mem::take(&mut first.grads);
+    let parts: Vec<&PartialSums<T>> = std::iter::once(&first)
+        .chain(rest.iter().copied())
+        .collect();
     let widths = &first.widths;
     let depth = widths.len().saturating_sub(1);
     let n = first.mean_over;
@@ -327,11 +345,12 @@ pub fn combine_in<T: Real>(parts: &[&PartialSums<T>]) -> Result<GradientReport, 
     ranges.sort_by_key(|r| r.start);
     let disjoint = ranges.windows(2).all(|w| w[0].end <= w[1].start);
     let covered: usize = ranges.iter().map(|r| r.len()).sum();
-    for p in parts {
+    for (i, p) in parts.iter().enumerate() {
+        let len = if i == 0 { sum.len() } else { p.grads.len() };
         if &p.widths != widths
             || p.mean_over != n
             || p.layers.len() != depth
-            || p.grads.len() != grad_len(widths)
+            || len != grad_len(widths)
         {
             return Err(invalid("the slices come from different networks".into()));
         }
@@ -341,8 +360,7 @@ pub fn combine_in<T: Real>(parts: &[&PartialSums<T>]) -> Result<GradientReport, 
             "the slices must be disjoint and hold the {n} examples the loss averages over; they hold {covered}"
         )));
     }
-    let mut sum = first.grads.clone();
-    for p in &parts[1..] {
+    for p in rest {
         for (s, &v) in sum.iter_mut().zip(&p.grads) {
             *s += v;
         }

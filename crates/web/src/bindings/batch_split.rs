@@ -5,7 +5,9 @@
 //! examples alone is [`Engine::preview`](super::gradients::Engine::preview).
 
 use super::{engine_error, to_js};
-use gradscope_core::batch_split::{combine_in, grad_len, LayerSums, PartialSums, ScaledSums};
+use gradscope_core::batch_split::{
+    combine_in, combine_into, grad_len, LayerSums, Partial, PartialSums, ScaledSums,
+};
 use gradscope_core::{NumStatus, Precision, Real};
 use js_sys::{Array, Float32Array, Float64Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -64,15 +66,14 @@ pub(crate) fn part_to_js<T: Real>(p: &PartialSums<T>) -> Result<JsValue, JsError
         }
     }
     set(&obj, "stats", &Float64Array::from(&stats[..]))?;
-    let grads: JsValue = match T::PRECISION {
-        Precision::F64 => {
-            let v: Vec<f64> = p.grads.iter().map(|x| x.as_f64()).collect();
-            Float64Array::from(&v[..]).into()
-        }
-        Precision::F32 => {
-            let v: Vec<f32> = p.grads.iter().map(|x| x.as_f64() as f32).collect();
-            Float32Array::from(&v[..]).into()
-        }
+    // One copy out of the wasm memory, into an array of its own.
+    let any = &p.grads as &dyn std::any::Any;
+    let grads: JsValue = if let Some(v) = any.downcast_ref::<Vec<f64>>() {
+        Float64Array::from(&v[..]).into()
+    } else if let Some(v) = any.downcast_ref::<Vec<f32>>() {
+        Float32Array::from(&v[..]).into()
+    } else {
+        return Err(bad("unknown precision"));
     };
     set(&obj, "grads", &grads)?;
     Ok(obj.into())
@@ -150,6 +151,52 @@ fn part_from_js<T: Real>(obj: &JsValue, grads: Vec<T>) -> Result<PartialSums<T>,
     })
 }
 
+/// Reads `parts` (an array of what `Engine.partial` returns) in precision `T`.
+fn parts_from_js<T: Real>(parts: &Array) -> Result<Vec<PartialSums<T>>, JsError> {
+    parts
+        .iter()
+        .map(|p| {
+            let g = get(&p, "grads")?;
+            let grads: Vec<T> = match T::PRECISION {
+                Precision::F64 => g
+                    .dyn_into::<Float64Array>()
+                    .map_err(|_| bad("the parts differ in precision"))?
+                    .to_vec()
+                    .into_iter()
+                    .map(T::from_f64)
+                    .collect(),
+                Precision::F32 => g
+                    .dyn_into::<Float32Array>()
+                    .map_err(|_| bad("the parts differ in precision"))?
+                    .to_vec()
+                    .into_iter()
+                    .map(|v| T::from_f64(v as f64))
+                    .collect(),
+            };
+            part_from_js(&p, grads)
+        })
+        .collect()
+}
+
+/// Merges `parts` (an array of what `Engine.partial` returns) into `kept`, a slice's sums kept
+/// in a Worker's engine (`Engine.keepPartial`), and gives the report.
+pub(crate) fn combine_with_kept(kept: Partial, parts: JsValue) -> Result<JsValue, JsError> {
+    let parts: Array = parts
+        .dyn_into()
+        .map_err(|_| bad("expected an array of parts"))?;
+    let report = match kept {
+        Partial::F64(k) => {
+            let rest = parts_from_js::<f64>(&parts)?;
+            combine_into(k, &rest.iter().collect::<Vec<_>>())
+        }
+        Partial::F32(k) => {
+            let rest = parts_from_js::<f32>(&parts)?;
+            combine_into(k, &rest.iter().collect::<Vec<_>>())
+        }
+    };
+    to_js(&report.map_err(engine_error)?)
+}
+
 /// Merges the parts `parts` (an array of what `Engine.partial` returns, for disjoint slices that
 /// together hold the examples the loss averages over) into the experiment's report, the same
 /// `{precision, loss, layers, verdict}` as `Engine.gradients` gives for the whole batch, to
@@ -167,30 +214,8 @@ pub fn combine_partials(parts: JsValue) -> Result<JsValue, JsError> {
         .as_string()
         .ok_or_else(|| bad("a part has no precision"))?;
     let report = match Precision::parse(&precision).map_err(|_| bad("unknown precision"))? {
-        Precision::F64 => {
-            let parts = parts
-                .iter()
-                .map(|p| {
-                    let g: Float64Array = get(&p, "grads")?
-                        .dyn_into()
-                        .map_err(|_| bad("the parts differ in precision"))?;
-                    part_from_js(&p, g.to_vec())
-                })
-                .collect::<Result<Vec<_>, JsError>>()?;
-            combine_in(&parts.iter().collect::<Vec<_>>())
-        }
-        Precision::F32 => {
-            let parts = parts
-                .iter()
-                .map(|p| {
-                    let g: Float32Array = get(&p, "grads")?
-                        .dyn_into()
-                        .map_err(|_| bad("the parts differ in precision"))?;
-                    part_from_js(&p, g.to_vec())
-                })
-                .collect::<Result<Vec<_>, JsError>>()?;
-            combine_in(&parts.iter().collect::<Vec<_>>())
-        }
+        Precision::F64 => combine_in(&parts_from_js::<f64>(&parts)?.iter().collect::<Vec<_>>()),
+        Precision::F32 => combine_in(&parts_from_js::<f32>(&parts)?.iter().collect::<Vec<_>>()),
     };
     to_js(&report.map_err(engine_error)?)
 }

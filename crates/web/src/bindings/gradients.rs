@@ -10,6 +10,8 @@ use wasm_bindgen::prelude::*;
 #[derive(Default)]
 pub struct Engine {
     probe: GradientProbe,
+    /// A slice's sums kept for `combineKept` (see `keepPartial`).
+    kept: Option<Partial>,
 }
 
 #[wasm_bindgen]
@@ -42,6 +44,21 @@ impl Engine {
         end: f64,
         mean_over: f64,
     ) -> Result<JsValue, JsError> {
+        match self.partial_sums(settings, start, end, mean_over)? {
+            Partial::F32(p) => super::batch_split::part_to_js(&p),
+            Partial::F64(p) => super::batch_split::part_to_js(&p),
+        }
+    }
+}
+
+impl Engine {
+    fn partial_sums(
+        &mut self,
+        settings: JsValue,
+        start: f64,
+        end: f64,
+        mean_over: f64,
+    ) -> Result<Partial, JsError> {
         let settings: GradSettings = super::settings(settings)?;
         let index = |v: f64| {
             if v >= 0.0 && v <= settings.batch as f64 && v.fract() == 0.0 {
@@ -54,14 +71,38 @@ impl Engine {
             }
         };
         let (start, end, mean_over) = (index(start)?, index(end)?, index(mean_over)?);
-        let part = self
-            .probe
+        self.probe
             .partial(&settings, start..end.max(start), mean_over)
-            .map_err(engine_error)?;
-        match part {
-            Partial::F32(p) => super::batch_split::part_to_js(&p),
-            Partial::F64(p) => super::batch_split::part_to_js(&p),
-        }
+            .map_err(engine_error)
+    }
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// As [`Engine::partial`], but the sums stay in this engine (for
+    /// [`Engine::combine_kept`], in the same Worker: its own slice is never copied out).
+    #[wasm_bindgen(js_name = keepPartial)]
+    pub fn keep_partial(
+        &mut self,
+        settings: JsValue,
+        start: f64,
+        end: f64,
+        mean_over: f64,
+    ) -> Result<(), JsError> {
+        self.kept = None;
+        self.kept = Some(self.partial_sums(settings, start, end, mean_over)?);
+        Ok(())
+    }
+
+    /// Merges `parts` (what [`Engine::partial`] gave in other Workers) with the sums kept by
+    /// [`Engine::keep_partial`] into the report of [`Engine::gradients`] (to rounding).
+    #[wasm_bindgen(js_name = combineKept)]
+    pub fn combine_kept(&mut self, parts: JsValue) -> Result<JsValue, JsError> {
+        let kept = self
+            .kept
+            .take()
+            .ok_or_else(|| JsError::new("examples: no slice kept to combine with"))?;
+        super::batch_split::combine_with_kept(kept, parts)
     }
 
     /// A preview of [`Engine::gradients`]: the same report for the first `examples` examples of
