@@ -161,9 +161,16 @@ function setup(api, ctx) {
   const work = (s, batch = s.batch) => s.depth * s.width * s.width * batch;
   /** The exact compute's predicted ms for `s` on one Worker, or null before any was measured. */
   const predictedMs = (s) => {
-    const r = rates.single[s.precision] ?? (rates.pooled[s.precision] != null ? rates.pooled[s.precision] * (pool?.size ?? 1) : null);
+    const r = rates.single[s.precision] ?? rates.pooled[`${s.precision}:1`] ?? null;
     return r == null ? null : r * work(s);
   };
+  // The exact picture at a slow setting comes from the pool's first Worker, whole: the page's
+  // Worker stays free for the next preview. Splitting the batch across the pool's Workers gives
+  // the same numbers only to rounding (the sums are added in another order), so a link reopened
+  // later, computed whole, could differ in the last digits; and on the 2-core machine it was
+  // measured on it did not pay (`npm run bench`, scripts/bench/pool.mjs). SPLIT_WORKERS > 1 turns
+  // it on.
+  const SPLIT_WORKERS = 1;
   // Latest state wins: every compute has a number; a result is shown only if it is for a newer
   // compute than the one shown, or it is the exact result for the preview shown.
   let seq = 0;
@@ -205,6 +212,11 @@ function setup(api, ctx) {
       seed: state.seed,
       precision: state.precision,
     };
+    // The same settings as the exact result shown, with nothing on its way and no error: that
+    // result stands (a compute asked again, by a hash or language change, would only repeat it,
+    // maybe by another path whose sums round differently).
+    const same = cell.settings && !shown.preview && cell.pending === 0 && !errors.active && Object.keys(settings).every((k) => settings[k] === cell.settings[k]);
+    if (same && seq === shown.seq) return undefined;
     const n = ++seq;
     if (!channel) {
       try {
@@ -219,13 +231,14 @@ function setup(api, ctx) {
     if (predicted == null || predicted <= SLOW_MS || settings.batch < 2) {
       return request(() => channel.run('gradients', settings), settings, n, rates.single);
     }
-    const perExample = (rates.preview[settings.precision] ?? rates.single[settings.precision]) * work(settings, 1);
+    const perExample = (rates.preview[settings.precision] ?? predicted / work(settings)) * work(settings, 1);
     const b = Math.max(1, Math.min(Math.floor(settings.batch / 2), Math.floor(PREVIEW_MS / perExample)));
     requestPreview(settings, b, n);
     pool ??= new EnginePool();
     poolChannel ??= pool.channel();
     cell.pool = pool;
-    return request(() => poolChannel.run(settings), settings, n, rates.pooled);
+    const workers = Math.min(SPLIT_WORKERS, pool.size);
+    return request(() => poolChannel.run(settings, workers), settings, n, rates.pooled, `${settings.precision}:${workers}`);
   }
 
   /** Asks the page's Worker for the preview of compute `n` from the first `b` examples. */
@@ -242,13 +255,14 @@ function setup(api, ctx) {
   }
 
   /** Sends a job (`send()` → the channel's answer); its answer is a result for `settings`, or
-   * says what went wrong; its time goes into `rate`. */
-  function request(send, settings, n = seq, rate = rates.single) {
+   * says what went wrong; its time per unit of work goes into `rate[key]`. */
+  function request(send, settings, n = seq, rate = rates.single, key = settings.precision) {
     cell.pending += 1;
     return send().then((answer) => {
       cell.pending -= 1;
       if (answer.stale) return false;
-      if (answer.ms != null && answer.result) rate[settings.precision] = answer.ms / work(settings);
+      if (answer.ms != null && answer.result) rate[key] = answer.ms / work(settings);
+      cell.rates = rates;
       if (!answer.trap && !answer.error && !newer(n, false)) return false;
       if (answer.trap) {
         errors.show(t.translate('error.trap'));
