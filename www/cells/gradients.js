@@ -167,8 +167,8 @@ function setup(api, ctx) {
   // The exact picture at a slow setting comes from the pool's first Worker, whole: the page's
   // Worker stays free for the next preview. Splitting the batch across the pool's Workers gives
   // the same numbers only to rounding (the sums are added in another order), so a link reopened
-  // later, computed whole, could differ in the last digits; and on the 2-core machine it was
-  // measured on it did not pay (`npm run bench`, scripts/bench/pool.mjs). SPLIT_WORKERS > 1 turns
+  // later, computed whole, could differ in the last digits (measured speed-up on 2 cores: 1.3–1.4×
+  // idle, below 1× under load; `npm run bench`, scripts/bench/pool.mjs). SPLIT_WORKERS > 1 turns
   // it on.
   const SPLIT_WORKERS = 1;
   // Latest state wins: every compute has a number; a result is shown only if it is for a newer
