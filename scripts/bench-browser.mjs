@@ -21,6 +21,7 @@ import { chromium } from '@playwright/test';
 import { longSessionBench, longSessionLines } from './bench/long-session.mjs';
 import { drawCost, drawTargets, lazyMount, playback, printDraw } from './bench/draw.mjs';
 import { downloadTargets, measureDownloads, printDownloads } from './bench/sizes.mjs';
+import { poolBench, poolTargets } from './bench/pool.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -171,9 +172,10 @@ try {
 
   // 1c. The long session (issue 11 §3): scripts/bench/long-session.mjs.
   results.long_session = await longSessionBench(browser, `http://127.0.0.1:${port}/`, { quick });
-  // 1c. The training playback (frames and steps per second) and the lazy mounting of the cells.
+  // 1d. The training playback (frames and steps per second) and the lazy mounting of the cells.
   results.playback = await playback(browser, `http://127.0.0.1:${port}`, { quick });
   results.lazy_mount = await lazyMount(browser, `http://127.0.0.1:${port}`, { loads: quick ? 1 : 3 });
+  results.pool = await poolBench(browser, `http://127.0.0.1:${port}/`, { quick }).catch((e) => ({ error: String(e.message || e).split('\n')[0] }));
 
   // 2. The benchmark page: ours against TF.js.
   const page = await (await browser.newContext()).newPage();
@@ -383,9 +385,7 @@ function targets(r) {
   else add('largest: σ key press → next paint p95 (Event Timing; no gradscope:update measures yet)', 250, li?.key_ms_upper?.p95, 'ms', 'Event Timing, < 16 ms counted as 16');
   for (const x of r.interaction ?? []) add(`${x.setting}: longest main-thread task while σ moves`, 50, x.longtasks?.max_ms, 'ms', 'PerformanceObserver longtask (0 = none)');
   drawTargets(r, t);
-  for (const name of ['largest: no frame skipped while dragging', 'speed-up with 1, 2, hardwareConcurrency Workers']) {
-    t.push({ target: name, value: null, met: null, how: 'not measured by this run yet' });
-  }
+  t.push(...poolTargets(r.pool)); // the Worker pool's speed-ups, frames skipped while dragging (scripts/bench/pool.mjs)
   return t;
 }
 

@@ -39,7 +39,9 @@ test('no main-thread task over 50 ms while σ moves at the largest setting; upda
   }));
   expect(long, `long tasks (ms): ${long.join(', ')}`).toEqual([]);
   expect(updates.length).toBeGreaterThan(0);
-  expect(updates.every((d) => d.cell === 'gradients' && d.preview === false)).toBe(true);
+  // At this setting a σ change may first draw a preview (preview: true); the exact picture follows.
+  expect(updates.every((d) => d.cell === 'gradients' && typeof d.preview === 'boolean')).toBe(true);
+  expect(updates.some((d) => d.preview === false)).toBe(true);
   expect(computes).toBeGreaterThan(1);
   // The page shows the latest σ's numbers.
   const shown = await page.evaluate(() => [window.gradscope.cells.grad.settings.sigma, window.gradscope.cells.grad.state.sigma]);

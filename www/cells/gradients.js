@@ -3,6 +3,7 @@
 // (the latest state wins), and a redraw alone (resize, language, a series toggled) computes
 // nothing.
 
+import { EnginePool } from '../engine/pool.js';
 import { formatNumber, pow10 } from '../i18n.js';
 import { drawChart, fillLayerTable } from './common.js';
 import { mountCell, toggledTable } from './shell.js';
@@ -118,6 +119,38 @@ function setup(api, ctx) {
   // sends the latest settings and draws. Without one (an embedded element on another origin,
   // which may not start a Worker from gradscope's origin), it computes here.
   const channel = ctx.engineHost?.channel('gradients');
+  // A slow setting (the exact compute predicted over SLOW_MS, from the measured time of the
+  // last one) first gets a preview: the same network on the first b examples of the batch
+  // alone, b chosen so that it takes about PREVIEW_MS, computed in the page's Worker and drawn
+  // marked as a preview; the exact picture then comes from a pool of Workers, one per core,
+  // which split the batch (www/engine/pool.js) and replaces it. The 50 ms to the first picture
+  // hold two frames' wait (≤ 2 × 16.7 ms), the draw (≈ 5 ms) and the preview's compute: hence
+  // PREVIEW_MS; an exact compute over SLOW_MS cannot make the first picture in time by itself.
+  const SLOW_MS = 50;
+  const PREVIEW_MS = 10;
+  const previewChannel = ctx.engineHost?.channel('gradients');
+  let pool = null;
+  let poolChannel = null;
+  // Measured ms per unit of work (depth·width²·batch), per precision and path.
+  const rates = { single: {}, pooled: {}, preview: {} };
+  const work = (s, batch = s.batch) => s.depth * s.width * s.width * batch;
+  /** The exact compute's predicted ms for `s` on one Worker, or null before any was measured. */
+  const predictedMs = (s) => {
+    const r = rates.single[s.precision] ?? rates.pooled[`${s.precision}:1`] ?? null;
+    return r == null ? null : r * work(s);
+  };
+  // The exact picture at a slow setting comes from the pool's first Worker, whole: the page's
+  // Worker stays free for the next preview. Splitting the batch across the pool's Workers gives
+  // the same numbers only to rounding (the sums are added in another order), so a link reopened
+  // later, computed whole, could differ in the last digits (measured speed-up on 2 cores: 1.3–1.4×
+  // idle, below 1× under load; `npm run bench`, scripts/bench/pool.mjs). SPLIT_WORKERS > 1 turns
+  // it on.
+  const SPLIT_WORKERS = 1;
+  // Latest state wins: every compute has a number; a result is shown only if it is for a newer
+  // compute than the one shown, or it is the exact result for the preview shown.
+  let seq = 0;
+  let shown = { seq: 0, preview: false };
+  cell.view = null; // what the chart shows: {result, preview: {b, B} | null, seq}
   cell.pending = 0;
   const reload = out('reload');
   reload?.addEventListener('click', () => {
@@ -126,8 +159,16 @@ function setup(api, ctx) {
     api.schedule(2);
   });
 
+  /** Whether the answer for compute `n` (a preview or not) may replace what is shown. */
+  function newer(n, preview) {
+    if (n < shown.seq || (n === shown.seq && (preview || !shown.preview))) return false;
+    shown = { seq: n, preview };
+    return true;
+  }
+
   /** Takes a result for `settings`. */
-  function accept(settings, result) {
+  function accept(settings, result, n = seq) {
+    cell.view = { result, preview: null, seq: n };
     cell.result = result;
     cell.gain = wasm.layerGain(settings) ?? null;
     cell.computes += 1;
@@ -146,23 +187,58 @@ function setup(api, ctx) {
       seed: state.seed,
       precision: state.precision,
     };
+    // The same settings as the exact result shown, with nothing on its way and no error: that
+    // result stands (a compute asked again, by a hash or language change, would only repeat it,
+    // maybe by another path whose sums round differently).
+    const same = cell.settings && !shown.preview && cell.pending === 0 && !errors.active && Object.keys(settings).every((k) => settings[k] === cell.settings[k]);
+    if (same && seq === shown.seq) return undefined;
+    const n = ++seq;
     if (!channel) {
       try {
-        accept(settings, engine.gradients(settings));
+        shown = { seq: n, preview: false };
+        accept(settings, engine.gradients(settings), n);
       } catch (e) {
         errors.show(e);
       }
       return undefined;
     }
-    return request('gradients', settings);
+    const predicted = predictedMs(settings);
+    if (predicted == null || predicted <= SLOW_MS || settings.batch < 2) {
+      return request(() => channel.run('gradients', settings), settings, n, rates.single);
+    }
+    const perExample = (rates.preview[settings.precision] ?? predicted / work(settings)) * work(settings, 1);
+    const b = Math.max(1, Math.min(Math.floor(settings.batch / 2), Math.floor(PREVIEW_MS / perExample)));
+    requestPreview(settings, b, n);
+    pool ??= new EnginePool();
+    poolChannel ??= pool.channel();
+    cell.pool = pool;
+    const workers = Math.min(SPLIT_WORKERS, pool.size);
+    return request(() => poolChannel.run(settings, workers), settings, n, rates.pooled, `${settings.precision}:${workers}`);
   }
 
-  /** Sends a job to the Worker; its answer is a result for `settings`, or says what went wrong. */
-  function request(job, settings) {
+  /** Asks the page's Worker for the preview of compute `n` from the first `b` examples. */
+  function requestPreview(settings, b, n) {
     cell.pending += 1;
-    return channel.run(job, settings).then((answer) => {
+    previewChannel.run('preview', { settings, examples: b }).then((answer) => {
+      cell.pending -= 1;
+      if (answer.stale || answer.error || !newer(n, true)) return;
+      rates.preview[settings.precision] = answer.ms / work(settings, b);
+      cell.view = { result: answer.result, preview: { b, B: settings.batch }, seq: n, measured: false };
+      cell.previews = (cell.previews ?? 0) + 1;
+      api.schedule(0);
+    });
+  }
+
+  /** Sends a job (`send()` → the channel's answer); its answer is a result for `settings`, or
+   * says what went wrong; its time per unit of work goes into `rate[key]`. */
+  function request(send, settings, n = seq, rate = rates.single, key = settings.precision) {
+    cell.pending += 1;
+    return send().then((answer) => {
       cell.pending -= 1;
       if (answer.stale) return false;
+      if (answer.ms != null && answer.result) rate[key] = answer.ms / work(settings);
+      cell.rates = rates;
+      if (!answer.trap && !answer.error && !newer(n, false)) return false;
       if (answer.trap) {
         errors.show(t.translate('error.trap'));
         if (reload) reload.hidden = false;
@@ -172,7 +248,7 @@ function setup(api, ctx) {
         errors.show(answer.error);
         return false;
       }
-      accept(settings, answer.result);
+      accept(settings, answer.result, n);
       api.schedule(1);
       return true;
     });
@@ -181,7 +257,7 @@ function setup(api, ctx) {
   /** How many random matrices the engine has drawn (in the Worker, or here). */
   cell.matricesDrawn = async () => (channel ? (await ctx.engineHost.call('matricesDrawn', 'gradients')).result : engine.matricesDrawn());
   /** Only for the reliability test: makes the engine trap. */
-  cell.forceTrap = () => (channel ? request('trap', null) : Promise.resolve(false));
+  cell.forceTrap = () => (channel ? request(() => channel.run('trap', null), {}, ++seq) : Promise.resolve(false));
 
   /** The theory overlay, computed only while it is shown and only when the settings change. */
   let theoryFor = null;
@@ -248,14 +324,22 @@ function setup(api, ctx) {
   }
 
   function draw() {
-    const r = cell.result;
-    if (!r) return;
+    const view = cell.view ?? (cell.result && { result: cell.result, preview: null });
+    if (!view) return;
     const labels = gradientChartLabels(t);
-    const options = { show_backward: state.backward, show_forward: state.forward, theory: theoryLines() };
+    const preview = view.preview ? t.translate('chart.preview', view.preview) : null;
+    const options = { show_backward: state.backward, show_forward: state.forward, theory: theoryLines(), preview };
     try {
-      cell.outcome = drawChart(wasm, ctx, 'gradients', canvas, { layers: r.layers, options }, labels);
+      cell.outcome = drawChart(wasm, ctx, 'gradients', canvas, { layers: view.result.layers, options }, labels);
     } catch (e) {
       errors.show(e);
+    }
+    canvas.dataset.preview = String(Boolean(view.preview));
+    // A preview of the latest compute records its `gradscope:update` (preview: true) from the
+    // input; the shell records the exact one once nothing is on its way.
+    if (view.preview && !view.measured && view.seq === seq && cell.inputAt != null) {
+      performance.measure('gradscope:update', { start: cell.inputAt, end: performance.now(), detail: { cell: 'gradients', preview: true } });
+      view.measured = true;
     }
   }
 

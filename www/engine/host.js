@@ -56,12 +56,13 @@ export class EngineHost {
     for (const p of lost) p.resolve({ error: 'engine: the computation stopped', trap: true });
   }
 
-  /** Sends one job; resolves with {result} or {error, trap}. */
-  call(job, client, args) {
+  /** Sends one job; resolves with {result, ms} or {error, trap}. The buffers in `transfer` move
+   * to the Worker (no copy). */
+  call(job, client, args, transfer = []) {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, { resolve });
-      this.worker.postMessage({ id, job, client, args });
+      this.worker.postMessage({ id, job, client, args }, transfer);
     });
   }
 

@@ -1,5 +1,5 @@
 // The engine's Worker: its own wasm instance, so that no computation ever runs on the page's
-// main thread. It answers {id, job, client, args} with {id, result} or {id, error, trap}.
+// main thread. It answers {id, job, client, args} with {id, result, ms} or {id, error, trap}.
 // Each client (a cell) keeps its own wasm.Engine, whose random draws survive between calls (a
 // new σ rescales them; nothing is resampled).
 // The first message says which build to load ({load: {pkg, wasmModule}}: the page's compiled
@@ -26,6 +26,13 @@ const JOBS = {
     return maps.get(client).column(settings, sigma);
   },
   gradients: (client, args) => engine(client).gradients(args),
+  // The batch split (www/engine/pool.js): a slice's sums, their merge, and a preview from the
+  // first examples alone.
+  partial: (client, { settings, start, end, meanOver }) => engine(client).partial(settings, start, end, meanOver),
+  combine: (_client, { parts }) => wasm.combinePartials(parts),
+  keepPartial: (client, { settings, start, end, meanOver }) => engine(client).keepPartial(settings, start, end, meanOver),
+  combineKept: (client, { parts }) => engine(client).combineKept(parts),
+  preview: (client, { settings, examples }) => engine(client).preview(settings, examples),
   matricesDrawn: (client) => engine(client).matricesDrawn(),
   // The Worker's wasm memory, for the long-session test and the benchmark.
   memoryBytes: () => wasm.memoryBytes(),
@@ -44,7 +51,11 @@ self.onmessage = async ({ data }) => {
     await (ready ??= load());
     const run = JOBS[job];
     if (!run) throw new Error(`engine: unknown job "${job}"`);
-    self.postMessage({ id, result: run(client, args) });
+    const t0 = performance.now();
+    const result = run(client, args);
+    // A slice's arrays go back transferred, not copied; `ms` is the job's own time.
+    const transfer = result?.grads ? [result.grads.buffer, result.stats.buffer] : [];
+    self.postMessage({ id, result, ms: performance.now() - t0 }, transfer);
   } catch (e) {
     // A trap (a wasm panic aborts with `unreachable`) leaves this instance unusable: say so, so
     // that the host starts a new Worker.

@@ -6,6 +6,7 @@
 //! takes its randomness from a seed.
 
 pub mod activation;
+pub mod batch_split;
 pub mod deep_training;
 pub mod draws;
 pub mod error;
@@ -29,6 +30,7 @@ pub mod verdict;
 pub mod xavier;
 
 pub use activation::Activation;
+pub use batch_split::{combine, Partial, PartialSums};
 pub use error::Error;
 pub use initializer::{Family, Initializer, SigmaRole};
 pub use network::{Forward, Gradients, Layer, Network};

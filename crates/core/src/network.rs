@@ -66,6 +66,15 @@ impl<T: Real> Forward<T> {
     }
 }
 
+/// A forward pass and what [`Network::forward_with`] recorded of each layer.
+#[derive(Debug, Clone)]
+pub struct Recorded<T: Real, E> {
+    /// The forward pass.
+    pub forward: Forward<T>,
+    /// One record per layer, layer 1 first.
+    pub extra: Vec<E>,
+}
+
 /// All the gradients of ℓ, as [`Network::gradients`] returns them.
 #[derive(Debug, Clone)]
 pub struct Gradients<T: Real> {
@@ -97,7 +106,18 @@ impl<'a, T: Real> Network<'a, T> {
 
     /// The forward pass on a batch x (n₀ × B, one example per column).
     pub fn forward(&self, x: &DMatrix<T>) -> Forward<T> {
+        self.forward_with(x, |_| ()).forward
+    }
+
+    /// The forward pass, also keeping `record(zˡ)` of every layer's pre-activations (as a
+    /// column-major slice), layer 1 first.
+    pub fn forward_with<E>(
+        &self,
+        x: &DMatrix<T>,
+        mut record: impl FnMut(&[T]) -> E,
+    ) -> Recorded<T, E> {
         let depth = self.depth();
+        let mut extra = Vec::with_capacity(depth);
         let mut hidden = Vec::with_capacity(depth + 1);
         let mut slopes = Vec::with_capacity(depth);
         let mut preact_std = Vec::with_capacity(depth);
@@ -109,28 +129,41 @@ impl<'a, T: Real> Network<'a, T> {
             matmul_into(layer.scale, &layer.draws, Op::N, h, Op::N, &mut z);
             preact_std.push(std_dev(z.as_slice()));
             preact_status.push(status_of(z.as_slice()));
+            extra.push(record(z.as_slice()));
             let act = self.activation;
             slopes.push(z.map(|v| act.derivative(v)));
             z.apply(|v| *v = act.apply(*v));
             hidden.push(z);
         }
-        Forward {
-            hidden,
-            slopes,
-            preact_std,
-            preact_status,
+        Recorded {
+            forward: Forward {
+                hidden,
+                slopes,
+                preact_std,
+                preact_status,
+            },
+            extra,
         }
     }
 
     /// The backward pass. For l = L down to 1 it calls `visit(l, ∂ℓ/∂Wˡ, ∂ℓ/∂hˡ⁻¹)`.
-    pub fn backward(
+    pub fn backward(&self, fwd: &Forward<T>, visit: impl FnMut(usize, &DMatrix<T>, &DMatrix<T>)) {
+        let batch = fwd.hidden.last().expect("non-empty").ncols();
+        self.backward_from(fwd, batch, visit);
+    }
+
+    /// [`Network::backward`] for a loss that averages over `mean_over` examples, of which the
+    /// forward pass `fwd` saw some (a slice of a larger batch): it starts from
+    /// ∂ℓ/∂hᴸ = 1/`mean_over`.
+    pub fn backward_from(
         &self,
         fwd: &Forward<T>,
+        mean_over: usize,
         mut visit: impl FnMut(usize, &DMatrix<T>, &DMatrix<T>),
     ) {
         let out = fwd.hidden.last().expect("non-empty");
         let batch = out.ncols();
-        let inv_b = T::one() / T::from_f64(batch.max(1) as f64);
+        let inv_b = T::one() / T::from_f64(mean_over.max(1) as f64);
         // g = ∂ℓ/∂hˡ, starting at l = L.
         let mut g = DMatrix::<T>::from_element(out.nrows(), batch, inv_b);
         for l in (1..=self.depth()).rev() {

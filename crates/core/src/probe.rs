@@ -40,6 +40,11 @@ impl GradientProbe {
         self.cache.matrices_drawn()
     }
 
+    /// The cache of standard draws (the split runs of `batch_split` share it).
+    pub(crate) fn cache_mut(&mut self) -> &mut DrawCache {
+        &mut self.cache
+    }
+
     /// Runs the network of `settings` (every layer `width` wide).
     pub fn run(&mut self, settings: &GradSettings) -> Result<GradientReport, Error> {
         settings.validate()?;
@@ -71,9 +76,25 @@ impl GradientProbe {
     }
 
     fn run_in<T: Real>(&mut self, widths: &[usize], s: &GradSettings) -> GradientReport {
+        self.run_examples::<T>(widths, s, 0..s.batch)
+    }
+
+    /// The experiment on the examples `examples` of the batch alone (column indices, not
+    /// empty, within the batch): the loss averages over them, B is their count.
+    pub(crate) fn run_examples<T: Real>(
+        &mut self,
+        widths: &[usize],
+        s: &GradSettings,
+        examples: std::ops::Range<usize>,
+    ) -> GradientReport {
         let (x, draws) = self.cache.get(s.seed, widths, s.batch, s.init.family());
         let net = build_network::<T>(s.activation, s.init, s.sigma, widths, &draws);
         let x = T::matrix_from_f64(x);
+        let x = if examples.len() == s.batch {
+            x
+        } else {
+            Cow::Owned(x.columns(examples.start, examples.len()).into_owned())
+        };
         let fwd = net.forward(&x);
         let depth = net.depth();
         let mut layers: Vec<LayerStats> = (1..=depth)
@@ -87,7 +108,7 @@ impl GradientProbe {
                 forward_status: fwd.preact_status[l - 1],
             })
             .collect();
-        let sqrt_b = (s.batch as f64).sqrt();
+        let sqrt_b = (x.ncols() as f64).sqrt();
         net.backward(&fwd, |l, d_w, d_h| {
             let row = &mut layers[l - 1];
             (row.grad_norm, row.grad_status) = norm_and_status(d_w.as_slice());

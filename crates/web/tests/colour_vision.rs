@@ -143,6 +143,7 @@ fn gradient_svg() -> String {
             backward_norm: theory.iter().map(|l| l.backward_norm).collect(),
             preact_std: theory.iter().map(|l| l.preact_std).collect(),
         }),
+        preview: None,
     };
     svg(|a| {
         draw_gradient_chart(

@@ -1,7 +1,7 @@
 //! The gradient experiment's exports: the engine, its chart, the theory overlay, the limits.
 
 use super::{engine_error, to_js};
-use gradscope_core::{GradSettings, GradientProbe, Initializer};
+use gradscope_core::{GradSettings, GradientProbe, Initializer, Partial};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -10,6 +10,8 @@ use wasm_bindgen::prelude::*;
 #[derive(Default)]
 pub struct Engine {
     probe: GradientProbe,
+    /// A slice's sums kept for `combineKept` (see `keepPartial`).
+    kept: Option<Partial>,
 }
 
 #[wasm_bindgen]
@@ -27,6 +29,92 @@ impl Engine {
     pub fn gradients(&mut self, settings: JsValue) -> Result<JsValue, JsError> {
         let settings: GradSettings = super::settings(settings)?;
         let report = self.probe.run(&settings).map_err(engine_error)?;
+        to_js(&report)
+    }
+
+    /// The sums of the slice `start..end` of the batch of `settings` (as for
+    /// [`Engine::gradients`]), with the loss averaged over `meanOver` examples: `{precision,
+    /// widths, start, end, meanOver, outputSum, stats: Float64Array, grads: Float32Array |
+    /// Float64Array}`, for `combinePartials` (see `gradscope_core::batch_split`). The draws are
+    /// this engine's, as for the whole batch: a new σ samples nothing.
+    pub fn partial(
+        &mut self,
+        settings: JsValue,
+        start: f64,
+        end: f64,
+        mean_over: f64,
+    ) -> Result<JsValue, JsError> {
+        match self.partial_sums(settings, start, end, mean_over)? {
+            Partial::F32(p) => super::batch_split::part_to_js(&p),
+            Partial::F64(p) => super::batch_split::part_to_js(&p),
+        }
+    }
+}
+
+impl Engine {
+    fn partial_sums(
+        &mut self,
+        settings: JsValue,
+        start: f64,
+        end: f64,
+        mean_over: f64,
+    ) -> Result<Partial, JsError> {
+        let settings: GradSettings = super::settings(settings)?;
+        let index = |v: f64| {
+            if v >= 0.0 && v <= settings.batch as f64 && v.fract() == 0.0 {
+                Ok(v as usize)
+            } else {
+                Err(JsError::new(&format!(
+                    "examples: {v} is not an example index in 0..{}",
+                    settings.batch
+                )))
+            }
+        };
+        let (start, end, mean_over) = (index(start)?, index(end)?, index(mean_over)?);
+        self.probe
+            .partial(&settings, start..end.max(start), mean_over)
+            .map_err(engine_error)
+    }
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// As [`Engine::partial`], but the sums stay in this engine (for
+    /// [`Engine::combine_kept`], in the same Worker: its own slice is never copied out).
+    #[wasm_bindgen(js_name = keepPartial)]
+    pub fn keep_partial(
+        &mut self,
+        settings: JsValue,
+        start: f64,
+        end: f64,
+        mean_over: f64,
+    ) -> Result<(), JsError> {
+        self.kept = None;
+        self.kept = Some(self.partial_sums(settings, start, end, mean_over)?);
+        Ok(())
+    }
+
+    /// Merges `parts` (what [`Engine::partial`] gave in other Workers) with the sums kept by
+    /// [`Engine::keep_partial`] into the report of [`Engine::gradients`] (to rounding).
+    #[wasm_bindgen(js_name = combineKept)]
+    pub fn combine_kept(&mut self, parts: JsValue) -> Result<JsValue, JsError> {
+        let kept = self
+            .kept
+            .take()
+            .ok_or_else(|| JsError::new("examples: no slice kept to combine with"))?;
+        super::batch_split::combine_with_kept(kept, parts)
+    }
+
+    /// A preview of [`Engine::gradients`]: the same report for the first `examples` examples of
+    /// the batch alone (the run with batch `examples`, same draws; clamped to 1..batch).
+    pub fn preview(&mut self, settings: JsValue, examples: f64) -> Result<JsValue, JsError> {
+        let settings: GradSettings = super::settings(settings)?;
+        let b = if examples.is_finite() {
+            examples.clamp(1.0, settings.batch as f64) as usize
+        } else {
+            settings.batch
+        };
+        let report = self.probe.preview(&settings, b).map_err(engine_error)?;
         to_js(&report)
     }
 

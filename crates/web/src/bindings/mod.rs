@@ -8,6 +8,7 @@
 //! the main widget's own (the gradient experiment, its chart, the schema): the smaller wasm that
 //! the embed loads when a page shows only the main widget (`scripts/build-wasm.sh`).
 
+pub mod batch_split;
 pub mod canvas_backend;
 pub mod charts;
 pub mod draw;

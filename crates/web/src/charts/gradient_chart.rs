@@ -69,6 +69,9 @@ pub struct GradientChartOptions {
     pub show_forward: bool,
     /// The theory overlay, if any.
     pub theory: Option<TheoryLines>,
+    /// When the numbers are a preview (from a part of the batch, the exact ones on their way):
+    /// the label that says so, drawn in the chart's top right corner.
+    pub preview: Option<String>,
 }
 
 impl Default for GradientChartOptions {
@@ -77,6 +80,7 @@ impl Default for GradientChartOptions {
             show_backward: true,
             show_forward: true,
             theory: None,
+            preview: None,
         }
     }
 }
@@ -139,5 +143,42 @@ pub fn draw_gradient_chart<DB: DrawingBackend>(
         }
     }
     let chart = LogChart::new(labels, 1.0, lines);
-    draw_log_chart(area, &chart, style)
+    let outcome = draw_log_chart(area, &chart, style)?;
+    if let Some(text) = options.preview.as_deref().filter(|t| !t.is_empty()) {
+        draw_preview_mark(area, text, style)?;
+    }
+    Ok(outcome)
+}
+
+/// The preview mark: `text` in a dark amber box at the area's top right corner.
+fn draw_preview_mark<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    style: &ChartStyle,
+) -> Result<(), ChartError> {
+    let amber = RGBColor(0x8a, 0x4b, 0x00);
+    let font = style.font(13.0).color(&amber);
+    let (w, h) = area
+        .estimate_text_size(text, &font)
+        .map_err(|e| ChartError(e.to_string()))?;
+    let (width, _) = area.dim_in_pixel();
+    let pad = style.px(5.0);
+    let right = width as i32 - style.px(8.0);
+    let (x0, y0) = (right - w as i32 - 2 * pad, style.px(6.0));
+    let (x1, y1) = (right, y0 + h as i32 + 2 * pad);
+    area.draw(&Rectangle::new([(x0, y0), (x1, y1)], WHITE.filled()))
+        .and_then(|_| {
+            area.draw(&Rectangle::new(
+                [(x0, y0), (x1, y1)],
+                amber.stroke_width(style.stroke(1.5)),
+            ))
+        })
+        .and_then(|_| {
+            area.draw(&Text::new(
+                text.to_string(),
+                (x0 + pad, y0 + pad),
+                font.clone(),
+            ))
+        })
+        .map_err(|e| ChartError(e.to_string()))
 }

@@ -1,0 +1,135 @@
+// The main widget at the largest setting (issue 10 §2): a σ change first draws a preview (from the
+// first examples of the batch, marked on the chart, measured as gradscope:update with preview:
+// true), then the exact picture from the pool of Workers, which equals the page's own wasm
+// engine. And the pool's split result equals one Worker's, to the rounding bound of the sums it
+// adds in another order (derived as in crates/core/tests/batch_split.rs).
+import { test } from '@playwright/test';
+import { expect, openPage, settle } from './helpers.js';
+
+test.describe.configure({ timeout: 240_000 });
+
+const LARGEST = 'depth=200&width=128&batch=128&prec=f64';
+
+test('at the largest setting a σ change draws a marked preview, then the exact picture', async ({ page }) => {
+  const problems = await openPage(page, { hash: LARGEST });
+  await settle(page);
+  await page.evaluate(() => {
+    const canvas = document.querySelector('#cell-gradients canvas.chart');
+    window.__marks = [];
+    new MutationObserver(() => window.__marks.push(canvas.dataset.preview)).observe(canvas, { attributes: true, attributeFilter: ['data-preview'] });
+    performance.clearMeasures('gradscope:update');
+  });
+  const before = await page.evaluate(() => window.gradscope.cells.grad.computes);
+  await page.locator('#g-sigma-range').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((n) => window.gradscope.cells.grad.computes > n && window.gradscope.cells.grad.pending === 0, before, { timeout: 120_000 });
+  await settle(page);
+  const { updates, marks, previews, settings, result, label } = await page.evaluate(() => {
+    const cell = window.gradscope.cells.grad;
+    return {
+      updates: performance.getEntriesByName('gradscope:update').map((m) => m.detail),
+      marks: window.__marks,
+      previews: cell.previews,
+      settings: cell.settings,
+      result: cell.result,
+      label: document.querySelector('#cell-gradients canvas.chart').dataset.preview,
+    };
+  });
+  expect(settings).toMatchObject({ depth: 200, width: 128, batch: 128, precision: 'f64' });
+  expect(previews).toBeGreaterThan(0);
+  // One preview measure, then the exact one.
+  expect(updates.map((d) => d.preview)).toEqual([true, false]);
+  expect(updates.every((d) => d.cell === 'gradients')).toBe(true);
+  // The chart said "preview" and then no longer.
+  expect(marks).toContain('true');
+  expect(marks.at(-1)).toBe('false');
+  expect(label).toBe('false');
+  // The exact picture is the page's own wasm engine's, for the same settings (the contract of
+  // tests/native-agreement.spec.js: 1e-9 relative, there between two builds; here the same build,
+  // the batch split only reorders sums).
+  const main = await page.evaluate((s) => new window.gradscope.wasm.Engine().gradients(s), settings);
+  expect(result.layers.length).toBe(200);
+  result.layers.forEach((r, i) => {
+    for (const key of ['grad_norm', 'backward_norm', 'preact_std']) {
+      const a = main.layers[i][key];
+      expect(Math.abs(r[key] - a), `layer ${i + 1} ${key}`).toBeLessThanOrEqual(1e-9 * Math.abs(a));
+    }
+    expect(r.status).toBe(main.layers[i].status);
+  });
+  // The verdict: the same kind; its decades are log₁₀ of the values above, so within
+  // log₁₀(1 + 1e-9) of each other.
+  expect(result.verdict.kind).toBe(main.verdict.kind);
+  for (const key of ['weight_decades', 'backward_decades', 'forward_decades']) {
+    expect(Math.abs(result.verdict[key] - main.verdict[key]), key).toBeLessThanOrEqual(2 * Math.log10(1 + 1e-9));
+  }
+  expect(problems).toEqual([]);
+});
+
+test('the preview label is in both languages', async ({ page }) => {
+  await openPage(page);
+  const texts = await page.evaluate(async () => {
+    const { LANGS, translate } = await import(new URL('www/i18n.js', document.baseURI).href);
+    return LANGS.map((lang) => translate(lang, 'chart.preview', { b: 3, B: 128 }));
+  });
+  expect(texts.length).toBe(2);
+  expect(new Set(texts).size).toBe(2);
+  for (const text of texts) {
+    expect(text).toContain('3');
+    expect(text).toContain('128');
+    expect(text).not.toMatch(/[{}]|chart\.preview/);
+  }
+});
+
+test('the pooled result equals one Worker’s, within the rounding of the reordered sums', async ({ page }) => {
+  await openPage(page);
+  const cases = [
+    { depth: 30, width: 32, batch: 16, activation: 'relu', init: 'he-normal', sigma: 1, seed: 5, precision: 'f64' },
+    { depth: 40, width: 24, batch: 12, activation: 'sigmoid', init: 'normal', sigma: 0.1, seed: 9, precision: 'f64' },
+    { depth: 30, width: 32, batch: 16, activation: 'tanh', init: 'normal', sigma: 2, seed: 2, precision: 'f32' },
+  ];
+  const out = await page.evaluate(async (cases) => {
+    const { EnginePool } = await import(new URL('www/engine/pool.js', document.baseURI).href);
+    const pool = new EnginePool(3);
+    const engine = new window.gradscope.wasm.Engine();
+    const runs = [];
+    for (const s of cases) {
+      const answers = [];
+      for (const n of [1, 2, 3]) answers.push(await pool.gradients(s, n));
+      // Σ_b |δ_b h_bᵀ| per layer and max |zˡ|, from one-example slices (each an exact product).
+      const abs = [];
+      const zMax = new Array(s.depth).fill(0);
+      for (let b = 0; b < s.batch; b += 1) {
+        const p = engine.partial(s, b, b + 1, s.batch);
+        p.grads.forEach((v, i) => (abs[i] = (abs[i] ?? 0) + Math.abs(v)));
+        for (let l = 0; l < s.depth; l += 1) zMax[l] = Math.max(zMax[l], p.stats[l * 10 + 1]);
+      }
+      const n2 = s.width * s.width;
+      const sNorm = Array.from({ length: s.depth }, (_, l) => Math.hypot(...abs.slice(l * n2, (l + 1) * n2)));
+      runs.push({ answers: answers.map((a) => ({ error: a.error, workers: a.workers, layers: a.result?.layers, loss: a.result?.loss })), sNorm, zMax });
+    }
+    pool.terminate();
+    return runs;
+  }, cases);
+  const gamma = (m, eps) => (m * eps) / 2 / (1 - (m * eps) / 2);
+  cases.forEach((s, c) => {
+    const { answers, sNorm, zMax } = out[c];
+    const eps = s.precision === 'f64' ? Number.EPSILON : 2 ** -23;
+    const k = s.width * s.batch;
+    expect(answers.map((a) => a.error)).toEqual([undefined, undefined, undefined]);
+    expect(answers.map((a) => a.workers)).toEqual([1, 2, 3]);
+    const one = answers[0].layers;
+    for (const pooled of answers.slice(1)) {
+      pooled.layers.forEach((r, i) => {
+        const w = one[i];
+        expect(r.status).toBe(w.status);
+        if (![w.grad_norm, w.backward_norm, w.preact_std].every(Number.isFinite)) return;
+        const tolGrad = 2 * gamma(s.batch, eps) * sNorm[i] + 2 * gamma(s.width * s.width + 2, eps) * w.grad_norm;
+        expect(Math.abs(r.grad_norm - w.grad_norm), `${c} layer ${i + 1} grad`).toBeLessThanOrEqual(tolGrad);
+        const tolBack = 2 * gamma(k + 4, Math.max(eps, Number.EPSILON)) * w.backward_norm;
+        expect(Math.abs(r.backward_norm - w.backward_norm), `${c} layer ${i + 1} backward`).toBeLessThanOrEqual(tolBack);
+        const tolStd = 4 * gamma(2 * k + 4, Number.EPSILON) * zMax[i];
+        expect(Math.abs(r.preact_std - w.preact_std), `${c} layer ${i + 1} std`).toBeLessThanOrEqual(tolStd);
+      });
+    }
+  });
+});

@@ -1,0 +1,94 @@
+// A small pool of engine Workers that split the main widget's batch between them.
+//
+// ∂ℓ/∂Wˡ is a sum over the examples of the batch, and so are the other per-layer statistics
+// (crates/core/src/batch_split.rs): each Worker runs the same network (the same seed gives every
+// Worker the same draws) on its slice of the batch (the same input x, each taking its columns)
+// and sends back its partial sums, whose arrays are transferred, not copied. The first Worker
+// merges them into the report; nothing is added on the page's main thread, which only passes
+// the buffers on. The result equals the single Worker's to rounding.
+
+import { EngineHost } from './host.js';
+
+export class EnginePool {
+  /** A pool of up to `size` Workers (default: the machine's cores), started when first used. */
+  constructor(size = navigator.hardwareConcurrency || 1, url = new URL('./worker.js', import.meta.url)) {
+    this.size = Math.max(1, Math.floor(size));
+    this.url = url;
+    this.hosts = [];
+  }
+
+  host(i) {
+    while (this.hosts.length <= i) this.hosts.push(new EngineHost(this.url));
+    return this.hosts[i];
+  }
+
+  /** Starts `n` Workers and resolves once each has its wasm ready. */
+  warm(n = this.size) {
+    return Promise.all(Array.from({ length: n }, (_, i) => this.host(i).call('memoryBytes', 'pool')));
+  }
+
+  /**
+   * The gradient report for `settings` computed by `workers` Workers (1: the whole batch in one
+   * Worker, as the engine host does): resolves with {result, ms} (ms: wall time of the whole
+   * request) or {error, trap}.
+   */
+  async gradients(settings, workers = this.size) {
+    const t0 = performance.now();
+    const batch = Math.max(1, Math.floor(settings.batch ?? 1));
+    const n = Math.max(1, Math.min(Math.floor(workers), batch));
+    if (n === 1) {
+      const answer = await this.host(0).call('gradients', 'gradients', settings);
+      return { ...answer, ms: performance.now() - t0, workers: 1 };
+    }
+    const bounds = Array.from({ length: n + 1 }, (_, i) => Math.round((i * batch) / n));
+    // The first Worker keeps its own slice's sums and merges the others' into them.
+    const parts = await Promise.all(
+      bounds.slice(0, n).map((start, i) => this.host(i).call(i === 0 ? 'keepPartial' : 'partial', 'gradients', { settings, start, end: bounds[i + 1], meanOver: batch })),
+    );
+    const failed = parts.find((p) => p.error);
+    if (failed) return failed;
+    const results = parts.slice(1).map((p) => p.result);
+    const transfer = results.flatMap((r) => [r.grads.buffer, r.stats.buffer]);
+    const answer = await this.host(0).call('combineKept', 'gradients', { parts: results }, transfer);
+    // Where the time went: each slice's job, the merge's job (in the Workers' own clocks).
+    return { ...answer, ms: performance.now() - t0, workers: n, parts_ms: parts.map((p) => p.ms), combine_ms: answer.ms };
+  }
+
+  /**
+   * A latest-wins channel (as EngineHost.channel): `run(settings, workers)` resolves with the
+   * pool's answer, or with {stale: true} when a newer request replaced it before it started.
+   */
+  channel() {
+    let busy = false;
+    let waiting = null; // {settings, workers, resolve}
+    const send = (settings, workers, resolve) => {
+      busy = true;
+      this.gradients(settings, workers).then((answer) => {
+        busy = false;
+        resolve(answer);
+        if (waiting) {
+          const next = waiting;
+          waiting = null;
+          send(next.settings, next.workers, next.resolve);
+        }
+      });
+    };
+    return {
+      run: (settings, workers) =>
+        new Promise((resolve) => {
+          if (!busy) {
+            send(settings, workers, resolve);
+            return;
+          }
+          waiting?.resolve({ stale: true });
+          waiting = { settings, workers, resolve };
+        }),
+    };
+  }
+
+  /** Ends every Worker. */
+  terminate() {
+    for (const h of this.hosts) h.worker.terminate();
+    this.hosts = [];
+  }
+}
