@@ -71,30 +71,40 @@ export class EngineHost {
    * with {stale: true} when a newer request replaced it before it was sent.
    */
   channel(client) {
-    let busy = false;
-    let waiting = null; // {job, args, resolve}
-    const send = (job, args, resolve) => {
-      busy = true;
-      this.call(job, client, args).then((answer) => {
-        busy = false;
-        resolve(answer);
-        if (waiting) {
-          const next = waiting;
-          waiting = null;
-          send(next.job, next.args, next.resolve);
-        }
-      });
-    };
-    return {
-      run: (job, args) =>
-        new Promise((resolve) => {
-          if (!busy) {
-            send(job, args, resolve);
-            return;
-          }
-          waiting?.resolve({ stale: true });
-          waiting = { job, args, resolve };
-        }),
-    };
+    return latestWins((job, args) => this.call(job, client, args));
   }
+}
+
+/**
+ * A latest-wins queue over `send(...args)` (a promise): `run(...args)` sends at once when nothing
+ * is in flight; otherwise it waits, replacing (and resolving with {stale: true}) any request
+ * already waiting, and is sent when the one in flight answers. So at most one request is in
+ * flight and one waits, and the latest state always wins.
+ */
+export function latestWins(send) {
+  let busy = false;
+  let waiting = null; // {args, resolve}
+  const start = (args, resolve) => {
+    busy = true;
+    send(...args).then((answer) => {
+      busy = false;
+      resolve(answer);
+      if (waiting) {
+        const next = waiting;
+        waiting = null;
+        start(next.args, next.resolve);
+      }
+    });
+  };
+  return {
+    run: (...args) =>
+      new Promise((resolve) => {
+        if (!busy) {
+          start(args, resolve);
+          return;
+        }
+        waiting?.resolve({ stale: true });
+        waiting = { args, resolve };
+      }),
+  };
 }

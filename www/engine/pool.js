@@ -7,7 +7,7 @@
 // merges them into the report; nothing is added on the page's main thread, which only passes
 // the buffers on. The result equals the single Worker's to rounding.
 
-import { EngineHost } from './host.js';
+import { EngineHost, latestWins } from './host.js';
 
 export class EnginePool {
   /** A pool of up to `size` Workers (default: the machine's cores), started when first used. */
@@ -59,32 +59,9 @@ export class EnginePool {
    * pool's answer, or with {stale: true} when a newer request replaced it before it started.
    */
   channel() {
-    let busy = false;
-    let waiting = null; // {settings, workers, resolve}
-    const send = (settings, workers, resolve) => {
-      busy = true;
-      this.gradients(settings, workers).then((answer) => {
-        busy = false;
-        resolve(answer);
-        if (waiting) {
-          const next = waiting;
-          waiting = null;
-          send(next.settings, next.workers, next.resolve);
-        }
-      });
-    };
-    return {
-      run: (settings, workers) =>
-        new Promise((resolve) => {
-          if (!busy) {
-            send(settings, workers, resolve);
-            return;
-          }
-          waiting?.resolve({ stale: true });
-          waiting = { settings, workers, resolve };
-        }),
-    };
+    return latestWins((settings, workers) => this.gradients(settings, workers));
   }
+
 
   /** Ends every Worker. */
   terminate() {

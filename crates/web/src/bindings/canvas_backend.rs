@@ -181,6 +181,46 @@ impl LeanCanvas {
             self.flush();
         }
     }
+
+    /// Joins the open path if it has the same style (see `begin_stroke`, `begin_fill`).
+    fn begin<S: BackendStyle>(&mut self, style: &S, fill: bool) {
+        if fill {
+            self.begin_fill(style.color());
+        } else {
+            self.begin_stroke(style);
+        }
+    }
+
+    /// Strokes the polyline `path` with `style`, or fills the polygon it closes (`fill`);
+    /// nothing for an empty path or a transparent style.
+    fn polyline<S: BackendStyle>(
+        &mut self,
+        path: impl IntoIterator<Item = BackendCoord>,
+        style: &S,
+        fill: bool,
+    ) {
+        let mut path = path.into_iter().peekable();
+        if style.color().alpha == 0.0 || path.peek().is_none() {
+            return;
+        }
+        self.begin(style, fill);
+        self.trace(path);
+        if fill {
+            self.context.close_path();
+        }
+        self.close_translucent(style.color());
+    }
+
+    /// Adds the polyline `path` to the open path: a move to its first point, lines to the rest.
+    fn trace(&self, path: impl Iterator<Item = BackendCoord>) {
+        for (i, (x, y)) in path.enumerate() {
+            if i == 0 {
+                self.context.move_to(f64::from(x), f64::from(y));
+            } else {
+                self.context.line_to(f64::from(x), f64::from(y));
+            }
+        }
+    }
 }
 
 impl Drop for LeanCanvas {
@@ -270,11 +310,7 @@ impl DrawingBackend for LeanCanvas {
             f64::from(bottom_right.0 - upper_left.0),
             f64::from(bottom_right.1 - upper_left.1),
         );
-        if fill {
-            self.begin_fill(style.color());
-        } else {
-            self.begin_stroke(style);
-        }
+        self.begin(style, fill);
         self.context.rect(x, y, w, h);
         self.close_translucent(style.color());
         Ok(())
@@ -285,18 +321,7 @@ impl DrawingBackend for LeanCanvas {
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        if style.color().alpha == 0.0 {
-            return Ok(());
-        }
-        let mut path = path.into_iter();
-        if let Some(start) = path.next() {
-            self.begin_stroke(style);
-            self.context.move_to(f64::from(start.0), f64::from(start.1));
-            for p in path {
-                self.context.line_to(f64::from(p.0), f64::from(p.1));
-            }
-            self.close_translucent(style.color());
-        }
+        self.polyline(path, style, false);
         Ok(())
     }
 
@@ -305,19 +330,7 @@ impl DrawingBackend for LeanCanvas {
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        if style.color().alpha == 0.0 {
-            return Ok(());
-        }
-        let mut path = path.into_iter();
-        if let Some(start) = path.next() {
-            self.begin_fill(style.color());
-            self.context.move_to(f64::from(start.0), f64::from(start.1));
-            for p in path {
-                self.context.line_to(f64::from(p.0), f64::from(p.1));
-            }
-            self.context.close_path();
-            self.close_translucent(style.color());
-        }
+        self.polyline(path, style, true);
         Ok(())
     }
 
@@ -332,11 +345,7 @@ impl DrawingBackend for LeanCanvas {
             return Ok(());
         }
         let (x, y, r) = (f64::from(center.0), f64::from(center.1), f64::from(radius));
-        if fill {
-            self.begin_fill(style.color());
-        } else {
-            self.begin_stroke(style);
-        }
+        self.begin(style, fill);
         // A circle is its own subpath: without this move, the arc would be joined to the end of
         // the previous one by a line.
         self.context.move_to(x + r, y);

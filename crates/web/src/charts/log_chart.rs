@@ -399,6 +399,32 @@ fn swatch_color(swatch: Swatch) -> RGBColor {
     }
 }
 
+/// One legend row: the entry's swatch centred at `centre`, its text from `text_at` (top left).
+fn draw_legend_row<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entry: &LegendEntry,
+    centre: (i32, i32),
+    text_at: (i32, i32),
+    font: &TextStyle,
+    style: &ChartStyle,
+) -> Result<(), ChartError> {
+    let [a, b, m] = swatch_shapes(
+        entry.swatch,
+        style.px(5.0),
+        style.px(9.0),
+        style.stroke(2.0),
+    );
+    let fill = swatch_color(entry.swatch).filled();
+    area.draw(
+        &(EmptyElement::at(centre)
+            + Polygon::new(a, fill)
+            + Polygon::new(b, fill)
+            + Polygon::new(m, fill)),
+    )?;
+    area.draw(&Text::new(entry.label.clone(), text_at, font.clone()))?;
+    Ok(())
+}
+
 /// The legend as rows of swatch + text in `area` (below a narrow plot).
 fn draw_legend_below<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -410,19 +436,14 @@ fn draw_legend_below<DB: DrawingBackend>(
     for (i, e) in entries.iter().enumerate() {
         let y = style.px(4.0) + row * i as i32 + row / 2;
         let x = style.px(22.0);
-        let [a, b, m] = swatch_shapes(e.swatch, style.px(5.0), style.px(9.0), style.stroke(2.0));
-        let fill = swatch_color(e.swatch).filled();
-        area.draw(
-            &(EmptyElement::at((x, y))
-                + Polygon::new(a, fill)
-                + Polygon::new(b, fill)
-                + Polygon::new(m, fill)),
-        )?;
-        area.draw(&Text::new(
-            e.label.clone(),
+        draw_legend_row(
+            area,
+            e,
+            (x, y),
             (x + style.px(16.0), y - style.px(7.0)),
-            font.clone(),
-        ))?;
+            &font,
+            style,
+        )?;
     }
     Ok(())
 }
@@ -473,19 +494,8 @@ fn draw_legend_box<DB: DrawingBackend>(
     // Each row: its swatch centred in the swatch column, its text after it.
     for (i, (e, &(_, text_h))) in entries.iter().zip(&heights).enumerate() {
         let y0 = y + margin + top(i);
-        let [a, b, m] = swatch_shapes(e.swatch, style.px(5.0), style.px(9.0), style.stroke(2.0));
-        let fill = swatch_color(e.swatch).filled();
-        area.draw(
-            &(EmptyElement::at((x + margin + swatch / 2, y0 + text_h as i32 / 2))
-                + Polygon::new(a, fill)
-                + Polygon::new(b, fill)
-                + Polygon::new(m, fill)),
-        )?;
-        area.draw(&Text::new(
-            e.label.clone(),
-            (x + margin + swatch, y0),
-            font.clone(),
-        ))?;
+        let centre = (x + margin + swatch / 2, y0 + text_h as i32 / 2);
+        draw_legend_row(area, e, centre, (x + margin + swatch, y0), &font, style)?;
     }
     Ok(())
 }
