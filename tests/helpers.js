@@ -1,5 +1,6 @@
 // Shared steps for the browser tests.
-import { expect } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { execFileSync, spawn } from 'node:child_process';
 
 /**
  * Opens the page at `hash` (and `query`), records console problems and failed requests. Every
@@ -197,3 +198,27 @@ export async function installContrast(page) {
     window.__contrast = { rgba, over, ratio, background, opacity, visible };
   });
 }
+
+/** Builds the static site into `out` (scripts/build-site.mjs `--out out`, as `npm run build`
+ * does into dist/) before this file's tests and serves it under `prefix` on `port`, as a plain
+ * static host would (scripts/serve.mjs --root). Returns `build(extra)`, to build it again. */
+export function serveBuiltSite({ out, prefix, port }) {
+  let server;
+  const build = (extra = []) =>
+    execFileSync(process.execPath, ['scripts/build-site.mjs', '--out', out, ...extra], { stdio: 'inherit' });
+  test.beforeAll(async () => {
+    build();
+    server = spawn(process.execPath, ['scripts/serve.mjs', '--root', out, '--prefix', prefix, '--port', String(port)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise((ok) => server.stdout.once('data', ok));
+  });
+  test.afterAll(() => server?.kill());
+  return build;
+}
+
+/** Whether the page can fetch a file the build does not have (false when the network is off). */
+export function fetchesMissing(page) {
+  return page.evaluate(() => fetch('./not-in-the-build.txt').then(() => true, () => false));
+}
+

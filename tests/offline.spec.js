@@ -2,28 +2,14 @@
 // from the sub-path it is served under, the notebook and embed.html alike (a first visit to
 // embed.html alone installs the service worker too); a new build replaces the old one's cache.
 import { test } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { expect, openEverything, readTable } from './helpers.js';
+import { expect, fetchesMissing, openEverything, readTable, serveBuiltSite } from './helpers.js';
 
 const port = 4500 + Math.floor(Math.random() * 100);
 const prefix = '/class/gradscope/';
 const out = 'target/dist-offline';
-let server;
-
-const build = (extra = []) =>
-  execFileSync(process.execPath, ['scripts/build-site.mjs', '--out', out, ...extra], { stdio: 'inherit' });
+const build = serveBuiltSite({ out, prefix, port });
 const version = () => /const VERSION = "([0-9a-f]+)"/.exec(readFileSync(`${out}/sw.js`, 'utf8'))[1];
-
-test.beforeAll(async () => {
-  build();
-  server = spawn(process.execPath, ['scripts/serve.mjs', '--root', out, '--prefix', prefix, '--port', String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((ok) => server.stdout.once('data', ok));
-});
-
-test.afterAll(() => server?.kill());
 
 async function controlled(page) {
   await page.evaluate(() => window.gradscope?.ready);
@@ -60,8 +46,7 @@ test('after one visit the notebook works offline, scoped to its sub-path', async
   expect(rows.every((r) => Number.isFinite(r.grad) && r.grad > 0)).toBe(true);
   expect(problems).toEqual([]);
   // The network really is off: a file the build does not have cannot be fetched.
-  const fetched = await page.evaluate(() => fetch('./not-in-the-build.txt').then(() => true, () => false));
-  expect(fetched).toBe(false);
+  expect(await fetchesMissing(page)).toBe(false);
   await context.close();
 });
 
@@ -117,8 +102,7 @@ test('after one visit to embed.html alone, embed.html works offline: the Worker 
     }
   }
   expect(problems).toEqual([]);
-  const fetched = await page.evaluate(() => fetch('./not-in-the-build.txt').then(() => true, () => false));
-  expect(fetched).toBe(false);
+  expect(await fetchesMissing(page)).toBe(false);
   await context.close();
 });
 

@@ -1,21 +1,10 @@
 // `npm run build` output: dist/ must work from a plain static server under any sub-path.
 import { test } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
-import { expect, readTable } from './helpers.js';
+import { expect, readTable, serveBuiltSite } from './helpers.js';
 
 const port = 4390 + Math.floor(Math.random() * 100);
 const prefix = '/courses/dl/gradscope/';
-let server;
-
-test.beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/build-site.mjs'], { stdio: 'inherit' });
-  server = spawn(process.execPath, ['scripts/serve.mjs', '--root', 'dist', '--prefix', prefix, '--port', String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((ok) => server.stdout.once('data', ok));
-});
-
-test.afterAll(() => server?.kill());
+serveBuiltSite({ out: 'dist', prefix, port });
 
 test('dist/ works under a sub-path with no failed request', async ({ page }) => {
   const problems = [];

@@ -36,45 +36,28 @@ pub mod deep_fields {
     use crate::schema::Field;
     use crate::{Activation, Initializer};
 
-    /// Input dimension d.
-    pub const INPUTS: Field = Field::int("inputs", 1, 16, 4)
-        .unit("inputs")
-        .doc("Input dimension d of the regression task.");
-    /// Hidden layers L.
-    pub const DEPTH: Field = Field::int("depth", 1, 12, 4)
-        .unit("layers")
-        .doc("Hidden layers L.");
-    /// Units per hidden layer.
-    pub const WIDTH: Field = Field::int("width", 1, 128, 32)
-        .unit("units")
-        .doc("Units per hidden layer.");
-    /// The hidden activation φ.
-    pub const ACTIVATION: Field = Field::choice("activation", Activation::NAMES, "relu")
-        .key("act")
-        .doc("The hidden activation φ (the output is linear).");
-    /// How every weight matrix is drawn; biases start at 0.
-    pub const INIT: Field = Field::choice("init", Initializer::NAMES, "he-normal")
-        .doc("How every weight matrix is drawn; biases start at 0.");
-    /// σ of the initializer.
-    pub const SIGMA: Field = Field::float("sigma", 0.0, 10.0, 1.0)
-        .doc("σ of the initializer (standard deviation or gain).");
-    /// The global learning rate γ.
-    pub const LEARNING_RATE: Field = Field::float("learning_rate", 1e-6, 10.0, 0.05)
-        .log_slider(0.0001, 1.0)
-        .doc("The global learning rate γ.");
-    /// Training examples N.
-    pub const SAMPLES: Field = Field::int("samples", 1, 1024, 128)
-        .unit("examples")
-        .doc("Training examples N.");
-    /// Minibatch size (0 = full batch).
-    pub const BATCH: Field = Field::int("batch", 0, 1024, 0)
-        .unit("examples")
-        .doc("Minibatch size B; 0 means full-batch gradient descent.");
-    /// Whether each layer's step is scaled by its trust ratio.
-    pub const LARS: Field = Field::bool("lars", false)
-        .doc("Whether each layer's step is scaled by its trust ratio (LARS).");
-    /// The seed of the task and of the initial weights.
-    pub const SEED: Field = crate::settings::fields::SEED;
+    crate::fields! {
+        INPUTS: "Input dimension d of the regression task."
+            = Field::int("inputs", 1, 16, 4).unit("inputs");
+        DEPTH: "Hidden layers L." = Field::int("depth", 1, 12, 4).unit("layers");
+        WIDTH: "Units per hidden layer." = Field::int("width", 1, 128, 32).unit("units");
+        ACTIVATION: "The hidden activation φ (the output is linear)."
+            = Field::choice("activation", Activation::NAMES, "relu").key("act");
+        INIT: "How every weight matrix is drawn; biases start at 0."
+            = Field::choice("init", Initializer::NAMES, "he-normal");
+        SIGMA: "σ of the initializer (standard deviation or gain)."
+            = Field::float("sigma", 0.0, 10.0, 1.0);
+        LEARNING_RATE: "The global learning rate γ."
+            = Field::float("learning_rate", 1e-6, 10.0, 0.05).log_slider(0.0001, 1.0);
+        SAMPLES: "Training examples N." = Field::int("samples", 1, 1024, 128).unit("examples");
+        // Minibatch size (0 = full batch).
+        BATCH: "Minibatch size B; 0 means full-batch gradient descent."
+            = Field::int("batch", 0, 1024, 0).unit("examples");
+        LARS: "Whether each layer's step is scaled by its trust ratio (LARS)."
+            = Field::bool("lars", false);
+        // The seed of the task and of the initial weights.
+        SEED = crate::settings::fields::SEED;
+    }
 }
 
 crate::settings! {

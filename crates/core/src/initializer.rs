@@ -77,29 +77,28 @@ pub enum SigmaRole {
 pub mod matrix_fields {
     use crate::schema::Field;
     use crate::settings::fields as grad;
-
     /// Largest fan-in or fan-out: a 4096 × 4096 matrix is 16 M numbers, about as much as a
     /// course figure or a terminal should take.
     pub const MAX_FAN: i64 = 4096;
-    /// The initializer.
-    pub const INIT: Field = grad::INIT;
-    /// n_in: 1 ..= 4096 columns.
-    pub const FAN_IN: Field = Field::int("fan_in", 1, MAX_FAN, 4)
-        .unit("columns")
-        .doc("n_in, the matrix's columns (its inputs).");
-    /// n_out: 1 ..= 4096 rows.
-    pub const FAN_OUT: Field = Field::int("fan_out", 1, MAX_FAN, 4)
-        .unit("rows")
-        .doc("n_out, the matrix's rows (its outputs).");
-    /// σ: the gradient experiment's range, default 1.
-    pub const SIGMA: Field = grad::SIGMA.default_number(1.0);
-    /// The seed: the matrix is layer 1's stream of the gradient experiment with this seed.
-    pub const SEED: Field =
-        grad::SEED.doc("The seed of the draws (layer 1's stream of the gradient experiment).");
-    /// The precision the weights are rounded to.
-    pub const PRECISION: Field = grad::PRECISION.doc("The floating-point format of the weights.");
     /// Every field, in the order a command line lists them.
     pub const ALL: &[Field] = &[INIT, FAN_IN, FAN_OUT, SIGMA, SEED, PRECISION];
+
+    crate::fields! {
+        // The initializer.
+        INIT = grad::INIT;
+        // n_in: 1 ..= 4096 columns.
+        FAN_IN: "n_in, the matrix's columns (its inputs)."
+            = Field::int("fan_in", 1, MAX_FAN, 4).unit("columns");
+        // n_out: 1 ..= 4096 rows.
+        FAN_OUT: "n_out, the matrix's rows (its outputs)."
+            = Field::int("fan_out", 1, MAX_FAN, 4).unit("rows");
+        // σ: the gradient experiment's range, default 1.
+        SIGMA = grad::SIGMA.default_number(1.0);
+        // The seed: the matrix is layer 1's stream of the gradient experiment with this seed.
+        SEED: "The seed of the draws (layer 1's stream of the gradient experiment)." = grad::SEED;
+        // The precision the weights are rounded to.
+        PRECISION: "The floating-point format of the weights." = grad::PRECISION;
+    }
 }
 
 /// How a weight matrix W (n_out × n_in) is initialized. `fan_in` = n_in, `fan_out` = n_out.

@@ -46,27 +46,21 @@ pub mod rescaling_fields {
     use crate::schema::Field;
     use crate::Activation;
 
-    /// The activation φ of every layer.
-    pub const ACTIVATION: Field = Field::choice("activation", Activation::NAMES, "relu")
-        .key("act")
-        .doc("The activation φ of every layer.");
-    /// The factor α (its size; see [`NEGATIVE`] for its sign).
-    pub const ALPHA: Field = Field::float("alpha", 0.001, 1000.0, 10.0)
-        .log_slider(0.01, 100.0)
-        .doc("The size of α: layer l's weights are multiplied by α, layer l + 1's by 1/α.");
-    /// Whether α is negative.
-    pub const NEGATIVE: Field = Field::bool("negative", false)
-        .key("neg")
-        .doc("Whether α is negative (−|α|).");
-    /// The layer l scaled by α (the next one is scaled by 1/α).
-    pub const LAYER: Field = Field::int("layer", 1, super::DEPTH as i64 - 1, 2)
-        .doc("The layer l whose weights are multiplied by α.");
-    /// Width n.
-    pub const WIDTH: Field = Field::int("width", 1, 64, 16)
-        .unit("units")
-        .doc("Units per layer n.");
-    /// The seed of the weights and the inputs.
-    pub const SEED: Field = crate::settings::fields::SEED;
+    crate::fields! {
+        ACTIVATION: "The activation φ of every layer."
+            = Field::choice("activation", Activation::NAMES, "relu").key("act");
+        // The factor α (its size; see [`NEGATIVE`] for its sign).
+        ALPHA: "The size of α: layer l's weights are multiplied by α, layer l + 1's by 1/α."
+            = Field::float("alpha", 0.001, 1000.0, 10.0).log_slider(0.01, 100.0);
+        NEGATIVE: "Whether α is negative (−|α|)." = Field::bool("negative", false).key("neg");
+        // The layer l scaled by α (the next one is scaled by 1/α).
+        LAYER: "The layer l whose weights are multiplied by α."
+            = Field::int("layer", 1, super::DEPTH as i64 - 1, 2);
+        // Width n.
+        WIDTH: "Units per layer n." = Field::int("width", 1, 64, 16).unit("units");
+        // The seed of the weights and the inputs.
+        SEED = crate::settings::fields::SEED;
+    }
 }
 
 /// The settings of the rescaling experiment.

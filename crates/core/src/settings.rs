@@ -10,36 +10,29 @@ pub mod fields {
     use crate::schema::Field;
     use crate::{Activation, Initializer, Precision};
 
-    /// Depth L: 1 ..= 200 layers.
-    pub const DEPTH: Field = Field::int("depth", 1, 200, 30)
-        .unit("layers")
-        .doc("Number of layers L.");
-    /// Width n: 1 ..= 128 units per layer.
-    pub const WIDTH: Field = Field::int("width", 1, 128, 64)
-        .unit("units")
-        .doc("Units per layer n; every weight matrix is n × n.");
-    /// Batch B: 1 ..= 128 examples.
-    pub const BATCH: Field = Field::int("batch", 1, 128, 32)
-        .unit("examples")
-        .doc("Examples B in the input batch, x ~ N(0, 1).");
-    /// The activation φ.
-    pub const ACTIVATION: Field = Field::choice("activation", Activation::NAMES, "sigmoid")
-        .key("act")
-        .doc("The activation function φ.");
-    /// The initializer.
-    pub const INIT: Field = Field::choice("init", Initializer::NAMES, "normal")
-        .doc("How the weights are drawn; σ's meaning depends on it.");
-    /// σ: 0 ..= 10; the slider spans 0.001 to 10 on a log scale.
-    pub const SIGMA: Field = Field::float("sigma", 0.0, 10.0, 0.1)
-        .log_slider(0.001, 10.0)
-        .doc("The scale of the weights: standard deviation, constant value or gain.");
-    /// Seed: 0 ..= 2³² − 1, so that it survives a trip through JavaScript and a URL unchanged.
-    pub const SEED: Field =
-        Field::int("seed", 0, u32::MAX as i64, 1).doc("The seed of every random draw.");
-    /// The floating-point format.
-    pub const PRECISION: Field = Field::choice("precision", Precision::NAMES, "f64")
-        .key("prec")
-        .doc("The floating-point format the network is computed in.");
+    crate::fields! {
+        // Depth L: 1 ..= 200 layers.
+        DEPTH: "Number of layers L." = Field::int("depth", 1, 200, 30).unit("layers");
+        // Width n: 1 ..= 128 units per layer.
+        WIDTH: "Units per layer n; every weight matrix is n × n."
+            = Field::int("width", 1, 128, 64).unit("units");
+        // Batch B: 1 ..= 128 examples.
+        BATCH: "Examples B in the input batch, x ~ N(0, 1)."
+            = Field::int("batch", 1, 128, 32).unit("examples");
+        // The activation φ.
+        ACTIVATION: "The activation function φ."
+            = Field::choice("activation", Activation::NAMES, "sigmoid").key("act");
+        // The initializer.
+        INIT: "How the weights are drawn; σ's meaning depends on it."
+            = Field::choice("init", Initializer::NAMES, "normal");
+        // σ: 0 ..= 10; the slider spans 0.001 to 10 on a log scale.
+        SIGMA: "The scale of the weights: standard deviation, constant value or gain."
+            = Field::float("sigma", 0.0, 10.0, 0.1).log_slider(0.001, 10.0);
+        // Seed: 0 ..= 2³² − 1, so that it survives a trip through JavaScript and a URL unchanged.
+        SEED: "The seed of every random draw." = Field::int("seed", 0, u32::MAX as i64, 1);
+        PRECISION: "The floating-point format the network is computed in."
+            = Field::choice("precision", Precision::NAMES, "f64").key("prec");
+    }
 }
 
 crate::settings! {

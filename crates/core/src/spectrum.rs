@@ -29,17 +29,16 @@ use serde::{Deserialize, Serialize};
 pub mod spectrum_fields {
     use crate::schema::Field;
 
-    /// Matrix size n: 1 ..= 64 (the book: 4).
-    pub const SIZE: Field = Field::int("size", 1, 64, 4)
-        .unit("rows")
-        .doc("A and B are n × n.");
-    /// σ: the open-closed interval (0, 10]; the lower end is the smallest positive f64. The
-    /// slider spans 0.01 to 10 on a log scale.
-    pub const SIGMA: Field = Field::float("sigma", f64::MIN_POSITIVE, 10.0, 1.0)
-        .log_slider(0.01, 10.0)
-        .doc("The entries' standard deviation, Aᵢⱼ, Bᵢⱼ ~ N(0, σ²).");
-    /// The seed; A is drawn from stream 1 and B from stream 2 of it.
-    pub const SEED: Field = crate::settings::fields::SEED;
+    crate::fields! {
+        // Matrix size n: 1 ..= 64 (the book: 4).
+        SIZE: "A and B are n × n." = Field::int("size", 1, 64, 4).unit("rows");
+        // σ: the open-closed interval (0, 10]; the lower end is the smallest positive f64. The
+        // slider spans 0.01 to 10 on a log scale.
+        SIGMA: "The entries' standard deviation, Aᵢⱼ, Bᵢⱼ ~ N(0, σ²)."
+            = Field::float("sigma", f64::MIN_POSITIVE, 10.0, 1.0).log_slider(0.01, 10.0);
+        // The seed; A is drawn from stream 1 and B from stream 2 of it.
+        SEED = crate::settings::fields::SEED;
+    }
 }
 
 /// The allowed ranges of [`SpectrumSettings`].

@@ -24,37 +24,29 @@ pub mod mlp_fields {
     use crate::schema::Field;
     use crate::{Activation, Initializer};
 
-    /// Input dimension d.
-    pub const INPUTS: Field = Field::int("inputs", 1, 16, 2)
-        .unit("inputs")
-        .doc("Input dimension d of the regression task.");
-    /// Hidden units h.
-    pub const HIDDEN: Field = Field::int("hidden", 1, 64, 2)
-        .unit("units")
-        .doc("Hidden units h.");
-    /// The hidden activation φ.
-    pub const ACTIVATION: Field = Field::choice("activation", Activation::NAMES, "tanh")
-        .key("act")
-        .doc("The hidden activation φ.");
-    /// How W and v are initialized; biases start at 0.
-    pub const INIT: Field = Field::choice("init", Initializer::NAMES, "constant")
-        .doc("How the weights are initialized; biases start at 0.");
-    /// σ of the initializer (the constant's value for "constant").
-    pub const SIGMA: Field = Field::float("sigma", 0.0, 10.0, 0.5)
-        .doc("σ of the initializer: the value of every weight for a constant initialization.");
-    /// Dropout probability p on the hidden layer (0 = no dropout).
-    pub const DROPOUT: Field = Field::float("dropout", 0.0, 0.95, 0.0)
-        .doc("Dropout probability p on the hidden layer (0: no dropout).");
-    /// Learning rate η.
-    pub const LEARNING_RATE: Field = Field::float("learning_rate", 1e-9, 10.0, 0.1)
-        .log_slider(0.001, 10.0)
-        .doc("Learning rate η of gradient descent.");
-    /// Examples N in the task.
-    pub const SAMPLES: Field = Field::int("samples", 1, 4096, 64)
-        .unit("examples")
-        .doc("Examples N in the regression task.");
-    /// The seed of the task and of the initial weights.
-    pub const SEED: Field = crate::settings::fields::SEED;
+    crate::fields! {
+        INPUTS: "Input dimension d of the regression task."
+            = Field::int("inputs", 1, 16, 2).unit("inputs");
+        HIDDEN: "Hidden units h." = Field::int("hidden", 1, 64, 2).unit("units");
+        ACTIVATION: "The hidden activation φ."
+            = Field::choice("activation", Activation::NAMES, "tanh").key("act");
+        // How W and v are initialized; biases start at 0.
+        INIT: "How the weights are initialized; biases start at 0."
+            = Field::choice("init", Initializer::NAMES, "constant");
+        // σ of the initializer (the constant's value for "constant").
+        SIGMA: "σ of the initializer: the value of every weight for a constant initialization."
+            = Field::float("sigma", 0.0, 10.0, 0.5);
+        // Dropout probability p on the hidden layer (0 = no dropout).
+        DROPOUT: "Dropout probability p on the hidden layer (0: no dropout)."
+            = Field::float("dropout", 0.0, 0.95, 0.0);
+        LEARNING_RATE: "Learning rate η of gradient descent."
+            = Field::float("learning_rate", 1e-9, 10.0, 0.1).log_slider(0.001, 10.0);
+        // Examples N in the task.
+        SAMPLES: "Examples N in the regression task."
+            = Field::int("samples", 1, 4096, 64).unit("examples");
+        // The seed of the task and of the initial weights.
+        SEED = crate::settings::fields::SEED;
+    }
 }
 
 crate::settings! {

@@ -31,33 +31,23 @@ pub mod xavier_fields {
     use crate::schema::Field;
     use crate::settings::fields as grad;
 
-    /// The widths n₀, n₁, …, n_L: 2 to 13 entries, each a width the gradient experiment allows.
-    pub const WIDTHS: Field = Field::list(
-        "widths",
-        (1, 128),
-        (2, MAX_LAYERS + 1),
-        &[64, 128, 32, 128, 16, 64],
-    )
-    .unit("units")
-    .doc("The layer widths n₀, n₁, …, n_L (n₀ is the input).");
-    /// Which of the three runs the cell highlights.
-    pub const INIT: Field = Field::choice(
-        "init",
-        &["normal", "xavier-normal", "xavier-uniform"],
-        "normal",
-    )
-    .view()
-    .doc("The initializer the chart highlights; all three are computed.");
-    /// σ of N(0, σ²) (Xavier uses gain 1).
-    pub const SIGMA: Field = grad::SIGMA
-        .within(0.001, 10.0)
-        .doc("σ of the N(0, σ²) run (the Xavier runs use gain 1).");
-    /// The activation: identity (the derivation's linear case) or tanh.
-    pub const ACTIVATION: Field = grad::ACTIVATION.choices(&["identity", "tanh"], "identity");
-    /// Examples B in the batch.
-    pub const BATCH: Field = grad::BATCH;
-    /// The seed of the draws.
-    pub const SEED: Field = grad::SEED;
+    crate::fields! {
+        // The widths n₀, n₁, …, n_L: 2 to 13 entries, each a width the gradient experiment allows.
+        WIDTHS: "The layer widths n₀, n₁, …, n_L (n₀ is the input)."
+            = Field::list("widths", (1, 128), (2, MAX_LAYERS + 1), &[64, 128, 32, 128, 16, 64],).unit("units");
+        // Which of the three runs the cell highlights.
+        INIT: "The initializer the chart highlights; all three are computed."
+            = Field::choice("init", &["normal", "xavier-normal", "xavier-uniform"], "normal",).view();
+        // σ of N(0, σ²) (Xavier uses gain 1).
+        SIGMA: "σ of the N(0, σ²) run (the Xavier runs use gain 1)."
+            = grad::SIGMA.within(0.001, 10.0);
+        // The activation: identity (the derivation's linear case) or tanh.
+        ACTIVATION = grad::ACTIVATION.choices(&["identity", "tanh"], "identity");
+        // Examples B in the batch.
+        BATCH = grad::BATCH;
+        // The seed of the draws.
+        SEED = grad::SEED;
+    }
 }
 
 crate::settings! {

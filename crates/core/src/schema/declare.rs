@@ -83,6 +83,33 @@ macro_rules! choice_setting {
 }
 choice_setting!(Activation, Initializer, Precision);
 
+/// Declares an experiment's fields, each described once:
+///
+/// ```ignore
+/// fields! {
+///     DEPTH: "Number of layers L." = Field::int("depth", 1, 200, 30).unit("layers");
+///     SEED = crate::settings::fields::SEED;
+/// }
+/// ```
+///
+/// writes `pub const DEPTH: Field = Field::int(…).unit(…).doc("Number of layers L.")`, whose
+/// Rust documentation is the same text (the one the CLI's help, the schema and
+/// `docs/parameters.md` show); a field without a text is another declaration reused as it is.
+#[macro_export]
+macro_rules! fields {
+    () => {};
+    ($name:ident: $doc:literal = $decl:expr; $($rest:tt)*) => {
+        #[doc = $doc]
+        pub const $name: $crate::schema::Field = $decl.doc($doc);
+        $crate::fields!($($rest)*);
+    };
+    ($name:ident = $decl:expr; $($rest:tt)*) => {
+        #[doc = concat!("The field `", stringify!($decl), "`, reused.")]
+        pub const $name: $crate::schema::Field = $decl;
+        $crate::fields!($($rest)*);
+    };
+}
+
 /// Declares an experiment's settings struct from its fields module, once:
 ///
 /// ```ignore
