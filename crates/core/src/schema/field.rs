@@ -407,9 +407,12 @@ impl Field {
     /// Reads a whole number from `value` (the default when absent or null): it must be a finite,
     /// whole number in range.
     pub fn read_int(&self, value: Option<&Value>) -> Result<i64, Error> {
-        match value.filter(|v| !v.is_null()) {
-            None => Ok(self.default_int()),
-            Some(v) => self.whole(number(self.name, v)?),
+        match (value.filter(|v| !v.is_null()), self.kind) {
+            // A real field's default is a whole number only if it is one, and it is in range.
+            (None, Kind::Int { default, .. }) => Ok(default),
+            (None, Kind::Float { default, .. }) => self.whole(default),
+            (None, _) => Err(wrong_type(self.name, "a whole number")),
+            (Some(v), _) => self.whole(number(self.name, v)?),
         }
     }
 
@@ -490,14 +493,6 @@ impl Field {
             return Err(Error::out_of_range(self.name, x, min as f64, max as f64));
         }
         Ok(x as i64)
-    }
-
-    fn default_int(&self) -> i64 {
-        match self.kind {
-            Kind::Int { default, .. } => default,
-            Kind::Float { default, .. } => default as i64,
-            _ => 0,
-        }
     }
 
     fn default_float(&self) -> f64 {
