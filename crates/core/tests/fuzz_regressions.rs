@@ -29,3 +29,17 @@ fn a_whole_number_read_from_a_number_field_with_no_value_is_in_range() {
         }
     }
 }
+
+/// parse_settings, 2026-12-02 (the second run): reading a list field (the Xavier cell's widths,
+/// entries in [1, 128]) as a number with no value gave 0. Every number read with no value is now
+/// the field's own default, and a field that is not a number refuses.
+#[test]
+fn a_number_read_from_any_field_with_no_value_is_in_range() {
+    for c in CELLS {
+        for f in c.fields {
+            if let (Ok(x), Some((lo, hi))) = (f.read_float(None), f.range()) {
+                assert!(lo <= x && x <= hi, "{}.{}: {x}", c.name, f.name);
+            }
+        }
+    }
+}

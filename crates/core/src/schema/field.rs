@@ -418,9 +418,11 @@ impl Field {
 
     /// Reads a real number (the default when absent or null): finite and in range.
     pub fn read_float(&self, value: Option<&Value>) -> Result<f64, Error> {
-        match value.filter(|v| !v.is_null()) {
-            None => Ok(self.default_float()),
-            Some(v) => self.check_float(number(self.name, v)?),
+        match (value.filter(|v| !v.is_null()), self.kind) {
+            (None, Kind::Int { default, .. }) => Ok(default as f64),
+            (None, Kind::Float { default, .. }) => Ok(default),
+            (None, _) => Err(wrong_type(self.name, "a number")),
+            (Some(v), _) => self.check_float(number(self.name, v)?),
         }
     }
 
@@ -493,14 +495,6 @@ impl Field {
             return Err(Error::out_of_range(self.name, x, min as f64, max as f64));
         }
         Ok(x as i64)
-    }
-
-    fn default_float(&self) -> f64 {
-        match self.kind {
-            Kind::Int { default, .. } => default as f64,
-            Kind::Float { default, .. } => default,
-            _ => 0.0,
-        }
     }
 }
 
