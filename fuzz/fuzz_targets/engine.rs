@@ -6,7 +6,7 @@
 #![no_main]
 
 use arbitrary::Unstructured;
-use gradscope_core::schema::{Field, Kind};
+use gradscope_core::schema::{Field, Kind, ListKind};
 use gradscope_core::{GradientProbe, ProductSettings};
 use libfuzzer_sys::fuzz_target;
 use rand::SeedableRng;
@@ -35,7 +35,7 @@ fn draw(u: &mut Unstructured, f: &Field) -> arbitrary::Result<Value> {
         }
         Kind::Enum { choices, .. } => json!(*u.choose(choices)?),
         Kind::Bool { .. } => json!(u.arbitrary::<bool>()?),
-        Kind::List { min, max, min_len, max_len, .. } => {
+        Kind::List(ListKind { min, max, min_len, max_len, .. }) => {
             let n = u.int_in_range(min_len..=max_len)?;
             json!((0..n).map(|_| u.int_in_range(min..=max).unwrap_or(min)).collect::<Vec<_>>())
         }
