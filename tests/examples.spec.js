@@ -127,9 +127,29 @@ async function showWidget(page, id) {
   await allComputed(page, [id]);
   const indices = await page.evaluate(() => window.Reveal.getIndices());
   expect(indices.h).toBe(h);
-  // Reveal has laid the slide out again after the widget grew.
-  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  // Reveal's slide transition has ended and it has laid the slide out again after the widget
+  // grew: the widget's box on screen is the same over several frames.
+  await stableBox(page.locator(`#${id}`));
   return indices;
+}
+
+/** The on-screen box of `locator` once it has stayed the same for 5 frames in a row (10 s at most). */
+async function stableBox(locator) {
+  return locator.evaluate((el) => new Promise((ok, fail) => {
+    const key = () => { const r = el.getBoundingClientRect(); return `${r.x},${r.y},${r.width},${r.height}`; };
+    let last = key();
+    let same = 0;
+    const until = performance.now() + 10000;
+    const frame = () => {
+      const now = key();
+      same = now === last ? same + 1 : 0;
+      last = now;
+      if (same >= 5) ok(now);
+      else if (performance.now() > until) fail(new Error(`the box of ${el.id} kept moving: ${now}`));
+      else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }));
 }
 
 test('the reveal.js deck: self-hosted, every widget slide computes, the Vietnamese one in Vietnamese', async ({ page }) => {
@@ -171,6 +191,7 @@ for (const viewport of [
     expect(scale).toBeCloseTo(scaled.reveal, 2);
 
     const slider = page.locator('#deck-gradients input[type="range"][data-field="sigma"]');
+    await stableBox(slider);
     const box = await slider.boundingBox();
     const { min, max, step } = await slider.evaluate((el) => ({ min: Number(el.min), max: Number(el.max), step: Number(el.step) }));
     // On screen, the slider is as wide as its layout width times the scale.
@@ -182,12 +203,15 @@ for (const viewport of [
     // dragging: twice that, plus a step.
     const tolerance = ((max - min) * box.height) / (box.width - box.height) + step;
     expect(tolerance).toBeLessThan((max - min) / 8);
-    const y = box.y + box.height / 2;
     for (const f of [0.8, 0.2, 0.65]) {
+      // Where the slider is now (the deck lays the slide out again if the widget's height changed).
+      await stableBox(slider);
+      const at = await slider.boundingBox();
+      const y = at.y + at.height / 2;
       const before = await page.$eval('#deck-gradients', (el) => el.state.sigma);
       const from = await slider.evaluate((el) => Number(el.value));
-      const fromX = box.x + ((from - min) / (max - min)) * box.width;
-      const toX = box.x + f * box.width;
+      const fromX = at.x + ((from - min) / (max - min)) * at.width;
+      const toX = at.x + f * at.width;
       await page.mouse.move(fromX, y);
       await page.mouse.down();
       await page.mouse.move(toX, y, { steps: 8 });

@@ -152,18 +152,19 @@ test('the verdict is spoken once it settles: its live region does not change whi
     new MutationObserver((records) => { window.__mutations.verdict += records.length; })
       .observe(root.querySelector('[data-verdict]'), { childList: true, characterData: true, subtree: true });
   });
-  // Drag: 25 input events 40 ms apart, each a different σ.
-  await page.$eval('#g-sigma-range', async (el) => {
+  // Drag: 25 input events 40 ms apart, each a different σ. The count is read as the drag ends.
+  const during = await page.$eval('#g-sigma-range', async (el) => {
     for (let i = 0; i < 25; i += 1) {
       el.value = String(300 + i * 20);
       el.dispatchEvent(new Event('input', { bubbles: true }));
       await new Promise((ok) => setTimeout(ok, 40));
     }
+    return { ...window.__mutations };
   });
+  expect(during.live).toBe(0); // the live region did not speak during the drag
   await settle(page);
-  const during = await page.evaluate(() => ({ ...window.__mutations }));
-  expect(during.verdict).toBeGreaterThan(10); // the visible verdict followed the drag
-  expect(during.live).toBe(0); // the live region did not
+  const settled = await page.evaluate(() => ({ ...window.__mutations }));
+  expect(settled.verdict).toBeGreaterThan(10); // the visible verdict followed the drag
   await page.waitForTimeout(900);
   const after = await page.evaluate(() => ({ ...window.__mutations }));
   expect(after.live).toBe(1);

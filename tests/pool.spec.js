@@ -22,7 +22,7 @@ test('at the largest setting a σ change draws a marked preview, then the exact 
   const before = await page.evaluate(() => window.gradscope.cells.grad.computes);
   await page.locator('#g-sigma-range').focus();
   await page.keyboard.press('ArrowRight');
-  await page.waitForFunction((n) => window.gradscope.cells.grad.computes > n && window.gradscope.cells.grad.pending === 0, before, { timeout: 120_000 });
+  await page.waitForFunction((n) => window.gradscope.cells.grad.computes > n && window.gradscope.cells.grad.inFlight === 0, before, { timeout: 120_000 });
   await settle(page);
   const { updates, marks, previews, settings, result, label } = await page.evaluate(() => {
     const cell = window.gradscope.cells.grad;

@@ -80,7 +80,7 @@ async function drag(context, url, quick) {
   await page.goto(url);
   await page.evaluate(() => window.gradscope.ready.then(() => true));
   // The first exact compute (one Worker, no rate known yet), then the stability map's start.
-  await page.waitForFunction(() => window.gradscope.cells.grad?.computes > 0 && window.gradscope.cells.grad.pending === 0, null, { timeout: 120_000 });
+  await page.waitForFunction(() => window.gradscope.cells.grad?.computes > 0 && window.gradscope.cells.grad.inFlight === 0, null, { timeout: 120_000 });
   await page.waitForTimeout(1500);
   const slider = page.locator('#g-sigma-range');
   await slider.scrollIntoViewIfNeeded();
@@ -106,7 +106,7 @@ async function drag(context, url, quick) {
   }
   await page.mouse.up();
   const dragEnd = await page.evaluate(() => performance.now());
-  await page.waitForFunction(() => window.gradscope.cells.grad.pending === 0, null, { timeout: 120_000 });
+  await page.waitForFunction(() => window.gradscope.cells.grad.inFlight === 0, null, { timeout: 120_000 });
   await page.waitForTimeout(300);
   const r = await page.evaluate(
     ([from, to]) => {

@@ -151,7 +151,8 @@ function setup(api, ctx) {
   let seq = 0;
   let shown = { seq: 0, preview: false };
   cell.view = null; // what the chart shows: {result, preview: {b, B} | null, seq}
-  cell.pending = 0;
+  cell.inFlight = 0; // engine requests (previews and computes) not answered yet
+  cell.tableDue = false; // a result's table is still to be filled (fillTableSoon)
   const reload = out('reload');
   reload?.addEventListener('click', () => {
     reload.hidden = true;
@@ -190,7 +191,7 @@ function setup(api, ctx) {
     // The same settings as the exact result shown, with nothing on its way and no error: that
     // result stands (a compute asked again, by a hash or language change, would only repeat it,
     // maybe by another path whose sums round differently).
-    const same = cell.settings && !shown.preview && cell.pending === 0 && !errors.active && Object.keys(settings).every((k) => settings[k] === cell.settings[k]);
+    const same = cell.settings && !shown.preview && cell.inFlight === 0 && !errors.active && Object.keys(settings).every((k) => settings[k] === cell.settings[k]);
     if (same && seq === shown.seq) return undefined;
     const n = ++seq;
     if (!channel) {
@@ -218,9 +219,9 @@ function setup(api, ctx) {
 
   /** Asks the page's Worker for the preview of compute `n` from the first `b` examples. */
   function requestPreview(settings, b, n) {
-    cell.pending += 1;
+    cell.inFlight += 1;
     previewChannel.run('preview', { settings, examples: b }).then((answer) => {
-      cell.pending -= 1;
+      cell.inFlight -= 1;
       if (answer.stale || answer.error || !newer(n, true)) return;
       rates.preview[settings.precision] = answer.ms / work(settings, b);
       cell.view = { result: answer.result, preview: { b, B: settings.batch }, seq: n, measured: false };
@@ -232,9 +233,9 @@ function setup(api, ctx) {
   /** Sends a job (`send()` → the channel's answer); its answer is a result for `settings`, or
    * says what went wrong; its time per unit of work goes into `rate[key]`. */
   function request(send, settings, n = seq, rate = rates.single, key = settings.precision) {
-    cell.pending += 1;
+    cell.inFlight += 1;
     return send().then((answer) => {
-      cell.pending -= 1;
+      cell.inFlight -= 1;
       if (answer.stale) return false;
       if (answer.ms != null && answer.result) rate[key] = answer.ms / work(settings);
       cell.rates = rates;
@@ -304,10 +305,10 @@ function setup(api, ctx) {
   let tableTimer = 0;
   function fillTableSoon(r) {
     if (tableTimer) clearTimeout(tableTimer);
-    else cell.pending += 1;
+    cell.tableDue = true;
     tableTimer = setTimeout(() => {
       tableTimer = 0;
-      cell.pending -= 1;
+      cell.tableDue = false;
       fillTable(r);
     }, 0);
   }

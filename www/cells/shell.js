@@ -68,10 +68,12 @@ export const SETTLE_MS = 500;
 /**
  * The cell's polite live region (a visually hidden `[data-live="verdict"]` at the end of `root`):
  * it takes the text of the cell's verdicts (its `[data-verdict]` elements, which change on every
- * frame while a slider moves) once they have stayed unchanged for SETTLE_MS, so that a screen
- * reader speaks the settled verdict once. The verdicts at load are not spoken.
+ * frame while a slider moves) once neither they nor the cell's controls have changed for
+ * SETTLE_MS and no result is on its way (`cell.inFlight`), so that a screen reader speaks the
+ * settled verdict once. While a control is still being moved nothing is spoken, however slowly
+ * the results come. The verdicts at load are not spoken.
  */
-function announceVerdicts(root) {
+function announceVerdicts(root, cell) {
   const verdicts = [...root.querySelectorAll('[data-verdict]')];
   if (verdicts.length === 0) return;
   const live = h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'data-live': 'verdict' });
@@ -80,15 +82,21 @@ function announceVerdicts(root) {
   let said = text() || null; // null: the first verdict (the load's) is yet to come
   let timer = 0;
   const settled = () => {
+    if (cell.inFlight > 0) {
+      wait(); // a result is still on its way (the exact one after a preview): not settled yet
+      return;
+    }
     const now = text();
     if (said !== null && now !== said) live.textContent = now;
     said = now;
   };
-  const observer = new MutationObserver(() => {
+  const wait = () => {
     clearTimeout(timer);
     timer = setTimeout(settled, SETTLE_MS);
-  });
+  };
+  const observer = new MutationObserver(wait);
   for (const v of verdicts) observer.observe(v, { childList: true, characterData: true, subtree: true });
+  root.addEventListener('input', wait);
 }
 
 /** Option labels of the enums most cells share: value → i18n key. */
@@ -148,7 +156,7 @@ export function mountCell(name, slot, ctx, spec) {
    */
   function draw() {
     behaviour.draw();
-    if (cell.inputAt != null && !(cell.pending > 0)) {
+    if (cell.inputAt != null && !(cell.inFlight > 0)) {
       performance.measure('gradscope:update', { start: cell.inputAt, end: performance.now(), detail: { cell: name, preview: false } });
       cell.inputAt = null;
     }
@@ -272,7 +280,7 @@ export function mountCell(name, slot, ctx, spec) {
     if (behaviour.playback) loop.restart();
     else loop.schedule(2);
   };
-  announceVerdicts(root);
+  announceVerdicts(root, cell);
   /** Sets field `f` as its control would (an element's attribute, `el.state = …`). */
   cell.input = (f, raw) => api.input(f, raw);
   /** Runs the cell's pending frame now (printing: the print is laid out before the next frame). */

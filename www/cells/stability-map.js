@@ -83,21 +83,21 @@ function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
   // Columns are computed in the background Worker when the page has one (one column at a time,
   // the answers of an older setting dropped), else here within a frame budget.
   const channel = (ctx.backgroundHost ?? ctx.engineHost)?.channel('stability-map');
-  cell.pending = 0;
+  cell.inFlight = 0;
 
   /** Computes the next columns: one in the Worker, or here until the frame's budget is spent. */
   function fill() {
     if (channel) {
-      if (cell.pending > 0) return;
+      if (cell.inFlight > 0) return;
       const i = cell.columns.indexOf(null);
       if (i < 0) {
         cell.complete = true;
         return;
       }
       const key = cell.key;
-      cell.pending += 1;
+      cell.inFlight += 1;
       channel.run('mapColumn', { settings, sigma: cell.sigmas[i] }).then((answer) => {
-        cell.pending -= 1;
+        cell.inFlight -= 1;
         if (key !== cell.key) {
           schedule(2); // a newer setting started meanwhile: go on with it
           return;
