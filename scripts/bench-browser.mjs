@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { longSessionBench, longSessionLines } from './bench/long-session.mjs';
-import { drawCost, drawTargets, lazyMount, playback, printDraw } from './bench/draw.mjs';
+import { drawCost, drawTargets, lazyMount, playback, printDraw, widgetSizedCanvas } from './bench/draw.mjs';
 import { downloadTargets, measureDownloads, printDownloads } from './bench/sizes.mjs';
 import { poolBench, poolTargets } from './bench/pool.mjs';
 
@@ -313,14 +313,10 @@ async function interaction(url, presses) {
 
 /** The old browser benchmark's cases: the main widget's compute and draw, in the notebook page. */
 async function widgetCases(page) {
+  await widgetSizedCanvas(page);
   return page.evaluate(async (reps) => {
     const { wasm } = window.gradscope;
-    // A canvas of the widget's size, of our own (the widget's may belong to a Worker).
-    const shown = document.querySelector('#cell-gradients canvas');
-    const canvas = document.createElement('canvas');
-    canvas.width = shown?.width || 720;
-    canvas.height = shown?.height || 450;
-    document.body.append(canvas);
+    const canvas = window.__benchCanvas;
     const base = typeof wasm.defaultSettings === 'function' ? { ...wasm.defaultSettings() } : { seed: 1 };
     const largest = { depth: 200, width: 128, batch: 128, activation: 'relu', init: 'he-normal', sigma: 1 };
     const cases = [

@@ -61,6 +61,8 @@ export function mount(slot, ctx) {
   return mountCell('gradients', slot, ctx, {
     ids: 'g',
     text: 'grad',
+    // The notebook's main widget: its first drawing is the page's first plot.
+    firstPlot: true,
     labels: {
       depth: 'control.depth',
       sigma: 'control.sigma',

@@ -113,6 +113,8 @@ const SHARED_CHOICES = { activation: (v) => `act.${v}`, init: (v) => `init.${v}`
  * - `sliders`: the numeric fields shown with a range slider; `steps` {field: step};
  * - `groups`: [{fields, cls, legend?}], bool fields shown together in one fieldset;
  * - `hints` {field: {key} | {out}}; `seedButton`: the i18n key of the "new seed" button;
+ * - `firstPlot`: the cell is the notebook's main widget, whose first drawing marks
+ *   `gradscope:first-plot` (not when embedded);
  * - `formExtra`: markup (no user text) added at the end of the form; `body`: the cell's output
  *   markup; a `[data-control="F"]` in it receives field F's control instead of the form;
  * - `setup(api)` → the cell's behaviour: {compute?, renderText?, draw, syncView?, pytorch,
@@ -152,7 +154,7 @@ export function mountCell(name, slot, ctx, spec) {
   /**
    * Draws, and once the chart shows the latest input's state (no compute still on its way),
    * records `gradscope:update` from that input to now (performance.measure; the benchmark and
-   * the tests read them). The main widget's first drawing marks `gradscope:first-plot`.
+   * the tests read them). The first drawing of a `spec.firstPlot` cell marks `gradscope:first-plot`.
    */
   function draw() {
     behaviour.draw();
@@ -160,7 +162,7 @@ export function mountCell(name, slot, ctx, spec) {
       performance.measure('gradscope:update', { start: cell.inputAt, end: performance.now(), detail: { cell: name, preview: false } });
       cell.inputAt = null;
     }
-    if (name === 'gradients' && !ctx.embed && cell.lastResult() && performance.getEntriesByName('gradscope:first-plot').length === 0) {
+    if (spec.firstPlot && !ctx.embed && cell.lastResult() && performance.getEntriesByName('gradscope:first-plot').length === 0) {
       performance.mark('gradscope:first-plot');
     }
   }

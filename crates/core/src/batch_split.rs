@@ -182,6 +182,22 @@ impl Partial {
             Partial::F64(_) => Precision::F64,
         }
     }
+
+    /// The sums, if the run was in `f32`.
+    pub fn as_f32(&self) -> Option<&PartialSums<f32>> {
+        match self {
+            Partial::F32(s) => Some(s),
+            Partial::F64(_) => None,
+        }
+    }
+
+    /// The sums, if the run was in `f64`.
+    pub fn as_f64(&self) -> Option<&PartialSums<f64>> {
+        match self {
+            Partial::F64(s) => Some(s),
+            Partial::F32(_) => None,
+        }
+    }
 }
 
 /// How many entries the gradient matrices of a network with layer widths `widths` hold.
@@ -298,20 +314,8 @@ impl GradientProbe {
 /// averages over into the experiment's report: the partial gradient matrices are added (in the
 /// run's precision, as the whole batch's product sums them) before their norms are taken.
 pub fn combine(parts: &[Partial]) -> Result<GradientReport, Error> {
-    let f32s: Vec<&PartialSums<f32>> = parts
-        .iter()
-        .filter_map(|p| match p {
-            Partial::F32(s) => Some(s),
-            Partial::F64(_) => None,
-        })
-        .collect();
-    let f64s: Vec<&PartialSums<f64>> = parts
-        .iter()
-        .filter_map(|p| match p {
-            Partial::F64(s) => Some(s),
-            Partial::F32(_) => None,
-        })
-        .collect();
+    let f32s: Vec<&PartialSums<f32>> = parts.iter().filter_map(Partial::as_f32).collect();
+    let f64s: Vec<&PartialSums<f64>> = parts.iter().filter_map(Partial::as_f64).collect();
     match (f32s.is_empty(), f64s.is_empty()) {
         (false, true) => combine_in(&f32s),
         (true, false) => combine_in(&f64s),

@@ -50,7 +50,6 @@ pub mod deep_fields {
         LEARNING_RATE: "The global learning rate γ."
             = Field::float("learning_rate", 1e-6, 10.0, 0.05).log_slider(0.0001, 1.0);
         SAMPLES: "Training examples N." = Field::int("samples", 1, 1024, 128).unit("examples");
-        // Minibatch size (0 = full batch).
         BATCH: "Minibatch size B; 0 means full-batch gradient descent."
             = Field::int("batch", 0, 1024, 0).unit("examples");
         LARS: "Whether each layer's step is scaled by its trust ratio (LARS)."

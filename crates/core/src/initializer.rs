@@ -84,19 +84,13 @@ pub mod matrix_fields {
     pub const ALL: &[Field] = &[INIT, FAN_IN, FAN_OUT, SIGMA, SEED, PRECISION];
 
     crate::fields! {
-        // The initializer.
         INIT = grad::INIT;
-        // n_in: 1 ..= 4096 columns.
         FAN_IN: "n_in, the matrix's columns (its inputs)."
             = Field::int("fan_in", 1, MAX_FAN, 4).unit("columns");
-        // n_out: 1 ..= 4096 rows.
         FAN_OUT: "n_out, the matrix's rows (its outputs)."
             = Field::int("fan_out", 1, MAX_FAN, 4).unit("rows");
-        // σ: the gradient experiment's range, default 1.
         SIGMA = grad::SIGMA.default_number(1.0);
-        // The seed: the matrix is layer 1's stream of the gradient experiment with this seed.
         SEED: "The seed of the draws (layer 1's stream of the gradient experiment)." = grad::SEED;
-        // The precision the weights are rounded to.
         PRECISION: "The floating-point format of the weights." = grad::PRECISION;
     }
 }

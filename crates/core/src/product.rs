@@ -20,17 +20,14 @@ pub mod product_fields {
     use crate::schema::Field;
 
     crate::fields! {
-        // Multiplications k: 0 ..= 10 000 (the book: 100).
         STEPS: "Matrices multiplied after the first one (the book: 100)."
             = Field::int("steps", 0, 10_000, 100).unit("products");
-        // Matrix size n: 1 ..= 64 (the book: 4).
         SIZE: "The matrices are n × n (the book: 4)." = Field::int("size", 1, 64, 4).unit("rows");
-        // σ: 0 ..= 10 (the book: 1); the slider spans 0.01 to 10 on a log scale.
         SIGMA: "The entries' standard deviation, Mᵢⱼ ~ N(0, σ²)."
             = Field::float("sigma", 0.0, 10.0, 1.0).log_slider(0.01, 10.0);
         // The seed of the draws.
         SEED = crate::settings::fields::SEED;
-        // The precision the product is computed in (numpy's default: f64).
+        // f64 by default, as numpy computes.
         PRECISION: "The floating-point format the product is computed in."
             = crate::settings::fields::PRECISION;
     }

@@ -49,14 +49,12 @@ pub mod rescaling_fields {
     crate::fields! {
         ACTIVATION: "The activation φ of every layer."
             = Field::choice("activation", Activation::NAMES, "relu").key("act");
-        // The factor α (its size; see [`NEGATIVE`] for its sign).
+        // The sign of α is the field NEGATIVE.
         ALPHA: "The size of α: layer l's weights are multiplied by α, layer l + 1's by 1/α."
             = Field::float("alpha", 0.001, 1000.0, 10.0).log_slider(0.01, 100.0);
         NEGATIVE: "Whether α is negative (−|α|)." = Field::bool("negative", false).key("neg");
-        // The layer l scaled by α (the next one is scaled by 1/α).
         LAYER: "The layer l whose weights are multiplied by α."
             = Field::int("layer", 1, super::DEPTH as i64 - 1, 2);
-        // Width n.
         WIDTH: "Units per layer n." = Field::int("width", 1, 64, 16).unit("units");
         // The seed of the weights and the inputs.
         SEED = crate::settings::fields::SEED;

@@ -11,24 +11,18 @@ pub mod fields {
     use crate::{Activation, Initializer, Precision};
 
     crate::fields! {
-        // Depth L: 1 ..= 200 layers.
         DEPTH: "Number of layers L." = Field::int("depth", 1, 200, 30).unit("layers");
-        // Width n: 1 ..= 128 units per layer.
         WIDTH: "Units per layer n; every weight matrix is n × n."
             = Field::int("width", 1, 128, 64).unit("units");
-        // Batch B: 1 ..= 128 examples.
         BATCH: "Examples B in the input batch, x ~ N(0, 1)."
             = Field::int("batch", 1, 128, 32).unit("examples");
-        // The activation φ.
         ACTIVATION: "The activation function φ."
             = Field::choice("activation", Activation::NAMES, "sigmoid").key("act");
-        // The initializer.
         INIT: "How the weights are drawn; σ's meaning depends on it."
             = Field::choice("init", Initializer::NAMES, "normal");
-        // σ: 0 ..= 10; the slider spans 0.001 to 10 on a log scale.
         SIGMA: "The scale of the weights: standard deviation, constant value or gain."
             = Field::float("sigma", 0.0, 10.0, 0.1).log_slider(0.001, 10.0);
-        // Seed: 0 ..= 2³² − 1, so that it survives a trip through JavaScript and a URL unchanged.
+        // Up to u32::MAX, so that a seed survives a trip through JavaScript and a URL unchanged.
         SEED: "The seed of every random draw." = Field::int("seed", 0, u32::MAX as i64, 1);
         PRECISION: "The floating-point format the network is computed in."
             = Field::choice("precision", Precision::NAMES, "f64").key("prec");

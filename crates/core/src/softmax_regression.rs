@@ -44,22 +44,18 @@ pub mod softmax_fields {
     use crate::schema::Field;
 
     crate::fields! {
-        // Classes K: 2 ..= 6.
         CLASSES: "Classes K of the synthetic data, one Gaussian blob each."
             = Field::int("classes", 2, 6, 3).unit("classes");
-        // Examples per class m: 1 ..= 100.
         PER_CLASS: "Examples m drawn from each class's blob."
             = Field::int("per_class", 1, 100, 50).unit("examples");
-        // The blobs' standard deviation s.
         SPREAD: "Standard deviation s of each blob; larger blobs overlap more."
             = Field::float("spread", 0.05, 5.0, 1.0).log_slider(0.1, 5.0);
-        // The constant c of every weight.
         VALUE: "The constant c every weight starts at (biases start at 0)."
             = Field::float("value", -5.0, 5.0, 1.0);
         LEARNING_RATE: "Learning rate η of full-batch gradient descent."
             = Field::float("learning_rate", 1e-4, 10.0, 0.5).log_slider(0.001, 10.0);
-        // Steps of gradient descent: 1 ..= 1000 (the largest setting, 6 × 100 examples for 1000
-        // steps, stays near a tenth of a second in the browser).
+        // The largest setting (6 classes × 100 examples, 1000 steps) stays near a tenth of a
+        // second in the browser.
         STEPS: "Full-batch gradient-descent steps."
             = Field::int("steps", 1, 1000, 100).unit("steps");
         // The seed of the data.

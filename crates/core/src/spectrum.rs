@@ -30,13 +30,11 @@ pub mod spectrum_fields {
     use crate::schema::Field;
 
     crate::fields! {
-        // Matrix size n: 1 ..= 64 (the book: 4).
         SIZE: "A and B are n × n." = Field::int("size", 1, 64, 4).unit("rows");
-        // σ: the open-closed interval (0, 10]; the lower end is the smallest positive f64. The
-        // slider spans 0.01 to 10 on a log scale.
+        // The lower end is the smallest positive f64: σ is never 0.
         SIGMA: "The entries' standard deviation, Aᵢⱼ, Bᵢⱼ ~ N(0, σ²)."
             = Field::float("sigma", f64::MIN_POSITIVE, 10.0, 1.0).log_slider(0.01, 10.0);
-        // The seed; A is drawn from stream 1 and B from stream 2 of it.
+        // A is drawn from stream 1 of the seed and B from stream 2.
         SEED = crate::settings::fields::SEED;
     }
 }

@@ -63,17 +63,13 @@ pub mod map_fields {
     use crate::settings::fields as grad;
 
     crate::fields! {
-        // φ (tanh by default: its critical line is the chapter's textbook case).
+        // tanh by default: its critical line is the chapter's textbook case.
         ACTIVATION = grad::ACTIVATION.choices(crate::Activation::NAMES, "tanh");
-        // n.
         WIDTH = grad::WIDTH;
         DEPTH: "The deepest network on the map (rows L = 1 … depth)."
             = grad::DEPTH.within(2.0, 200.0).default_number(60.0);
-        // B.
         BATCH = grad::BATCH.within(1.0, 64.0).default_number(16.0);
-        // The seed.
         SEED = grad::SEED;
-        // How many σ columns, log-spaced over the main widget's σ slider.
         COLUMNS: "How many σ values the map computes, log-spaced over the σ slider's span."
             = Field::int("columns", 8, 96, 48).unit("columns");
     }

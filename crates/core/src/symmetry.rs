@@ -30,18 +30,14 @@ pub mod mlp_fields {
         HIDDEN: "Hidden units h." = Field::int("hidden", 1, 64, 2).unit("units");
         ACTIVATION: "The hidden activation φ."
             = Field::choice("activation", Activation::NAMES, "tanh").key("act");
-        // How W and v are initialized; biases start at 0.
         INIT: "How the weights are initialized; biases start at 0."
             = Field::choice("init", Initializer::NAMES, "constant");
-        // σ of the initializer (the constant's value for "constant").
         SIGMA: "σ of the initializer: the value of every weight for a constant initialization."
             = Field::float("sigma", 0.0, 10.0, 0.5);
-        // Dropout probability p on the hidden layer (0 = no dropout).
         DROPOUT: "Dropout probability p on the hidden layer (0: no dropout)."
             = Field::float("dropout", 0.0, 0.95, 0.0);
         LEARNING_RATE: "Learning rate η of gradient descent."
             = Field::float("learning_rate", 1e-9, 10.0, 0.1).log_slider(0.001, 10.0);
-        // Examples N in the task.
         SAMPLES: "Examples N in the regression task."
             = Field::int("samples", 1, 4096, 64).unit("examples");
         // The seed of the task and of the initial weights.

@@ -32,18 +32,14 @@ pub mod xavier_fields {
     use crate::settings::fields as grad;
 
     crate::fields! {
-        // The widths n₀, n₁, …, n_L: 2 to 13 entries, each a width the gradient experiment allows.
         WIDTHS: "The layer widths n₀, n₁, …, n_L (n₀ is the input)."
             = Field::list("widths", (1, 128), (2, MAX_LAYERS + 1), &[64, 128, 32, 128, 16, 64],).unit("units");
-        // Which of the three runs the cell highlights.
         INIT: "The initializer the chart highlights; all three are computed."
             = Field::choice("init", &["normal", "xavier-normal", "xavier-uniform"], "normal",).view();
-        // σ of N(0, σ²) (Xavier uses gain 1).
         SIGMA: "σ of the N(0, σ²) run (the Xavier runs use gain 1)."
             = grad::SIGMA.within(0.001, 10.0);
-        // The activation: identity (the derivation's linear case) or tanh.
+        // identity is the derivation's linear case.
         ACTIVATION = grad::ACTIVATION.choices(&["identity", "tanh"], "identity");
-        // Examples B in the batch.
         BATCH = grad::BATCH;
         // The seed of the draws.
         SEED = grad::SEED;

@@ -135,17 +135,11 @@ fn check<T: Real>(
 }
 
 fn f64s(p: Partial) -> PartialSums<f64> {
-    match p {
-        Partial::F64(s) => s,
-        Partial::F32(_) => unreachable!("an f64 run"),
-    }
+    p.as_f64().expect("an f64 run").clone()
 }
 
 fn f32s(p: Partial) -> PartialSums<f32> {
-    match p {
-        Partial::F32(s) => s,
-        Partial::F64(_) => unreachable!("an f32 run"),
-    }
+    p.as_f32().expect("an f32 run").clone()
 }
 
 fn settings(
