@@ -242,12 +242,28 @@ test('embed.html shows one cell from its hash, with the element’s checks, unde
   await page.waitForFunction(() => window.gradscopeEmbed?.result);
   expect(await page.evaluate(() => window.gradscopeEmbed.state)).toMatchObject({ steps: 60, sigma: 1 });
   await expect(page.locator('[data-note="sigma"]')).toBeVisible();
+  expect(await page.locator('.note').allTextContents()).not.toContainEqual(expect.stringContaining('prod.steps'));
   for (const input of await page.locator('[data-field="steps"]').all()) await expect(input).toBeDisabled();
   expect(await page.locator('[data-field="steps"]').count()).toBeGreaterThan(0);
   await expect(page.locator('[data-action="table"]')).toBeHidden();
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
   expect(await page.locator('.cell').count()).toBe(1);
   expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test('embed.html says which hash keys it ignored (a typo, another cell\'s key), literally, in the page language', async ({ page }) => {
+  const problems = await watch(page);
+  await page.goto(`./embed.html#cell=gradients&sigma=2&g.sigma=3&${encodeURIComponent('<b>x</b>')}=1&lang=vi`);
+  await page.waitForFunction(() => window.gradscopeEmbed?.result);
+  // The known key took effect; the two others are named, as text, and nothing else is.
+  expect(await page.evaluate(() => window.gradscopeEmbed.state.sigma)).toBe(2);
+  const notes = await page.locator('.note').allTextContents();
+  const ignored = notes.filter((n) => n.includes('trong địa chỉ không phải tham số của ô này'));
+  expect(ignored).toHaveLength(2);
+  expect(ignored.some((n) => n.includes('“g.sigma”'))).toBe(true);
+  expect(ignored.some((n) => n.includes('“<b>x</b>”'))).toBe(true);
+  expect(await page.evaluate(() => window.gradscopeEmbed.shadowRoot.querySelectorAll('.note b').length)).toBe(0);
   expect(problems).toEqual([]);
 });
 

@@ -223,7 +223,7 @@ async function mountAll() {
 async function settled() {
   const frames = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok())));
   await frames();
-  while (Object.values(cells).some((c) => c.inFlight > 0 || c.tableDue)) await new Promise((ok) => setTimeout(ok, 5));
+  while (Object.values(cells).some((c) => c.busy?.())) await new Promise((ok) => setTimeout(ok, 5));
   await frames();
 }
 window.gradscope = { cells, store, wasm, settled, mount, mountAll };

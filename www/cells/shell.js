@@ -117,7 +117,7 @@ const SHARED_CHOICES = { activation: (v) => `act.${v}`, init: (v) => `init.${v}`
  *   `gradscope:first-plot` (not when embedded);
  * - `formExtra`: markup (no user text) added at the end of the form; `body`: the cell's output
  *   markup; a `[data-control="F"]` in it receives field F's control instead of the form;
- * - `setup(api)` → the cell's behaviour: {compute?, renderText?, draw, syncView?, pytorch,
+ * - `setup(api)` → the cell's behaviour: {compute?, renderText?, draw, syncView?, pytorch, busy?,
  *   onChange?(name) → true to force a compute, playback?: {maxSteps, runs, speed, build?,
  *   afterFrame}}.
  * `api` = {root, state, fields, cell, t, out(name), errors, notes, set(name, raw), input(name, raw),
@@ -283,6 +283,9 @@ export function mountCell(name, slot, ctx, spec) {
     else loop.schedule(2);
   };
   announceVerdicts(root, cell);
+  /** Whether the cell has work not yet on screen: an engine request unanswered (`inFlight`), a
+   * table still to fill (`tableDue`), or what its behaviour says (the stability map filling in). */
+  cell.busy = () => cell.inFlight > 0 || Boolean(cell.tableDue) || Boolean(behaviour.busy?.());
   /** Sets field `f` as its control would (an element's attribute, `el.state = …`). */
   cell.input = (f, raw) => api.input(f, raw);
   /** Runs the cell's pending frame now (printing: the print is laid out before the next frame). */

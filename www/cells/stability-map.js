@@ -247,5 +247,7 @@ function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
    * computed), σ*, the edge, and whether it is complete. */
   const result = () =>
     cell.columns.some(Boolean) ? { sigmas: cell.sigmas, columns: cell.columns, critical: cell.critical, edge: cell.edge, complete: cell.complete } : null;
-  return { compute, renderText, draw, result, pytorch: () => ctx.pytorchFor('stability-map', { ...state }) };
+  /** The map is still filling in: some column is not computed yet. */
+  const busy = () => !cell.complete;
+  return { compute, renderText, draw, result, busy, pytorch: () => ctx.pytorchFor('stability-map', { ...state }) };
 }

@@ -52,7 +52,8 @@ export function configure({ wasm, css, fontCss, siteUrl } = {}) {
 }
 const FONT_FAMILY = "'Be Vietnam Pro', 'DejaVu Sans', sans-serif";
 /** The attributes that are not fields. */
-const OPTIONS = ['cell', 'lock', 'hide', 'lang', 'theme', 'heading'];
+/** The element's attributes that are not fields. */
+export const OPTIONS = ['cell', 'lock', 'hide', 'lang', 'theme', 'heading'];
 /** The level of a cell's heading in the notebook (an h3, its parts h4). */
 const NOTEBOOK_LEVEL = 3;
 

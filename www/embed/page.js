@@ -5,7 +5,7 @@
 // own fixed height and scrolls, as in an LMS that strips scripts.
 import { applyTranslations, translate } from '../i18n.js';
 import { registerOffline } from '../offline.js';
-import './element.js';
+import { OPTIONS } from './element.js';
 
 const params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
 // Without a lang parameter, the reader's browser decides (this page's own lang is only a default).
@@ -57,6 +57,13 @@ if (window.parent !== window) {
   el.addEventListener('ready', post);
 }
 window.gradscopeEmbed = el;
+// A hash key that is neither an option nor a field of the cell (a typo, or another cell's key)
+// is said, not silently dropped; a rebuild clears the element's notes, so this runs on each.
+el.addEventListener('ready', () => {
+  for (const name of new Set(params.keys())) {
+    if (!OPTIONS.includes(name) && !el.fieldOf(name)) el.note('embed.unknownKey', { value: name });
+  }
+});
 // In a built site, the service worker: after this one visit the cell works offline.
 el.addEventListener('ready', () => registerOffline(), { once: true });
 // The page's main landmark is named by its cell's heading, so that two embeds on one host page
