@@ -77,6 +77,7 @@ async function boot() {
   startTheme();
   const notebook = document.getElementById('notebook');
   renderNotebook(notebook, { lang, katex });
+  performance.mark('gradscope:text'); // the notebook's text and formulas are on the page
   keepStateOnInPageLinks();
   setLanguage(lang, { remember: false });
   for (const b of document.querySelectorAll('[data-lang]')) {
@@ -94,6 +95,7 @@ async function boot() {
         return init({ module_or_path: m });
       }),
     ]);
+    performance.mark('gradscope:engine'); // the page's wasm instance and the fonts are ready
   } catch (e) {
     status.textContent = t.translate('error.load', { message: String(e.message || e) });
     status.dataset.state = 'error';

@@ -110,6 +110,7 @@ function setup(api, ctx) {
     lastRole = role;
   };
   const syncView = () => {
+    if (state.table && cell.tableDue) fillDueTable();
     out('sigma-role').textContent = t.translate(`role.${roles[state.init]}`);
     const sigmaIgnored = roles[state.init] === 'ignored';
     for (const el of root.querySelectorAll('[data-field="sigma"]')) el.setAttribute('aria-disabled', String(sigmaIgnored));
@@ -303,16 +304,26 @@ function setup(api, ctx) {
   }
 
   // The table (up to 200 rows) is filled in a task of its own after the frame that drew the
-  // chart, so that a frame never carries both; a newer result replaces one still waiting.
+  // chart, so that a frame never carries both; a newer result replaces one still waiting. While
+  // the table is hidden (it is then the chart's text alternative, for screen readers) it is
+  // filled once the results stop coming for HIDDEN_TABLE_WAIT_MS: 200 rows are some 2,000 boxes
+  // to lay out again (20–30 ms, measured in a trace), too much to repeat on every result while σ
+  // moves at a large setting. Showing the table fills it at once.
+  const HIDDEN_TABLE_WAIT_MS = 300;
   let tableTimer = 0;
+  let tableResult = null;
   function fillTableSoon(r) {
-    if (tableTimer) clearTimeout(tableTimer);
+    clearTimeout(tableTimer);
+    tableResult = r;
     cell.tableDue = true;
-    tableTimer = setTimeout(() => {
-      tableTimer = 0;
-      cell.tableDue = false;
-      fillTable(r);
-    }, 0);
+    tableTimer = setTimeout(fillDueTable, state.table ? 0 : HIDDEN_TABLE_WAIT_MS);
+  }
+  function fillDueTable() {
+    clearTimeout(tableTimer);
+    tableTimer = 0;
+    if (!cell.tableDue) return;
+    cell.tableDue = false;
+    fillTable(tableResult);
   }
 
   function fillTable(r) {
