@@ -32,7 +32,7 @@ function setLanguage(next, { remember }) {
     store.setExtra('lang', lang);
   }
   const notebook = document.getElementById('notebook');
-  if (notebook.querySelector('.nb')) relabelNotebook(notebook, lang, katex);
+  if (notebook.querySelector('.nb')?.getAttribute('lang') !== lang) relabelNotebook(notebook, lang, katex);
   themePicker?.relabel();
   for (const cell of Object.values(cells)) cell.onLanguage?.();
 }
@@ -71,13 +71,16 @@ async function boot() {
   // shared by the page and its Workers).
   const compiled = compileWasm(new URL('./pkg/gradscope_web_bg.wasm', import.meta.url));
   compiled.catch(() => {}); // reported below, where it is awaited
+  // The main widget's Worker starts now too: it loads its scripts while the wasm compiles, and
+  // gets the compiled module when it is ready.
+  window.gradscope.engineHost = new EngineHost(undefined, { wasmModule: compiled });
   // The main widget's modules load meanwhile too (the first plot waits for them).
   CELLS.gradients().catch(() => {});
-  // The theme and the notebook's text first (they need no wasm).
+  // The theme and the notebook's text first (they need no wasm): the first section's now, the
+  // others' once the main widget has drawn (typesetting them all would delay it).
   startTheme();
   const notebook = document.getElementById('notebook');
-  renderNotebook(notebook, { lang, katex });
-  performance.mark('gradscope:text'); // the notebook's text and formulas are on the page
+  const { rest } = renderNotebook(notebook, { lang, katex, defer: true });
   keepStateOnInPageLinks();
   setLanguage(lang, { remember: false });
   for (const b of document.querySelectorAll('[data-lang]')) {
@@ -104,9 +107,9 @@ async function boot() {
   const siteUrl = new URL('..', import.meta.url).href;
   // The main widget computes in a Worker; the page's own wasm instance serves the other cells.
   // A second Worker takes the long background work (the stability map), so that it never delays
-  // the main widget: the machine's second core, where there is one.
-  window.gradscope.engineHost = new EngineHost(undefined, { wasmModule });
-  window.gradscope.backgroundHost = new EngineHost(undefined, { wasmModule });
+  // the main widget: the machine's second core, where there is one. It starts when the first
+  // cell asks for it.
+  let backgroundHost = null;
   const ctx = {
     wasm,
     store,
@@ -116,7 +119,11 @@ async function boot() {
     pytorchFor,
     siteUrl,
     engineHost: window.gradscope.engineHost,
-    backgroundHost: window.gradscope.backgroundHost,
+    get backgroundHost() {
+      backgroundHost ??= new EngineHost(undefined, { wasmModule });
+      window.gradscope.backgroundHost = backgroundHost;
+      return backgroundHost;
+    },
     chartScale: () => (document.documentElement.dataset.theme === 'projector' ? PROJECTOR_SCALE : 1),
   };
   // Every live cell goes into its slot; a slot the notebook text does not provide is added at
@@ -138,7 +145,28 @@ async function boot() {
   applyTranslations(main, lang);
   status.hidden = true;
   status.dataset.state = 'ready';
+  await firstPlot(2000);
+  await rest();
+  performance.mark('gradscope:text'); // every section's text and formulas are on the page
   registerOffline();
+}
+
+/** Resolves once the main widget has drawn (`gradscope:first-plot`), or after `ms` at most
+ * (without `ms`, whenever it draws). */
+function firstPlot(ms = null) {
+  return new Promise((ok) => {
+    if (performance.getEntriesByName('gradscope:first-plot').length) return ok();
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('gradscope:first-plot').length) done();
+    });
+    const timer = ms == null ? 0 : setTimeout(() => done(), ms);
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      ok();
+    };
+    observer.observe({ type: 'mark' });
+  });
 }
 
 /** The cells' modules once loaded, by name; the mounts under way, by name. */
@@ -196,15 +224,10 @@ function lazyMount(slots, ctx) {
   window.addEventListener('beforeprint', printNow);
   window.matchMedia?.('print').addEventListener?.('change', (e) => { if (e.matches) printNow(); });
   const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 200));
-  window.gradscope.preload = new Promise((ok) => {
-    const loadAll = () => idle(() => {
-      Promise.all(Object.keys(slots).map((n) => CELLS[n]().then((m) => { loadedModules[n] = m; }))).then(() => ok());
-    });
-    if (performance.getEntriesByName('gradscope:first-plot').length) loadAll();
-    else new PerformanceObserver((list, obs) => {
-      if (list.getEntriesByName('gradscope:first-plot').length) { obs.disconnect(); loadAll(); }
-    }).observe({ type: 'mark', buffered: true });
-  });
+  window.gradscope.preload = firstPlot()
+    .then(() => new Promise((ok) => idle(ok)))
+    .then(() => Promise.all(Object.keys(slots).map((n) => CELLS[n]().then((m) => { loadedModules[n] = m; }))))
+    .then(() => undefined);
 }
 
 /** Mounts cell `name` now (if not yet); resolves to the cell. */

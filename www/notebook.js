@@ -56,12 +56,22 @@ function el(tag, attrs = {}, children = []) {
   return e;
 }
 
+/** The sections of a rendered notebook whose texts are still to be filled (renderNotebook's
+ * `defer`), by notebook root. */
+const dueSections = new WeakMap();
+
 /**
  * Renders SECTIONS into `container` (appended after whatever it already holds, which is left
- * alone; a previous render is replaced). Returns { root, slots }, slots mapping each cell name to
- * its empty <div class="cell-slot">.
+ * alone; a previous render is replaced). Returns { root, slots, rest }, slots mapping each cell
+ * name to its empty <div class="cell-slot">.
+ *
+ * With `defer`, only the table of contents, the titles and what comes before the first cell (the
+ * main widget) get their text now (typesetting every formula of the notebook takes a few hundred
+ * milliseconds, which the first plot would wait for); `rest()` fills the rest, a section per
+ * task, and resolves when it is all filled. A language switch meanwhile (relabelNotebook) fills them all at once. Without
+ * `defer`, every text is filled now and `rest()` resolves at once.
  */
-export function renderNotebook(container, { lang = 'en', katex } = {}) {
+export function renderNotebook(container, { lang = 'en', katex, defer = false } = {}) {
   rootOf(container)?.remove();
   container.classList.add('nb-host');
   const root = el('div', { class: 'nb' });
@@ -110,8 +120,31 @@ export function renderNotebook(container, { lang = 'en', katex } = {}) {
   root.append(body);
   container.append(root);
   mountLesson(root);
-  fillTexts(root, lang, katex);
-  return { root, slots };
+  const sections = [...body.children];
+  if (!defer) {
+    fillTexts(root, lang, katex);
+    return { root, slots, rest: () => Promise.resolve() };
+  }
+  // The titles and what is above the first cell now; the rest, section by section, is due.
+  const first = body.querySelector('.cell-slot');
+  const above = (node) => Boolean(first && node.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const due = new Set(sections);
+  dueSections.set(root, due);
+  fillTexts(root, lang, katex, above);
+  const rest = () => new Promise((done) => {
+    const next = () => {
+      const [section] = due;
+      if (!section) {
+        done();
+        return;
+      }
+      due.delete(section);
+      fillTexts(root, root.getAttribute('lang'), katex, (node) => section.contains(node) && !above(node));
+      setTimeout(next, 0);
+    };
+    setTimeout(next, 0);
+  });
+  return { root, slots, rest };
 }
 
 /**
@@ -136,10 +169,13 @@ function watchScrolling(node) {
   for (const box of node.querySelectorAll('.katex-display')) scrollers?.observe(box);
 }
 
-/** Fills (or refills) every text of a rendered notebook in `lang`; the slots are not touched. */
-function fillTexts(root, lang, katex) {
+/** Fills (or refills) the texts of a rendered notebook in `lang`: the contents and the titles,
+ * and the prose and lesson texts that `accept` accepts (all of them without it); the slots are
+ * not touched. */
+function fillTexts(root, lang, katex, accept = null) {
   root.setAttribute('lang', lang);
   for (const node of root.querySelectorAll('[data-nb]')) {
+    if (accept && node.dataset.nb.startsWith('prose:') && !accept(node)) continue;
     const [kind, a, b] = node.dataset.nb.split(':');
     if (kind === 'toc-title') {
       node.textContent = translate(lang, 'toc.title');
@@ -159,7 +195,7 @@ function fillTexts(root, lang, katex) {
       node.querySelectorAll('details').forEach((d, k) => { if (open[k]) d.open = true; });
     }
   }
-  relabelLesson(root, lang, (html) => renderMath(html, katex));
+  relabelLesson(root, lang, (html) => renderMath(html, katex), accept);
 }
 
 /**
@@ -169,5 +205,6 @@ function fillTexts(root, lang, katex) {
 export function relabelNotebook(container, lang, katex) {
   const root = rootOf(container);
   if (!root) return;
+  dueSections.get(root)?.clear(); // every section is filled now, in `lang`
   fillTexts(root, lang, katex);
 }

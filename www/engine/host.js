@@ -17,9 +17,10 @@ export async function compileWasm(url) {
 
 export class EngineHost {
   /**
-   * `wasmModule`: the page's compiled wasm, sent to the Worker so that it neither downloads nor
-   * compiles it again; `pkg`: which build it is, 'full' (www/pkg) or 'widget' (www/pkg-widget).
-   * Without them the Worker loads the full build itself.
+   * `wasmModule`: the page's compiled wasm (or a promise of it: the Worker starts now and gets it
+   * once compiled; calls made meanwhile follow it), sent to the Worker so that it neither
+   * downloads nor compiles it again; `pkg`: which build it is, 'full' (www/pkg) or 'widget'
+   * (www/pkg-widget). Without them the Worker loads the full build itself.
    */
   constructor(url = new URL('./worker.js', import.meta.url), { wasmModule = null, pkg = 'full' } = {}) {
     this.url = url;
@@ -32,8 +33,13 @@ export class EngineHost {
   }
 
   start() {
-    this.worker = new Worker(this.url, { type: 'module' });
-    this.worker.postMessage({ load: { wasmModule: this.wasmModule, pkg: this.pkg } });
+    const worker = new Worker(this.url, { type: 'module' });
+    this.worker = worker;
+    // Every message goes after the load message, in order.
+    this.sent = Promise.resolve(this.wasmModule).then(
+      (wasmModule) => worker.postMessage({ load: { wasmModule, pkg: this.pkg } }),
+      () => worker.postMessage({ load: { pkg: this.pkg } }),
+    );
     this.worker.onmessage = ({ data }) => {
       const p = this.pending.get(data.id);
       this.pending.delete(data.id);
@@ -62,7 +68,14 @@ export class EngineHost {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, { resolve });
-      this.worker.postMessage({ id, job, client, args }, transfer);
+      const worker = this.worker;
+      this.sent = this.sent
+        .then(() => worker.postMessage({ id, job, client, args }, transfer))
+        .catch((e) => {
+          // Not sendable (a value that cannot be cloned): this call fails, the next ones go on.
+          this.pending.delete(id);
+          resolve({ error: String(e?.message || e) });
+        });
     });
   }
 

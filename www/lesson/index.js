@@ -11,7 +11,7 @@ import { installShowMe } from './showme.js';
 
 export { HINTS, PREDICTIONS, QUIZZES };
 
-const mounted = new WeakMap(); // root → [{relabel}]
+const mounted = new WeakMap(); // root → [{box, part: {relabel}}]
 
 /** The predictions to place before the cell slot `cell` of section `sectionId`. */
 export const predictionsBefore = (sectionId, cell) =>
@@ -30,21 +30,24 @@ export function mountLesson(root) {
   const parts = [];
   for (const box of root.querySelectorAll('[data-predict]')) {
     const p = PREDICTIONS.find((x) => x.id === box.dataset.predict);
-    if (p) parts.push(mountPrediction(box, p));
+    if (p) parts.push({ box, part: mountPrediction(box, p) });
   }
   for (const box of root.querySelectorAll('[data-hint]')) {
     const h = HINTS.find((x) => x.id === box.dataset.hint);
-    if (h) parts.push(mountHint(box, h));
+    if (h) parts.push({ box, part: mountHint(box, h) });
   }
   for (const box of root.querySelectorAll('[data-quiz]')) {
     const q = quizOf(box.dataset.quiz);
-    if (q) parts.push(mountQuiz(box, q));
+    if (q) parts.push({ box, part: mountQuiz(box, q) });
   }
   installShowMe(root);
   mounted.set(root, parts);
 }
 
-/** Fills (or refills) every lesson text under `root` in `lang`; `render` turns TeX into HTML. */
-export function relabelLesson(root, lang, render) {
-  for (const part of mounted.get(root) ?? []) part.relabel(lang, render);
+/** Fills (or refills) every lesson text under `root` in `lang` (only those whose box `accept`
+ * accepts, if given); `render` turns TeX into HTML. */
+export function relabelLesson(root, lang, render, accept = null) {
+  for (const { box, part } of mounted.get(root) ?? []) {
+    if (!accept || accept(box)) part.relabel(lang, render);
+  }
 }
