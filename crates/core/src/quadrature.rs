@@ -2,16 +2,16 @@
 //! integrands at moderate variance, and a composite Simpson rule in the original variable when
 //! the variance is large.
 
-use nalgebra::{DMatrix, SymmetricEigen};
-
 /// A Gauss–Hermite rule for the standard normal weight: E[f(Z)] ≈ Σᵢ wᵢ·f(xᵢ), Z ~ N(0, 1).
 ///
-/// The rule with m nodes is exact for polynomials of degree ≤ 2m − 1. It is built by the
-/// Golub–Welsch method: the probabilists' Hermite polynomials satisfy
-/// He_{k+1}(x) = x·He_k(x) − k·He_{k−1}(x), so the orthonormal ones have the symmetric
-/// tridiagonal Jacobi matrix J with zero diagonal and off-diagonal J_{k,k+1} = √k (k = 1..m−1).
-/// The nodes xᵢ are the eigenvalues of J and the weights wᵢ = (v_{i,1})², the squared first
-/// component of each unit eigenvector (the weight's total mass is 1).
+/// The rule with m nodes is exact for polynomials of degree ≤ 2m − 1. Its nodes are the roots of
+/// the probabilists' Hermite polynomial He_m, found by Newton's method on the orthonormal ones,
+/// which stay within floating point for every m the engine uses (no factorials):
+/// p₀ = 1, p_{k+1}(x) = (x·p_k(x) − √k·p_{k−1}(x)) / √(k+1), with p_m′ = √m·p_{m−1}.
+/// By the Christoffel–Darboux formula the weight of node xᵢ is wᵢ = 1 / (m·p_{m−1}(xᵢ)²)
+/// (the weight's total mass is 1). The starting points are the classic asymptotic guesses for
+/// the largest roots (Numerical Recipes' `gauher`, in the physicists' scale x/√2), each next
+/// root extrapolated from the two before; the rule is symmetric, so only x ≥ 0 is searched.
 #[derive(Debug, Clone)]
 pub struct GaussHermite {
     /// The nodes xᵢ, in increasing order.
@@ -20,27 +20,72 @@ pub struct GaussHermite {
     pub weights: Vec<f64>,
 }
 
+/// (p_m(x), p_{m−1}(x)) for the orthonormal probabilists' Hermite polynomials.
+fn hermite_pair(m: usize, x: f64) -> (f64, f64) {
+    let (mut prev, mut p) = (0.0, 1.0);
+    for k in 0..m {
+        let next = (x * p - (k as f64).sqrt() * prev) / ((k + 1) as f64).sqrt();
+        prev = p;
+        p = next;
+    }
+    (p, prev)
+}
+
 impl GaussHermite {
     /// The rule with `m` ≥ 1 nodes.
     pub fn new(m: usize) -> Self {
         let m = m.max(1);
-        let j = DMatrix::<f64>::from_fn(m, m, |r, c| {
-            if r + 1 == c || c + 1 == r {
-                (r.max(c) as f64).sqrt()
-            } else {
-                0.0
+        let mf = m as f64;
+        // The roots x ≥ 0, largest first, in the physicists' scale z = x/√2 for the guesses.
+        let half = m.div_ceil(2);
+        let mut z: Vec<f64> = Vec::with_capacity(half);
+        let mut weights_half = Vec::with_capacity(half);
+        for i in 0..half {
+            let guess = match i {
+                0 => (2.0 * mf + 1.0).sqrt() - 1.85575 * (2.0 * mf + 1.0).powf(-1.0 / 6.0),
+                1 => z[0] - 1.14 * mf.powf(0.426) / z[0],
+                2 => 1.86 * z[1] - 0.86 * z[0],
+                3 => 1.91 * z[2] - 0.91 * z[1],
+                _ => 2.0 * z[i - 1] - z[i - 2],
+            };
+            let mut x = guess * std::f64::consts::SQRT_2;
+            for _ in 0..100 {
+                let (p, prev) = hermite_pair(m, x);
+                let step = p / (mf.sqrt() * prev);
+                x -= step;
+                // Converged (or NaN, which no further step mends).
+                if step.abs() <= 1e-15 * x.abs().max(1.0) || step.is_nan() {
+                    break;
+                }
             }
-        });
-        let eig = SymmetricEigen::new(j);
-        let mut pairs: Vec<(f64, f64)> = (0..m)
-            .map(|i| (eig.eigenvalues[i], eig.eigenvectors[(0, i)].powi(2)))
-            .collect();
-        pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let total: f64 = pairs.iter().map(|p| p.1).sum();
-        GaussHermite {
-            nodes: pairs.iter().map(|p| p.0).collect(),
-            weights: pairs.iter().map(|p| p.1 / total).collect(),
+            let (_, prev) = hermite_pair(m, x);
+            z.push(x / std::f64::consts::SQRT_2);
+            weights_half.push(1.0 / (mf * prev * prev));
         }
+        // Mirror: nodes −x (largest first reversed gives increasing order), then +x.
+        let mut nodes = Vec::with_capacity(m);
+        let mut weights = Vec::with_capacity(m);
+        for (zi, wi) in z.iter().zip(&weights_half) {
+            nodes.push(-zi * std::f64::consts::SQRT_2);
+            weights.push(*wi);
+        }
+        let odd_middle = m % 2 == 1;
+        for (k, (zi, wi)) in z.iter().zip(&weights_half).enumerate().rev() {
+            if odd_middle && k == half - 1 {
+                // The middle root of an odd rule is 0, found once.
+                continue;
+            }
+            nodes.push(zi * std::f64::consts::SQRT_2);
+            weights.push(*wi);
+        }
+        if odd_middle {
+            nodes[half - 1] = 0.0;
+        }
+        let total: f64 = weights.iter().sum();
+        for w in &mut weights {
+            *w /= total;
+        }
+        GaussHermite { nodes, weights }
     }
 
     /// E[f(Z)] ≈ Σᵢ wᵢ·f(xᵢ) for Z ~ N(0, 1).
@@ -129,6 +174,56 @@ fn simpson_expectation(q: f64, g: impl Fn(f64) -> f64, at_minus_inf: f64, at_plu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use nalgebra::{DMatrix, SymmetricEigen};
+
+    /// The rule by another method, Golub–Welsch: the nodes are the eigenvalues of the symmetric
+    /// tridiagonal Jacobi matrix of the orthonormal polynomials (zero diagonal, off-diagonal
+    /// J_{k,k+1} = √k), the weights the squared first components of its unit eigenvectors.
+    fn golub_welsch(m: usize) -> (Vec<f64>, Vec<f64>) {
+        let j = DMatrix::<f64>::from_fn(m, m, |r, c| {
+            if r + 1 == c || c + 1 == r {
+                (r.max(c) as f64).sqrt()
+            } else {
+                0.0
+            }
+        });
+        let eig = SymmetricEigen::new(j);
+        let mut pairs: Vec<(f64, f64)> = (0..m)
+            .map(|i| (eig.eigenvalues[i], eig.eigenvectors[(0, i)].powi(2)))
+            .collect();
+        pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        pairs.into_iter().unzip()
+    }
+
+    #[test]
+    fn newton_nodes_and_weights_match_golub_welsch() {
+        for m in [1, 2, 3, 4, 5, 6, 7, 10, 11, 20, 33, 64, 80, 101, 160] {
+            let rule = GaussHermite::new(m);
+            let (nodes, weights) = golub_welsch(m);
+            assert_eq!(rule.nodes.len(), m);
+            for i in 0..m {
+                // The eigen-solver's own error grows with m (its tolerance is relative to the
+                // largest node, about √(4m)); the weights of the outermost nodes are tiny.
+                let scale = (4.0 * m as f64).sqrt();
+                assert!(
+                    (rule.nodes[i] - nodes[i]).abs() <= 1e-12 * scale,
+                    "m = {m}, node {i}: {} vs {}",
+                    rule.nodes[i],
+                    nodes[i]
+                );
+                assert!(
+                    (rule.weights[i] - weights[i]).abs() <= 1e-12 * weights[i].max(1e-300) + 1e-15,
+                    "m = {m}, weight {i}: {} vs {}",
+                    rule.weights[i],
+                    weights[i]
+                );
+            }
+            assert!(
+                rule.nodes.windows(2).all(|w| w[0] < w[1]),
+                "m = {m}: nodes not increasing"
+            );
+        }
+    }
 
     #[test]
     fn rule_is_exact_on_moments_of_the_normal() {
