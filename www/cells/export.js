@@ -27,13 +27,18 @@ export function download(blob, name) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The SVG of what `canvas` shows, at its CSS size, or null if it shows no named chart. */
-export function chartSvg(wasm, ctx, canvas) {
+/**
+ * A promise of the SVG of what `canvas` shows, at its CSS size, or of null if it shows no named
+ * chart. The main widget's own build has no SVG writer (crates/web's feature `svg-export`): the
+ * embed's `ctx.fullEngine()` then loads the full build, once, when an SVG is first asked for.
+ */
+export async function chartSvg(wasm, ctx, canvas) {
   const drawn = drawnChart(canvas);
   if (!drawn) return null;
+  const engine = wasm.chartSvg ? wasm : await ctx.fullEngine();
   const w = Math.max(1, Math.round(canvas.clientWidth || canvas.width));
   const h = Math.max(1, Math.round(canvas.clientHeight || canvas.height));
-  return wasm.chartSvg(drawn.name, drawn.data, drawn.labels, { font_family: ctx.fontFamily, scale: 1 }, w, h);
+  return engine.chartSvg(drawn.name, drawn.data, drawn.labels, { font_family: ctx.fontFamily, scale: 1 }, w, h);
 }
 
 /** A PNG (a Blob) of what `canvas` shows, drawn at `factor` × its CSS size, or null. */
@@ -104,8 +109,8 @@ export function addExports(root, wasm, ctx, info) {
       const blob = await chartPng(wasm, ctx, canvas);
       if (blob) download(blob, `${stem()}${suffix}.png`);
     });
-    add('svg', 'export.svg', () => {
-      const svg = chartSvg(wasm, ctx, canvas);
+    add('svg', 'export.svg', async () => {
+      const svg = await chartSvg(wasm, ctx, canvas);
       if (svg) download(new Blob([svg], { type: 'image/svg+xml' }), `${stem()}${suffix}.svg`);
     });
   });

@@ -13,11 +13,10 @@
 // root (the host page's CSS does not reach it), starts computing when it comes near the viewport
 // and pauses its playback when it leaves it.
 
-import { CELLS } from '../cells/index.js';
+import { CELLS, pytorchFor } from '../cells/index.js';
 import { h } from '../cells/controls.js';
 import { PARTS } from '../cells/share.js';
 import { applyTranslations, LANGS, translate } from '../i18n.js';
-import { pytorchFor } from '../pytorch.js';
 import { compileWasm, EngineHost } from '../engine/host.js';
 import { cellFields, Store } from '../state.js';
 import { PROJECTOR_SCALE, THEME_FIELD, THEMES as THEME_CHOICES } from '../theme.js';
@@ -98,6 +97,20 @@ export function loadEngine(el = null) {
     engine = next;
   }
   return engine.promise;
+}
+
+let fullBuild = null;
+/**
+ * The full build, for what the main widget's own lacks (the SVG export): the page's engine if it
+ * is the full build already, else loaded on first use, once.
+ */
+function fullEngine() {
+  if (engine?.pkg === 'full') return engine.promise;
+  fullBuild ??= PKGS.full.glue().then(async (m) => {
+    await m.default({ module_or_path: await compileWasm(new URL(PKGS.full.wasm, import.meta.url)) });
+    return m;
+  });
+  return fullBuild;
 }
 
 const hosts = {}; // by build: a Worker, or undefined where none may start
@@ -345,6 +358,7 @@ export class GradScope extends HTMLElement {
       lang: () => this.language(),
       fontFamily: FONT_FAMILY,
       pytorchFor,
+      fullEngine,
       siteUrl: SITE_URL,
       engineHost: engineHost(),
       theme: () => this.theme(),

@@ -25,6 +25,7 @@ use crate::charts::{
 use gradscope_core::LayerStats;
 #[cfg(feature = "all-cells")]
 use gradscope_core::{ProductStep, SigmoidCurve};
+#[cfg(feature = "svg-export")]
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -65,6 +66,7 @@ struct XavierData {
 }
 
 /// The largest SVG side, in pixels, that `chartSvg` writes.
+#[cfg(feature = "svg-export")]
 pub const MAX_SVG_SIDE: u32 = 8192;
 
 /// The list: each chart's name, the type its data is read as, its labels' type, and how its
@@ -100,7 +102,9 @@ macro_rules! charts {
         }
 
         /// Chart `name` of `data` as an SVG document of `width` × `height` pixels (1 ..=
-        /// [`MAX_SVG_SIDE`]), drawn by the same chart function as [`draw_chart`].
+        /// [`MAX_SVG_SIDE`]), drawn by the same chart function as [`draw_chart`]. Only with the
+        /// feature `svg-export` (not in the main widget's own build).
+        #[cfg(feature = "svg-export")]
         #[wasm_bindgen(js_name = chartSvg)]
         pub fn chart_svg(
             name: &str,
@@ -170,6 +174,7 @@ fn unknown_chart(name: &str) -> JsError {
     ))
 }
 
+#[cfg(feature = "svg-export")]
 fn svg_size(width: u32, height: u32) -> Result<(u32, u32), JsError> {
     let ok = |side: u32| (1..=MAX_SVG_SIDE).contains(&side);
     if ok(width) && ok(height) {
