@@ -2,12 +2,11 @@
 import init, * as wasm from './pkg/gradscope_web.js';
 import katex from './vendor/katex/katex.mjs';
 import { relabelNotebook, renderNotebook } from './notebook.js';
-import { pytorchFor } from './pytorch.js';
 import { cellFields, Store } from './state.js';
 import { applyTranslations, initialLanguage, LANGS, translate } from './i18n.js';
 import { registerOffline } from './offline.js';
 import { applyTheme, mountThemePicker, PROJECTOR_SCALE, THEME_FIELD } from './theme.js';
-import { CELLS } from './cells/index.js';
+import { CELLS, pytorchFor } from './cells/index.js';
 import { compileWasm, EngineHost } from './engine/host.js';
 
 const FONT_FAMILY = "'Be Vietnam Pro', 'DejaVu Sans', sans-serif";

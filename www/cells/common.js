@@ -170,8 +170,15 @@ export function pytorchPanel(root, codeFor, t) {
     copy.textContent = t.translate('pytorch.copy');
     pre.setAttribute('aria-label', t.translate('pytorch.codeLabel'));
   };
+  // `codeFor()` gives the script, or a promise of it (the generator is loaded when first asked
+  // for); only the latest request's script is shown.
+  let asked = 0;
   const refresh = () => {
-    if (!body.hidden) code.textContent = codeFor();
+    if (body.hidden) return;
+    const n = ++asked;
+    Promise.resolve(codeFor()).then((text) => {
+      if (n === asked && !body.hidden) code.textContent = text;
+    });
   };
   toggle.addEventListener('click', () => {
     body.hidden = !body.hidden;

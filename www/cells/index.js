@@ -2,7 +2,7 @@
 // Each module exports `mount(slot, ctx)`, which builds the cell inside `slot` through the one
 // cell shell (shell.js `mountCell`) and returns an object with at least {state, frames,
 // computes, onLanguage()} (tests read `frames` and `state`).
-// ctx = {wasm, store, t, lang(), fontFamily, pytorchFor(cellName, state)}.
+// ctx = {wasm, store, t, lang(), fontFamily, pytorchFor(cellName, state) → a promise of the script}.
 export const CELLS = {
   gradients: () => import('./gradients.js'),
   symmetry: () => import('./symmetry.js'),
@@ -18,3 +18,9 @@ export const CELLS = {
   spectrum: () => import('./spectrum.js'),
   'stability-map': () => import('./stability-map.js'),
 };
+
+/**
+ * The "reproduce in PyTorch" script for a cell (www/pytorch.js `pytorchFor`), as a promise: the
+ * generator (8 kB gzipped) is loaded when a reader first opens a PyTorch panel, not with the page.
+ */
+export const pytorchFor = (cellName, state) => import('../pytorch.js').then((m) => m.pytorchFor(cellName, state));
