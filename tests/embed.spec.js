@@ -308,6 +308,33 @@ test('export: the SVG is the chart as SVG, the PNG decodes at twice the size, th
   expect(Number(rows[1].split(',')[1])).toBeGreaterThan(0);
 });
 
+test('the main widget alone loads its own small build; its SVG button and PyTorch panel load what they need when pressed', async ({ page }) => {
+  const problems = await watch(page);
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto('./embed.html#cell=gradients&depth=7&width=16&batch=8&lang=en');
+  await page.waitForFunction(() => window.gradscopeEmbed?.result);
+  const wasmFiles = () => requested.filter((p) => p.endsWith('.wasm'));
+  expect(wasmFiles()).toEqual(['/www/pkg-widget/gradscope_web_bg.wasm']);
+  expect(requested.some((p) => p.endsWith('/pytorch.js'))).toBe(false);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="svg"]').first().click()]);
+  expect(download.suggestedFilename()).toMatch(/^gradscope-gradients-.*depth7.*\.svg$/);
+  const { readFileSync } = await import('node:fs');
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { root: doc.documentElement.nodeName, error: doc.querySelector('parsererror') !== null, text: doc.documentElement.textContent };
+  }, readFileSync(await download.path(), 'utf8'));
+  expect(parsed).toMatchObject({ root: 'svg', error: false });
+  expect(parsed.text).toContain('Gradient');
+  expect(wasmFiles()).toEqual(['/www/pkg-widget/gradscope_web_bg.wasm', '/www/pkg/gradscope_web_bg.wasm']);
+
+  await page.locator('.pytorch-toggle').click();
+  await expect(page.locator('.pytorch code')).toContainText('L, n, B = 7, 16, 8');
+  expect(requested.filter((p) => p.endsWith('/pytorch.js'))).toHaveLength(1);
+  expect(problems).toEqual([]);
+});
+
 test('share / embed: the snippets carry the current state and follow the lock and hide boxes', async ({ page }) => {
   await page.goto('./#depth=40&sigma=0.2');
   await page.evaluate(() => window.gradscope.mountAll());
