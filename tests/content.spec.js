@@ -5,6 +5,7 @@
 // The rendered checks use www/dev/notebook-preview.html, a page that renders only the text (with
 // stand-ins in the cell slots), so they do not depend on the engine or on the live cells.
 import { test } from '@playwright/test';
+import { readdirSync } from 'node:fs';
 import { expect } from './helpers.js';
 
 const PREVIEW = 'www/dev/notebook-preview.html';
@@ -91,14 +92,18 @@ async function openPreview(page, lang = 'en') {
   return problems;
 }
 
+/** Every part's own texts (www/strings/*.js), which its cell loads (i18n.js `addStrings`). */
+const STRING_PARTS = readdirSync('www/strings').filter((f) => f.endsWith('.js')).map((f) => `/www/strings/${f}`);
+
 const loadModules = (page) =>
-  page.evaluate(async () => {
+  page.evaluate(async (parts) => {
     const [{ STRINGS }, { SECTIONS }] = await Promise.all([
       import('/www/i18n.js'),
       import('/www/content/sections.js'),
+      ...parts.map((p) => import(p)),
     ]);
     return { STRINGS, SECTIONS };
-  });
+  }, STRING_PARTS);
 
 test('every UI string exists, non-empty, in both languages, with the same placeholders', async ({ page }) => {
   await openPreview(page);

@@ -39,3 +39,31 @@ test('the choice made with the toggle is remembered for the next visit', async (
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
   await context.close();
 });
+
+test('no text key shows untranslated, in either language, once every cell is mounted and every part is open', async ({ page }) => {
+  // Each cell brings its own texts (www/strings/, i18n.js `addStrings`); a key looked up before
+  // its texts arrived would show as "[key]".
+  await page.goto('./?lang=vi');
+  await page.evaluate(() => window.gradscope.mountAll());
+  await page.evaluate(() => window.gradscope.settled());
+  const missing = () =>
+    page.evaluate(() => {
+      for (const b of document.querySelectorAll('[data-action="table"][aria-expanded="false"], .pytorch-toggle[aria-expanded="false"], [data-hint] button')) b.click();
+      const attrs = [...document.querySelectorAll('*')].flatMap((el) => ['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? ''));
+      const text = `${document.body.innerText}\n${attrs.join('\n')}`;
+      return [...text.matchAll(/\[[a-z]+(?:\.[A-Za-z0-9_-]+)+\]/g)].map((m) => m[0]);
+    });
+  expect(await missing()).toEqual([]);
+  await page.click('button[data-lang="en"]');
+  await page.evaluate(() => window.gradscope.settled());
+  expect(await missing()).toEqual([]);
+  // The check itself finds a key with no text.
+  expect(await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.dataset.i18n = 'nothing.here';
+    document.body.append(p);
+    return true;
+  })).toBe(true);
+  await page.click('button[data-lang="vi"]');
+  expect(await missing()).toEqual(['[nothing.here]']);
+});

@@ -4,6 +4,7 @@
 // two framework defaults and is 1 (the scheme as published) for Xavier's gain.
 
 import { mainDefaults, mountGradientViews } from './gradient-views.js';
+import '../strings/default-init.js';
 
 const SIDES = ['mxnet-default', 'pytorch-default', 'xavier-uniform'];
 

@@ -5,6 +5,8 @@ import { formatNumber } from '../i18n.js';
 import { playbackButtons } from './run-playback.js';
 import { mountCell, shownTable } from './shell.js';
 import { drawLossChart } from './training.js';
+import '../strings/training.js';
+import '../strings/lars.js';
 
 export const MAX_STEPS = 1000;
 

@@ -5,6 +5,7 @@
 import { setNumber, tableRows } from './common.js';
 import { mountReportCell } from './report-cell.js';
 import { chartFigure, toggledTable } from './shell.js';
+import '../strings/product.js';
 
 // ---------------------------------------------------------------------------------------------
 // numpy-style printing of a 2-D float array, following numpy ≥ 1.14's `str(array)` with the

@@ -8,6 +8,7 @@
 import { fillLayerTable } from './common.js';
 import { mountReportCell } from './report-cell.js';
 import { chartFigure, toggledTable } from './shell.js';
+import '../strings/rescaling.js';
 
 /** The table's columns: report key of a layer → i18n key of the header. */
 export const COLUMNS = [

@@ -5,6 +5,7 @@
 import { formatNumber } from '../i18n.js';
 import { drawChart } from './common.js';
 import { mountCell, toggledTable } from './shell.js';
+import '../strings/sigmoid.js';
 
 /** The hovered x snaps to this grid, so that the point x = 0 of the figure can be hit exactly. */
 const SNAP = 0.05;

@@ -8,6 +8,7 @@
 import { setNumber, tableRows } from './common.js';
 import { mountReportCell } from './report-cell.js';
 import { chartFigure, toggledTable } from './shell.js';
+import '../strings/softmax.js';
 
 const body = `${chartFigure('soft-summary')}
 <p class="soft-why" data-out="why"></p>

@@ -8,6 +8,7 @@
 import { setNumber, tableRows } from './common.js';
 import { mountReportCell } from './report-cell.js';
 import { chartFigure } from './shell.js';
+import '../strings/spectrum.js';
 
 /** The table's columns: report key → i18n key of the header. */
 export const COLUMNS = [

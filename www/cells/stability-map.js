@@ -8,6 +8,7 @@ import { formatNumber } from '../i18n.js';
 import { cellFields } from '../state.js';
 import { drawChart } from './common.js';
 import { mountCell } from './shell.js';
+import '../strings/stability-map.js';
 
 /** Milliseconds of computing per frame while the map fills in. */
 const FRAME_BUDGET_MS = 12;

@@ -5,6 +5,7 @@
 import { formatNumber } from '../i18n.js';
 import { fitCanvas, rememberChart } from './common.js';
 import { mountCell, shownTable } from './shell.js';
+import '../strings/symmetry.js';
 
 /** The engine's settings for a state. */
 export function trainerSettings(state) {

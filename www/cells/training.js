@@ -7,6 +7,7 @@ import { drawChart } from './common.js';
 import { cellFields } from '../state.js';
 import { playbackButtons } from './run-playback.js';
 import { mountCell, shownTable } from './shell.js';
+import '../strings/training.js';
 
 /** Draws the loss curves of `runs` (one per run, named by `labelOf(run)`) under the title `titleKey`. */
 export function drawLossChart(ctx, canvas, runs, labelOf, titleKey) {

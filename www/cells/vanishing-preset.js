@@ -3,6 +3,7 @@
 // the engine's gradient chart (drawChart); a link opens either setting in the main widget.
 
 import { mainDefaults, mountGradientViews } from './gradient-views.js';
+import '../strings/vanishing.js';
 
 /** The width of both networks (the declared σ default is He's scale for it, √(2/64)). */
 const WIDTH = 64;

@@ -7,6 +7,7 @@ import { formatNumber } from '../i18n.js';
 import { drawChart } from './common.js';
 import { listText } from './controls.js';
 import { mountCell, shownTable } from './shell.js';
+import '../strings/xavier.js';
 
 /** The preset lists of widths (the cell's own examples); "mixed" is the declared default. */
 const PRESETS = {

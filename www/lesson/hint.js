@@ -11,6 +11,7 @@
 //   revealed).
 
 import { translate } from '../i18n.js';
+import '../strings/lesson.js';
 
 function el(tag, attrs = {}, text) {
   const e = document.createElement(tag);

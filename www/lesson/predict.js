@@ -11,6 +11,7 @@
 
 import { formatNumber, translate } from '../i18n.js';
 import { ANSWERS } from './answers.js';
+import '../strings/lesson.js';
 
 /** Parses a guess typed with a decimal point or a decimal comma; NaN if it is not a number. */
 export function parseGuess(text) {

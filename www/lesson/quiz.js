@@ -4,6 +4,7 @@
 // blocked the quiz still works, it just forgets on reload.
 
 import { translate } from '../i18n.js';
+import '../strings/lesson.js';
 
 export const STORAGE_KEY = 'gradscope.lesson.quiz';
 

@@ -1,0 +1,76 @@
+// The texts of the symmetry cell (www/cells/symmetry.js), in both languages: loaded with
+// it, not with the page (www/i18n.js `addStrings`).
+import { addStrings } from '../i18n.js';
+
+export const TEXTS = {
+  en: {
+  // cells-B: symmetry (sym.*) and Xavier (xav.*)
+  'sym.heading': 'Symmetry: why hidden units must start different',
+  'sym.intro':
+    'A network with one hidden layer of tanh units learns y = sin(2·(x₁ + x₂)/√2) from 64 examples by full-batch gradient descent, here in your browser, a few steps per frame. If every weight starts at the same constant c, every hidden unit computes the same output and receives the same gradient, so the units stay identical for ever: the layer behaves like a single unit. Switch dropout on, or start from random weights, and watch the lines separate.',
+  'sym.hidden': 'Hidden units',
+  'sym.init': 'Initialization',
+  'sym.init.constant': 'constant: every weight = c',
+  'sym.init.normal': 'random: normal N(0, σ²)',
+  'sym.sigmaConstant': 'The constant c',
+  'sym.sigmaNormal': 'Standard deviation σ',
+  'sym.lr': 'Learning rate η',
+  'sym.dropout': 'Dropout on the hidden layer',
+  'sym.rate': 'Dropout probability p',
+  'sym.seed': 'Seed (data, weights, dropout masks)',
+  'sym.speed': 'Speed (steps per frame)',
+  'sym.play': 'Play',
+  'sym.pause': 'Pause',
+  'sym.step': 'One step',
+  'sym.reset': 'Start over',
+  'sym.counter': 'step {step} · loss {loss}',
+  'sym.identical': 'After {step} steps the hidden units are identical: their weights differ by exactly 0.',
+  'sym.differ': 'After {step} steps the hidden units differ: their weights differ by up to {diff}.',
+  'sym.single': 'With a single hidden unit there is nothing to compare.',
+  'sym.caption': 'Incoming weights of each hidden unit after step {step}',
+  'sym.colUnit': 'hidden unit',
+  'sym.unit': 'unit {i}',
+  'sym.alt': 'Chart of each hidden unit’s incoming weights over the training steps, and the loss below. {verdict} The table below lists the current weights.',
+  'sym.chartTitle': 'Incoming weights of each hidden unit (solid: w₁, dashed: w₂)',
+  'sym.chartX': 'training step',
+  'sym.chartWeights': 'weight',
+  'sym.chartLoss': 'loss (log scale)',
+  'sym.chartUnit': 'unit {i}',
+  },
+  vi: {
+  // cells-B: symmetry (sym.*) and Xavier (xav.*)
+  'sym.heading': 'Tính đối xứng: vì sao các nút ẩn phải khởi đầu khác nhau',
+  'sym.intro':
+    'Một mạng có một tầng ẩn gồm các nút tanh học y = sin(2·(x₁ + x₂)/√2) từ 64 mẫu bằng hạ gradient trên toàn bộ dữ liệu, chạy ngay trong trình duyệt, vài bước mỗi khung hình. Nếu mọi trọng số bắt đầu bằng cùng một hằng số c, mọi nút ẩn tính ra cùng một giá trị và nhận cùng một gradient, nên chúng mãi mãi giống hệt nhau: cả tầng hoạt động như một nút duy nhất. Hãy bật dropout, hoặc khởi tạo ngẫu nhiên, và xem các đường tách ra.',
+  'sym.hidden': 'Số nút ẩn',
+  'sym.init': 'Khởi tạo',
+  'sym.init.constant': 'hằng số: mọi trọng số = c',
+  'sym.init.normal': 'ngẫu nhiên: phân phối chuẩn N(0, σ²)',
+  'sym.sigmaConstant': 'Hằng số c',
+  'sym.sigmaNormal': 'Độ lệch chuẩn σ',
+  'sym.lr': 'Tốc độ học η',
+  'sym.dropout': 'Dropout ở tầng ẩn',
+  'sym.rate': 'Xác suất dropout p',
+  'sym.seed': 'Seed (dữ liệu, trọng số, mặt nạ dropout)',
+  'sym.speed': 'Tốc độ (số bước mỗi khung hình)',
+  'sym.play': 'Chạy',
+  'sym.pause': 'Tạm dừng',
+  'sym.step': 'Một bước',
+  'sym.reset': 'Bắt đầu lại',
+  'sym.counter': 'bước {step} · mất mát {loss}',
+  'sym.identical': 'Sau {step} bước, các nút ẩn giống hệt nhau: trọng số của chúng chênh nhau đúng bằng 0.',
+  'sym.differ': 'Sau {step} bước, các nút ẩn đã khác nhau: trọng số của chúng chênh nhau tới {diff}.',
+  'sym.single': 'Chỉ có một nút ẩn thì không có gì để so sánh.',
+  'sym.caption': 'Trọng số đầu vào của từng nút ẩn sau bước {step}',
+  'sym.colUnit': 'nút ẩn',
+  'sym.unit': 'nút {i}',
+  'sym.alt': 'Biểu đồ trọng số đầu vào của từng nút ẩn theo các bước huấn luyện, và hàm mất mát bên dưới. {verdict} Bảng bên dưới liệt kê các trọng số hiện tại.',
+  'sym.chartTitle': 'Trọng số đầu vào của từng nút ẩn (liền: w₁, đứt: w₂)',
+  'sym.chartX': 'bước huấn luyện',
+  'sym.chartWeights': 'trọng số',
+  'sym.chartLoss': 'mất mát (thang log)',
+  'sym.chartUnit': 'nút {i}',
+  },
+};
+
+addStrings(TEXTS);
