@@ -213,7 +213,8 @@ function setup(api, ctx) {
     const perExample = (rates.preview[settings.precision] ?? predicted / work(settings)) * work(settings, 1);
     const b = Math.max(1, Math.min(Math.floor(settings.batch / 2), Math.floor(PREVIEW_MS / perExample)));
     requestPreview(settings, b, n);
-    pool ??= new EnginePool();
+    // The pool's Workers get the page's compiled wasm, as the page's Worker did.
+    pool ??= new EnginePool(undefined, undefined, { wasmModule: ctx.engineHost.wasmModule, pkg: ctx.engineHost.pkg });
     poolChannel ??= pool.channel();
     cell.pool = pool;
     const workers = Math.min(SPLIT_WORKERS, pool.size);

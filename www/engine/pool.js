@@ -10,15 +10,20 @@
 import { EngineHost, latestWins } from './host.js';
 
 export class EnginePool {
-  /** A pool of up to `size` Workers (default: the machine's cores), started when first used. */
-  constructor(size = navigator.hardwareConcurrency || 1, url = new URL('./worker.js', import.meta.url)) {
+  /**
+   * A pool of up to `size` Workers (default: the machine's cores), started when first used.
+   * `load` = {wasmModule, pkg}, as for EngineHost: the page's compiled wasm, so that a new Worker
+   * neither downloads nor compiles it again (without it, each loads the full build itself).
+   */
+  constructor(size = navigator.hardwareConcurrency || 1, url = new URL('./worker.js', import.meta.url), load = {}) {
     this.size = Math.max(1, Math.floor(size));
     this.url = url;
+    this.load = load;
     this.hosts = [];
   }
 
   host(i) {
-    while (this.hosts.length <= i) this.hosts.push(new EngineHost(this.url));
+    while (this.hosts.length <= i) this.hosts.push(new EngineHost(this.url, this.load));
     return this.hosts[i];
   }
 
