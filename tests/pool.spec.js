@@ -65,6 +65,31 @@ test('at the largest setting a σ change draws a marked preview, then the exact 
   expect(problems).toEqual([]);
 });
 
+test('opened at the largest setting, the widget first draws a one-example preview, then the exact picture; at the defaults, no preview', async ({ page }) => {
+  // Every value the chart's preview mark takes, from the start of the page.
+  await page.addInitScript(() => {
+    window.__marks = [];
+    new MutationObserver((records) => {
+      for (const r of records) if (r.target.matches?.('#cell-gradients canvas.chart')) window.__marks.push(r.target.dataset.preview);
+    }).observe(document, { attributes: true, attributeFilter: ['data-preview'], subtree: true });
+  });
+  const problems = await openPage(page, { hash: LARGEST });
+  await page.waitForFunction(() => window.gradscope.cells.grad?.computes > 0 && window.gradscope.cells.grad.inFlight === 0, null, { timeout: 120_000 });
+  await settle(page);
+  const large = await page.evaluate(() => ({ marks: window.__marks, previews: window.gradscope.cells.grad.previews, computes: window.gradscope.cells.grad.computes }));
+  expect(large.previews).toBe(1);
+  expect(large.marks[0]).toBe('true');
+  expect(large.marks.at(-1)).toBe('false');
+  expect(large.computes).toBe(1);
+  expect(problems).toEqual([]);
+
+  await openPage(page);
+  await settle(page);
+  const small = await page.evaluate(() => ({ marks: window.__marks, previews: window.gradscope.cells.grad.previews ?? 0, computes: window.gradscope.cells.grad.computes }));
+  expect(small).toMatchObject({ previews: 0, computes: 1 });
+  expect(small.marks.every((m) => m === 'false')).toBe(true);
+});
+
 test('the preview label is in both languages', async ({ page }) => {
   await openPage(page);
   const texts = await page.evaluate(async () => {

@@ -135,11 +135,12 @@ function setup(api, ctx) {
   let pool = null;
   let poolChannel = null;
   // Measured ms per unit of work (depth·width²·batch), per precision and path.
-  const rates = { single: {}, pooled: {}, preview: {} };
+  // `first`: from the one-example run that precedes the first compute of a precision.
+  const rates = { single: {}, pooled: {}, preview: {}, first: {} };
   const work = (s, batch = s.batch) => s.depth * s.width * s.width * batch;
   /** The exact compute's predicted ms for `s` on one Worker, or null before any was measured. */
   const predictedMs = (s) => {
-    const r = rates.single[s.precision] ?? rates.pooled[`${s.precision}:1`] ?? null;
+    const r = rates.single[s.precision] ?? rates.pooled[`${s.precision}:1`] ?? rates.first[s.precision] ?? null;
     return r == null ? null : r * work(s);
   };
   // The exact picture at a slow setting comes from the pool's first Worker, whole: the page's
@@ -207,12 +208,45 @@ function setup(api, ctx) {
       return undefined;
     }
     const predicted = predictedMs(settings);
+    if (predicted == null && settings.batch >= 2) return measureFirst(settings, n);
+    return exact(settings, n, predicted);
+  }
+
+  /**
+   * Nothing of this precision timed yet (the page opened, maybe at a slow setting from a link):
+   * the run on the first example alone goes first, twice: the first time also draws the random
+   * matrices (for every later run too), the second is timed. It is about 1/B of the work, and its
+   * time predicts the whole run's (over-, not under-: one column multiplies less efficiently than
+   * many). At a slow setting it is also the first picture, marked as a preview.
+   */
+  function measureFirst(settings, n) {
+    cell.inFlight += 1;
+    const once = () => previewChannel.run('preview', { settings, examples: 1 });
+    return once().then((first) => (first.stale || first.error || first.trap || n !== seq ? first : once())).then((answer) => {
+      cell.inFlight -= 1;
+      if (answer.stale) return false;
+      if (answer.error || answer.trap || n !== seq) {
+        // The whole run reports what went wrong (or a newer compute took over).
+        return n === seq ? exact(settings, n, null) : false;
+      }
+      rates.first[settings.precision] ??= answer.ms / work(settings, 1);
+      const predicted = predictedMs(settings);
+      const shownNow = predicted > SLOW_MS && newer(n, true);
+      if (shownNow) showPreview(answer.result, 1, settings, n);
+      return exact(settings, n, predicted, !shownNow);
+    });
+  }
+
+  /** The exact picture for compute `n`: whole in the page's Worker when it is predicted fast (or
+   * nothing is timed yet); else a preview first (unless `preview` is false: one is shown), and
+   * the exact result from the pool. */
+  function exact(settings, n, predicted, preview = true) {
     if (predicted == null || predicted <= SLOW_MS || settings.batch < 2) {
       return request(() => channel.run('gradients', settings), settings, n, rates.single);
     }
     const perExample = (rates.preview[settings.precision] ?? predicted / work(settings)) * work(settings, 1);
     const b = Math.max(1, Math.min(Math.floor(settings.batch / 2), Math.floor(PREVIEW_MS / perExample)));
-    requestPreview(settings, b, n);
+    if (preview) requestPreview(settings, b, n);
     // The pool's Workers get the page's compiled wasm, as the page's Worker did.
     pool ??= new EnginePool(undefined, undefined, { wasmModule: ctx.engineHost.wasmModule, pkg: ctx.engineHost.pkg });
     poolChannel ??= pool.channel();
@@ -228,10 +262,15 @@ function setup(api, ctx) {
       cell.inFlight -= 1;
       if (answer.stale || answer.error || !newer(n, true)) return;
       rates.preview[settings.precision] = answer.ms / work(settings, b);
-      cell.view = { result: answer.result, preview: { b, B: settings.batch }, seq: n, measured: false };
-      cell.previews = (cell.previews ?? 0) + 1;
-      api.schedule(0);
+      showPreview(answer.result, b, settings, n);
     });
+  }
+
+  /** Shows `result`, the preview of compute `n` from the first `b` examples, at the next frame. */
+  function showPreview(result, b, settings, n) {
+    cell.view = { result, preview: { b, B: settings.batch }, seq: n, measured: false };
+    cell.previews = (cell.previews ?? 0) + 1;
+    api.schedule(0);
   }
 
   /** Sends a job (`send()` → the channel's answer); its answer is a result for `settings`, or
