@@ -397,5 +397,5 @@ function setup(api, ctx) {
     }
   }
 
-  return { compute, renderText, draw, syncView, onChange, pytorch: () => ctx.pytorchFor('gradients', { ...state }) };
+  return { compute, renderText, draw, syncView, onChange, fillDue: fillDueTable, pytorch: () => ctx.pytorchFor('gradients', { ...state }) };
 }

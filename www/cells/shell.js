@@ -117,7 +117,7 @@ const SHARED_CHOICES = { activation: (v) => `act.${v}`, init: (v) => `init.${v}`
  *   `gradscope:first-plot` (not when embedded);
  * - `formExtra`: markup (no user text) added at the end of the form; `body`: the cell's output
  *   markup; a `[data-control="F"]` in it receives field F's control instead of the form;
- * - `setup(api)` → the cell's behaviour: {compute?, renderText?, draw, syncView?, pytorch, busy?,
+ * - `setup(api)` → the cell's behaviour: {compute?, renderText?, draw, syncView?, pytorch, busy?, fillDue?,
  *   onChange?(name) → true to force a compute, playback?: {maxSteps, runs, speed, build?,
  *   afterFrame}}.
  * `api` = {root, state, fields, cell, t, out(name), errors, notes, set(name, raw), input(name, raw),
@@ -290,6 +290,8 @@ export function mountCell(name, slot, ctx, spec) {
   cell.input = (f, raw) => api.input(f, raw);
   /** Runs the cell's pending frame now (printing: the print is laid out before the next frame). */
   cell.flush = () => loop.schedule.now?.();
+  /** Does now what waits for a quiet moment (the main widget's hidden table), for `settled()`. */
+  cell.fillDue = () => behaviour.fillDue?.();
   /** Stops a playback (an element that scrolled out of view). */
   cell.pause = () => loop.setPlaying?.(false);
   cell.root = root;
