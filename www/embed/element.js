@@ -85,18 +85,20 @@ export function loadEngine(el = null) {
     stats.engineLoads += 1;
     const pkg = full ? 'full' : 'widget';
     const next = { pkg, wasmModule: null };
-    next.promise = PKGS[pkg].glue().then(async (m) => {
-      if (assets.wasm !== undefined) {
-        await m.default({ module_or_path: assets.wasm });
-      } else {
-        next.wasmModule = await compileWasm(new URL(PKGS[pkg].wasm, import.meta.url));
-        await m.default({ module_or_path: next.wasmModule });
-      }
-      return m;
-    });
+    next.promise = instantiate(pkg, next);
     engine = next;
   }
   return engine.promise;
+}
+
+/** Loads build `pkg`'s module and instantiates its wasm (a bundle's own, else compiled from its
+ * URL, kept in `into.wasmModule` for the Workers); resolves with the module. */
+function instantiate(pkg, into = {}) {
+  return PKGS[pkg].glue().then(async (m) => {
+    if (assets.wasm === undefined) into.wasmModule = await compileWasm(new URL(PKGS[pkg].wasm, import.meta.url));
+    await m.default({ module_or_path: assets.wasm ?? into.wasmModule });
+    return m;
+  });
 }
 
 let fullBuild = null;
@@ -106,10 +108,7 @@ let fullBuild = null;
  */
 function fullEngine() {
   if (engine?.pkg === 'full') return engine.promise;
-  fullBuild ??= PKGS.full.glue().then(async (m) => {
-    await m.default({ module_or_path: await compileWasm(new URL(PKGS.full.wasm, import.meta.url)) });
-    return m;
-  });
+  fullBuild ??= instantiate('full');
   return fullBuild;
 }
 
