@@ -222,14 +222,15 @@ function setup(api, ctx) {
   function measureFirst(settings, n) {
     cell.inFlight += 1;
     const once = () => previewChannel.run('preview', { settings, examples: 1 });
-    return once().then((first) => (first.stale || first.error || first.trap || n !== seq ? first : once())).then((answer) => {
+    const timed = (answer) => answer.result && !answer.untimed;
+    return once().then((first) => (timed(first) && n === seq ? once() : { ...first, untimed: true })).then((answer) => {
       cell.inFlight -= 1;
       if (answer.stale) return false;
+      if (timed(answer)) rates.first[settings.precision] ??= answer.ms / work(settings, 1);
       if (answer.error || answer.trap || n !== seq) {
         // The whole run reports what went wrong (or a newer compute took over).
         return n === seq ? exact(settings, n, null) : false;
       }
-      rates.first[settings.precision] ??= answer.ms / work(settings, 1);
       const predicted = predictedMs(settings);
       const shownNow = predicted > SLOW_MS && newer(n, true);
       if (shownNow) showPreview(answer.result, 1, settings, n);
