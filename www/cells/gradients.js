@@ -131,6 +131,10 @@ function setup(api, ctx) {
   // PREVIEW_MS; an exact compute over SLOW_MS cannot make the first picture in time by itself.
   const SLOW_MS = 50;
   const PREVIEW_MS = 10;
+  // The work (depth·width²·batch, 6 FLOP each) that takes SLOW_MS at 1 GFLOP/s, slower than any
+  // wasm we measured: below it the first compute goes ahead without being timed first (timing
+  // it costs two more round trips to the Worker, some 200 ms at the page's start).
+  const SURELY_FAST_WORK = (SLOW_MS / 1000) * 1e9 / 6;
   const previewChannel = ctx.engineHost?.channel('gradients');
   let pool = null;
   let poolChannel = null;
@@ -208,7 +212,7 @@ function setup(api, ctx) {
       return undefined;
     }
     const predicted = predictedMs(settings);
-    if (predicted == null && settings.batch >= 2) return measureFirst(settings, n);
+    if (predicted == null && settings.batch >= 2 && work(settings) > SURELY_FAST_WORK) return measureFirst(settings, n);
     return exact(settings, n, predicted);
   }
 
