@@ -12,7 +12,7 @@
 //! So ∂ℓ/∂hˡ⁻¹ is the product of the layers' Jacobians diag(φ′(zᵏ))·Wᵏ for k = L..l applied to
 //! ∂ℓ/∂hᴸ: the product that vanishes or explodes.
 
-use crate::real::{matmul_into, Op};
+use crate::real::{product_into, Op};
 use crate::stats::{status_of, std_dev, NumStatus};
 use crate::{Activation, Real};
 use nalgebra::DMatrix;
@@ -42,6 +42,10 @@ pub struct Network<'a, T: Real> {
     pub activation: Activation,
     /// Layers 1..L, nearest the input first.
     pub layers: Vec<Layer<'a, T>>,
+    /// Whether products with few columns take direct loops ([`crate::real::product_into`]):
+    /// faster for a preview on a few examples, but not column for column the same rounding as a
+    /// larger batch's product.
+    pub thin_products: bool,
 }
 
 /// What the forward pass keeps for the backward pass, and the forward statistics.
@@ -96,6 +100,7 @@ impl<'a, T: Real> Network<'a, T> {
                     scale: T::one(),
                 })
                 .collect(),
+            thin_products: false,
         }
     }
 
@@ -126,7 +131,15 @@ impl<'a, T: Real> Network<'a, T> {
         for layer in &self.layers {
             let h = hidden.last().expect("non-empty");
             let mut z = DMatrix::<T>::zeros(layer.draws.nrows(), h.ncols());
-            matmul_into(layer.scale, &layer.draws, Op::N, h, Op::N, &mut z);
+            product_into(
+                self.thin_products,
+                layer.scale,
+                &layer.draws,
+                Op::N,
+                h,
+                Op::N,
+                &mut z,
+            );
             preact_std.push(std_dev(z.as_slice()));
             preact_status.push(status_of(z.as_slice()));
             extra.push(record(z.as_slice()));
@@ -171,9 +184,25 @@ impl<'a, T: Real> Network<'a, T> {
             let h_prev = &fwd.hidden[l - 1];
             g.component_mul_assign(&fwd.slopes[l - 1]); // now δˡ
             let mut d_w = DMatrix::<T>::zeros(layer.draws.nrows(), layer.draws.ncols());
-            matmul_into(T::one(), &g, Op::N, h_prev, Op::T, &mut d_w);
+            product_into(
+                self.thin_products,
+                T::one(),
+                &g,
+                Op::N,
+                h_prev,
+                Op::T,
+                &mut d_w,
+            );
             let mut g_prev = DMatrix::<T>::zeros(h_prev.nrows(), batch);
-            matmul_into(layer.scale, &layer.draws, Op::T, &g, Op::N, &mut g_prev);
+            product_into(
+                self.thin_products,
+                layer.scale,
+                &layer.draws,
+                Op::T,
+                &g,
+                Op::N,
+                &mut g_prev,
+            );
             visit(l, &d_w, &g_prev);
             g = g_prev;
         }

@@ -88,7 +88,9 @@ impl GradientProbe {
         examples: std::ops::Range<usize>,
     ) -> GradientReport {
         let (x, draws) = self.cache.get(s.seed, widths, s.batch, s.init.family());
-        let net = build_network::<T>(s.activation, s.init, s.sigma, widths, &draws);
+        let mut net = build_network::<T>(s.activation, s.init, s.sigma, widths, &draws);
+        // A preview on a few of the batch's examples: nothing else must match it to the bit.
+        net.thin_products = examples.len() < s.batch;
         let x = T::matrix_from_f64(x);
         let x = if examples.len() == s.batch {
             x
@@ -145,7 +147,11 @@ pub fn build_network<'a, T: Real>(
             scale: T::from_f64(init.scale(sigma, widths[i], widths[i + 1])),
         })
         .collect();
-    Network { activation, layers }
+    Network {
+        activation,
+        layers,
+        thin_products: false,
+    }
 }
 
 #[cfg(test)]

@@ -147,6 +147,33 @@ fn shape_of<T: Real>(a: &DMatrix<T>, op: Op) -> (usize, usize, isize, isize) {
     }
 }
 
+/// At most this many columns of the product, or this inner dimension: [`product_into`] with
+/// `thin` takes the direct loops of [`thin_matmul_into`] instead of the packed GEMM.
+pub const THIN: usize = 4;
+
+/// [`matmul_into`], or, when `thin` and the product has at most [`THIN`] columns or inner
+/// dimension, [`thin_matmul_into`]. The packed GEMM copies the whole of `A` into its panels and
+/// pads the columns to its kernel's width: for a handful of columns that costs many times the
+/// arithmetic (a one-example preview of 200 layers of 128 in f64 took 35–65 ms in the browser's
+/// Worker). The two differ in rounding, so a run whose columns must match another run's to the
+/// bit (the batch split) keeps `thin` false.
+pub fn product_into<T: Real>(
+    thin: bool,
+    alpha: T,
+    a: &DMatrix<T>,
+    op_a: Op,
+    b: &DMatrix<T>,
+    op_b: Op,
+    c: &mut DMatrix<T>,
+) {
+    let (k, n) = (shape_of(a, op_a).1, shape_of(b, op_b).1);
+    if thin && (n <= THIN || k <= THIN) {
+        thin_matmul_into(alpha, a, op_a, b, op_b, c);
+    } else {
+        matmul_into(alpha, a, op_a, b, op_b, c);
+    }
+}
+
 /// `C ← α·op(A)·op(B)`, overwriting `c`, which must already have the product's shape.
 ///
 /// # Panics
@@ -190,6 +217,63 @@ pub fn matmul_into<T: Real>(
     }
 }
 
+/// `C ← α·op(A)·op(B)` by direct loops over `C`'s columns (column-major, contiguous): with
+/// `op(A) = A`, column j of C is Σ_p B(p, j)·A[:, p], a sum of scaled columns of A (each a
+/// contiguous `axpy`, which the compiler vectorizes); with `op(A) = Aᵀ`, C(i, j) is the dot
+/// product of column i of A with column j of op(B). Sums run over p in increasing order. The
+/// result equals [`matmul_into`]'s packed GEMM to rounding (the sums are added in another order).
+///
+/// # Panics
+/// If the shapes do not fit.
+pub fn thin_matmul_into<T: Real>(
+    alpha: T,
+    a: &DMatrix<T>,
+    op_a: Op,
+    b: &DMatrix<T>,
+    op_b: Op,
+    c: &mut DMatrix<T>,
+) {
+    let (m, k, _, _) = shape_of(a, op_a);
+    let (k2, n, _, _) = shape_of(b, op_b);
+    assert_eq!(k, k2, "inner dimensions differ");
+    assert_eq!(c.shape(), (m, n), "output shape differs");
+    let a_rows = a.nrows();
+    let (a, b_rows, b) = (a.as_slice(), b.nrows(), b.as_slice());
+    // op(B)(p, j): B is column-major with `b_rows` rows.
+    let b_at = |p: usize, j: usize| match op_b {
+        Op::N => b[p + j * b_rows],
+        Op::T => b[j + p * b_rows],
+    };
+    for (j, col) in c
+        .as_mut_slice()
+        .chunks_exact_mut(m.max(1))
+        .enumerate()
+        .take(n)
+    {
+        match op_a {
+            Op::N => {
+                col.fill(T::zero());
+                for p in 0..k {
+                    let s = alpha * b_at(p, j);
+                    for (ci, &ai) in col.iter_mut().zip(&a[p * a_rows..p * a_rows + m]) {
+                        *ci += s * ai;
+                    }
+                }
+            }
+            Op::T => {
+                for (i, ci) in col.iter_mut().enumerate() {
+                    let a_col = &a[i * a_rows..i * a_rows + k];
+                    let mut dot = T::zero();
+                    for (p, &ap) in a_col.iter().enumerate() {
+                        dot += ap * b_at(p, j);
+                    }
+                    *ci = alpha * dot;
+                }
+            }
+        }
+    }
+}
+
 /// `op(A)·op(B)` as a new matrix.
 pub fn matmul<T: Real>(a: &DMatrix<T>, op_a: Op, b: &DMatrix<T>, op_b: Op) -> DMatrix<T> {
     let m = shape_of(a, op_a).0;
@@ -217,5 +301,64 @@ mod tests {
         let a32 = a.map(|x| x as f32);
         let b32 = b.map(|x| x as f32);
         assert_eq!(matmul(&a32, Op::N, &b32, Op::N), expected.map(|x| x as f32));
+    }
+
+    /// Whether `got` equals op(A)·op(B) = `exact` (computed by nalgebra) within the rounding
+    /// bound of a sum of k products, each side: |ĉ − c| ≤ 2·γ_k·(|op(A)|·|op(B)|), γ_k = k·u/(1 − k·u).
+    fn within_rounding(
+        got: &DMatrix<f64>,
+        exact: &DMatrix<f64>,
+        abs: &DMatrix<f64>,
+        k: usize,
+    ) -> bool {
+        let u = f64::EPSILON / 2.0;
+        let gamma = k as f64 * u / (1.0 - k as f64 * u);
+        got.iter()
+            .zip(exact.iter())
+            .zip(abs.iter())
+            .all(|((g, e), s)| (g - e).abs() <= 2.0 * gamma * s)
+    }
+
+    #[test]
+    fn thin_products_agree_with_nalgebra_within_rounding_for_every_transpose() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+        let mut random =
+            |r: usize, c: usize| DMatrix::<f64>::from_fn(r, c, |_, _| rng.random_range(-2.0..2.0));
+        // (m, k, n): thin by columns, by inner dimension, both, and one of each with k = 1.
+        for (m, k, n) in [
+            (37, 128, 1),
+            (64, 30, 4),
+            (128, 3, 128),
+            (5, 1, 9),
+            (1, 4, 4),
+            (16, 1, 1),
+        ] {
+            let a = random(m, k);
+            let b = random(k, n);
+            let exact = &a * &b;
+            let abs = a.abs() * b.abs();
+            let (at, bt) = (a.transpose(), b.transpose());
+            for (aa, op_a, bb, op_b) in [
+                (&a, Op::N, &b, Op::N),
+                (&at, Op::T, &b, Op::N),
+                (&a, Op::N, &bt, Op::T),
+                (&at, Op::T, &bt, Op::T),
+            ] {
+                let got = matmul(aa, op_a, bb, op_b);
+                assert!(
+                    within_rounding(&got, &exact, &abs, k),
+                    "{m}×{k}×{n}, {op_a:?}{op_b:?}"
+                );
+                // α scales the result (here exactly: a power of two).
+                let mut half = DMatrix::zeros(m, n);
+                matmul_into(0.5, aa, op_a, bb, op_b, &mut half);
+                assert_eq!(half, got.map(|x| x * 0.5));
+            }
+            // The check can fail: one entry off by a little more than the bound allows.
+            let mut off = exact.clone();
+            off[(0, 0)] += 4.0 * (k as f64) * f64::EPSILON * abs[(0, 0)].max(1.0);
+            assert!(!within_rounding(&off, &exact, &abs, k));
+        }
     }
 }

@@ -212,6 +212,7 @@ fn network<'a>(
                 scale,
             })
             .collect(),
+        thin_products: false,
     }
 }
 
