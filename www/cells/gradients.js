@@ -257,7 +257,43 @@ function setup(api, ctx) {
     poolChannel ??= pool.channel();
     cell.pool = pool;
     const workers = Math.min(SPLIT_WORKERS, pool.size);
-    return request(() => poolChannel.run(settings, workers), settings, n, rates.pooled, `${settings.precision}:${workers}`);
+    const send = () => request(() => poolChannel.run(settings, workers), settings, n, rates.pooled, `${settings.precision}:${workers}`);
+    return deferWhileMoving(send, predicted);
+  }
+
+  // While σ moves faster than an exact compute finishes, every exact compute arrives outdated and
+  // is never shown (measured: 30 arrow-key presses 130 ms apart at the largest setting, none of
+  // the 12 exact results computed meanwhile was shown), and on a machine with few cores it only
+  // slows the previews. So an exact compute asked for sooner after the previous one than an
+  // exact compute takes (`predicted` ms) starts once the input has been still for half that
+  // time (a newer one restarts the wait); one asked for after a longer pause (a click, the first
+  // key press) starts at once.
+  let lastAsk = -Infinity;
+  let quiet = null; // {timer, resolve}: the exact compute waiting for the input to be still
+  function deferWhileMoving(send, predicted) {
+    const now = performance.now();
+    const moving = now - lastAsk < predicted;
+    lastAsk = now;
+    if (quiet) {
+      clearTimeout(quiet.timer);
+      cell.inFlight -= 1;
+      quiet.resolve(false);
+      quiet = null;
+    }
+    if (!moving) return send();
+    cell.inFlight += 1; // waiting counts as on its way (settled() waits for it)
+    return new Promise((resolve) => {
+      const waiting = {
+        resolve,
+        timer: setTimeout(() => {
+          if (quiet !== waiting) return;
+          quiet = null;
+          cell.inFlight -= 1;
+          resolve(send());
+        }, predicted / 2),
+      };
+      quiet = waiting;
+    });
   }
 
   /** Asks the page's Worker for the preview of compute `n` from the first `b` examples. */
