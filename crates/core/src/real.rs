@@ -138,6 +138,24 @@ pub enum Op {
     T,
 }
 
+/// (m, k, n) of C = op(A)·op(B), checked against `c`'s shape.
+///
+/// # Panics
+/// If the shapes do not fit; callers in this crate build the shapes themselves.
+fn dims<T: Real>(
+    a: &DMatrix<T>,
+    op_a: Op,
+    b: &DMatrix<T>,
+    op_b: Op,
+    c: &DMatrix<T>,
+) -> (usize, usize, usize) {
+    let (m, k, _, _) = shape_of(a, op_a);
+    let (k2, n, _, _) = shape_of(b, op_b);
+    assert_eq!(k, k2, "inner dimensions differ");
+    assert_eq!(c.shape(), (m, n), "output shape differs");
+    (m, k, n)
+}
+
 fn shape_of<T: Real>(a: &DMatrix<T>, op: Op) -> (usize, usize, isize, isize) {
     // nalgebra stores column-major: element (i, j) sits at i + j·nrows.
     let (r, c) = a.shape();
@@ -166,9 +184,9 @@ pub fn product_into<T: Real>(
     op_b: Op,
     c: &mut DMatrix<T>,
 ) {
-    let (k, n) = (shape_of(a, op_a).1, shape_of(b, op_b).1);
+    let (m, k, n) = dims(a, op_a, b, op_b, c);
     if thin && (n <= THIN || k <= THIN) {
-        thin_matmul_into(alpha, a, op_a, b, op_b, c);
+        thin_matmul_into(alpha, (a, op_a), (b, op_b), c, (m, k, n));
     } else {
         matmul_into(alpha, a, op_a, b, op_b, c);
     }
@@ -186,10 +204,9 @@ pub fn matmul_into<T: Real>(
     op_b: Op,
     c: &mut DMatrix<T>,
 ) {
-    let (m, k, rsa, csa) = shape_of(a, op_a);
-    let (k2, n, rsb, csb) = shape_of(b, op_b);
-    assert_eq!(k, k2, "inner dimensions differ");
-    assert_eq!(c.shape(), (m, n), "output shape differs");
+    let (m, k, n) = dims(a, op_a, b, op_b, c);
+    let (_, _, rsa, csa) = shape_of(a, op_a);
+    let (_, _, rsb, csb) = shape_of(b, op_b);
     if m == 0 || n == 0 {
         return;
     }
@@ -217,26 +234,19 @@ pub fn matmul_into<T: Real>(
     }
 }
 
-/// `C ← α·op(A)·op(B)` by direct loops over `C`'s columns (column-major, contiguous): with
-/// `op(A) = A`, column j of C is Σ_p B(p, j)·A[:, p], a sum of scaled columns of A (each a
-/// contiguous `axpy`, which the compiler vectorizes); with `op(A) = Aᵀ`, C(i, j) is the dot
-/// product of column i of A with column j of op(B). Sums run over p in increasing order. The
-/// result equals [`matmul_into`]'s packed GEMM to rounding (the sums are added in another order).
-///
-/// # Panics
-/// If the shapes do not fit.
-pub fn thin_matmul_into<T: Real>(
+/// `C ← α·op(A)·op(B)` by direct loops over `C`'s columns (column-major, contiguous), for
+/// [`product_into`], which has checked the shapes `(m, k, n)`: with `op(A) = A`, column j of C is
+/// Σ_p B(p, j)·A[:, p], a sum of scaled columns of A (each a contiguous `axpy`, which the
+/// compiler vectorizes); with `op(A) = Aᵀ`, C(i, j) is the dot product of column i of A with
+/// column j of op(B). Sums run over p in increasing order. The result equals [`matmul_into`]'s
+/// packed GEMM to rounding (the sums are added in another order).
+fn thin_matmul_into<T: Real>(
     alpha: T,
-    a: &DMatrix<T>,
-    op_a: Op,
-    b: &DMatrix<T>,
-    op_b: Op,
+    (a, op_a): (&DMatrix<T>, Op),
+    (b, op_b): (&DMatrix<T>, Op),
     c: &mut DMatrix<T>,
+    (m, k, n): (usize, usize, usize),
 ) {
-    let (m, k, _, _) = shape_of(a, op_a);
-    let (k2, n, _, _) = shape_of(b, op_b);
-    assert_eq!(k, k2, "inner dimensions differ");
-    assert_eq!(c.shape(), (m, n), "output shape differs");
     let a_rows = a.nrows();
     let (a, b_rows, b) = (a.as_slice(), b.nrows(), b.as_slice());
     // op(B)(p, j): B is column-major with `b_rows` rows.
