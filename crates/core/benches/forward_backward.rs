@@ -10,7 +10,7 @@
 //! setting, so that the benchmark page can run TensorFlow.js on exactly our weights and compare
 //! the per-layer gradient norms.
 
-use gradscope_core::real::{matmul_into, Op};
+use gradscope_core::real::{product_into, Op};
 use gradscope_core::{Activation, GradSettings, GradientProbe, Initializer, Precision, Real};
 use nalgebra::DMatrix;
 use rand::SeedableRng;
@@ -83,7 +83,7 @@ fn gemm<T: Real>(n: usize, batch: usize, budget: Duration) -> Vec<f64> {
     let mut c = DMatrix::<T>::zeros(n, batch);
     time(
         || {
-            matmul_into(T::one(), &a, Op::N, &x, Op::N, &mut c);
+            product_into(false, T::one(), &a, Op::N, &x, Op::N, &mut c);
             black_box(&c);
         },
         budget,

@@ -129,7 +129,7 @@ impl Real for f64 {
     const GEMM_RAW: GemmRaw<Self> = matrixmultiply::dgemm;
 }
 
-/// Whether an operand of [`matmul_into`] is used as it is or transposed.
+/// Whether an operand of [`product_into`] is used as it is or transposed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {
     /// Use `A`.
@@ -169,12 +169,16 @@ fn shape_of<T: Real>(a: &DMatrix<T>, op: Op) -> (usize, usize, isize, isize) {
 /// `thin` takes the direct loops of [`thin_matmul_into`] instead of the packed GEMM.
 pub const THIN: usize = 4;
 
-/// [`matmul_into`], or, when `thin` and the product has at most [`THIN`] columns or inner
-/// dimension, [`thin_matmul_into`]. The packed GEMM copies the whole of `A` into its panels and
+/// `C ← α·op(A)·op(B)`, overwriting `c`, which must already have the product's shape: by the
+/// packed GEMM ([`packed_matmul_into`]), or, when `thin` and the product has at most [`THIN`]
+/// columns or inner dimension, by [`thin_matmul_into`]. The packed GEMM copies the whole of `A` into its panels and
 /// pads the columns to its kernel's width: for a handful of columns that costs many times the
 /// arithmetic (a one-example preview of 200 layers of 128 in f64 took 35–65 ms in the browser's
 /// Worker). The two differ in rounding, so a run whose columns must match another run's to the
 /// bit (the batch split) keeps `thin` false.
+///
+/// # Panics
+/// If the shapes do not fit; callers in this crate build the shapes themselves.
 pub fn product_into<T: Real>(
     thin: bool,
     alpha: T,
@@ -188,23 +192,19 @@ pub fn product_into<T: Real>(
     if thin && (n <= THIN || k <= THIN) {
         thin_matmul_into(alpha, (a, op_a), (b, op_b), c, (m, k, n));
     } else {
-        matmul_into(alpha, a, op_a, b, op_b, c);
+        packed_matmul_into(alpha, (a, op_a), (b, op_b), c, (m, k, n));
     }
 }
 
-/// `C ← α·op(A)·op(B)`, overwriting `c`, which must already have the product's shape.
-///
-/// # Panics
-/// If the shapes do not fit; callers in this crate build the shapes themselves.
-pub fn matmul_into<T: Real>(
+/// `C ← α·op(A)·op(B)` by matrixmultiply's packed GEMM ([`Real::GEMM_RAW`]), for
+/// [`product_into`], which has checked the shapes `(m, k, n)`.
+fn packed_matmul_into<T: Real>(
     alpha: T,
-    a: &DMatrix<T>,
-    op_a: Op,
-    b: &DMatrix<T>,
-    op_b: Op,
+    (a, op_a): (&DMatrix<T>, Op),
+    (b, op_b): (&DMatrix<T>, Op),
     c: &mut DMatrix<T>,
+    (m, k, n): (usize, usize, usize),
 ) {
-    let (m, k, n) = dims(a, op_a, b, op_b, c);
     let (_, _, rsa, csa) = shape_of(a, op_a);
     let (_, _, rsb, csb) = shape_of(b, op_b);
     if m == 0 || n == 0 {
@@ -238,7 +238,7 @@ pub fn matmul_into<T: Real>(
 /// [`product_into`], which has checked the shapes `(m, k, n)`: with `op(A) = A`, column j of C is
 /// Σ_p B(p, j)·A[:, p], a sum of scaled columns of A (each a contiguous `axpy`, which the
 /// compiler vectorizes); with `op(A) = Aᵀ`, C(i, j) is the dot product of column i of A with
-/// column j of op(B). Sums run over p in increasing order. The result equals [`matmul_into`]'s
+/// column j of op(B). Sums run over p in increasing order. The result equals [`packed_matmul_into`]'s
 /// packed GEMM to rounding (the sums are added in another order).
 fn thin_matmul_into<T: Real>(
     alpha: T,
@@ -289,7 +289,7 @@ pub fn matmul<T: Real>(a: &DMatrix<T>, op_a: Op, b: &DMatrix<T>, op_b: Op) -> DM
     let m = shape_of(a, op_a).0;
     let n = shape_of(b, op_b).1;
     let mut c = DMatrix::<T>::zeros(m, n);
-    matmul_into(T::one(), a, op_a, b, op_b, &mut c);
+    product_into(false, T::one(), a, op_a, b, op_b, &mut c);
     c
 }
 
@@ -355,14 +355,15 @@ mod tests {
                 (&a, Op::N, &bt, Op::T),
                 (&at, Op::T, &bt, Op::T),
             ] {
-                let got = matmul(aa, op_a, bb, op_b);
+                let mut got = DMatrix::zeros(m, n);
+                product_into(true, 1.0, aa, op_a, bb, op_b, &mut got);
                 assert!(
                     within_rounding(&got, &exact, &abs, k),
                     "{m}×{k}×{n}, {op_a:?}{op_b:?}"
                 );
                 // α scales the result (here exactly: a power of two).
                 let mut half = DMatrix::zeros(m, n);
-                matmul_into(0.5, aa, op_a, bb, op_b, &mut half);
+                product_into(true, 0.5, aa, op_a, bb, op_b, &mut half);
                 assert_eq!(half, got.map(|x| x * 0.5));
             }
             // The check can fail: one entry off by a little more than the bound allows.
