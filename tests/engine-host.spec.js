@@ -10,14 +10,18 @@ test('the Worker computes exactly what the main thread computes', async ({ page 
     const host = new EngineHost();
     const settings = { depth: 40, width: 32, batch: 8, activation: 'tanh', init: 'normal', sigma: 0.3, seed: 7, precision: 'f64' };
     const answer = await host.channel('a').run('gradients', settings);
+    const again = await host.channel('a').run('gradients', { ...settings, sigma: 0.4 });
     const local = new window.gradscope.wasm.Engine().gradients(settings);
     return {
+      // The Worker's first job of a kind is marked cold (its time predicts nothing), not the next.
+      cold: [answer.cold, again.cold],
       error: answer.error ?? null,
       worker: answer.result.layers.map((l) => [l.grad_norm, l.backward_norm, l.preact_std]),
       main: local.layers.map((l) => [l.grad_norm, l.backward_norm, l.preact_std]),
     };
   });
   expect(same.error).toBeNull();
+  expect(same.cold).toEqual([true, false]);
   expect(same.worker.length).toBe(40);
   expect(same.worker).toEqual(same.main);
   expect(problems).toEqual([]);

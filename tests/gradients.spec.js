@@ -98,7 +98,9 @@ test('moving σ samples no new random numbers; a new seed or width does', async 
   expect(await drawn()).toBeGreaterThan(before);
 });
 
-test('many input events in one frame give one recompute, with the latest value', async ({ page }) => {
+test('many input events in one frame give at most two computes, the first and the latest', async ({ page }) => {
+  // The first input's settings leave at once; the later ones replace each other while it is on
+  // its way (at most one request in flight and one waiting), so only the latest follows it.
   await openPage(page);
   await settle(page);
   const result = await page.evaluate(async () => {
@@ -112,7 +114,8 @@ test('many input events in one frame give one recompute, with the latest value',
     await window.gradscope.settled();
     return { computes: cell.computes - before, sigma: cell.state.sigma, last: cell.settings.sigma };
   });
-  expect(result.computes).toBe(1);
+  expect(result.computes).toBeGreaterThanOrEqual(1);
+  expect(result.computes).toBeLessThanOrEqual(2);
   expect(result.sigma).toBe(10);
   expect(result.last).toBe(10);
 });

@@ -43,7 +43,7 @@ export async function poolBench(browser, url, { quick = false } = {}) {
             for (const n of counts) {
               const a = await pool.gradients({ ...settings, sigma: 1 + 0.01 * (r + 1) }, n);
               if (a.error) throw new Error(a.error);
-              ms[n].push(a.ms);
+              ms[n].push(a.wall_ms); // the wall time, for every count alike
               if (a.parts_ms) split[n].push({ parts: Math.max(...a.parts_ms), combine: a.combine_ms });
             }
           }

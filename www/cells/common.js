@@ -28,6 +28,8 @@ export function frameLoop(frame) {
   };
   /** Runs the pending frame now, if there is one (printing lays out before the next frame). */
   schedule.now = run;
+  /** Whether a frame is asked for and has not run yet. */
+  schedule.pending = () => pending;
   return schedule;
 }
 

@@ -1,7 +1,9 @@
 // The main widget: controls → state → engine → per-layer numbers → chart, verdict and table.
-// Computing and drawing are separate steps: a compute happens at most once per animation frame
-// (the latest state wins), and a redraw alone (resize, language, a series toggled) computes
-// nothing.
+// Computing and drawing are separate steps: the settings go to the Worker from the input event
+// (at most one request in flight and one waiting: the latest state wins), an answer is drawn
+// when it arrives (at most one drawing per frame), and a redraw alone (resize, language, a
+// series toggled) computes nothing. Without a Worker the compute happens at most once per
+// animation frame.
 
 import { EnginePool } from '../engine/pool.js';
 import { formatNumber, pow10 } from '../i18n.js';
@@ -138,13 +140,29 @@ function setup(api, ctx) {
   const previewChannel = ctx.engineHost?.channel('gradients');
   let pool = null;
   let poolChannel = null;
-  // Measured ms per unit of work (depth·width²·batch), per precision and path.
-  // `first`: from the one-example run that precedes the first compute of a precision.
-  const rates = { single: {}, pooled: {}, preview: {}, first: {} };
+  // Measured ms per unit of work (depth·width²·batch), per precision. `exact`: the fastest of the
+  // last RATE_RUNS exact computes on one Worker, the page's or the pool's (one slow run, the
+  // machine busy for a moment, neither holds the widget in the slow path nor flips it there); a
+  // Worker's first run (`cold`: 30–60 ms more, the wasm not yet optimized) counts only until a
+  // later one replaces it. `split`: by the pool's Workers together (key `precision:workers`);
+  // `preview`: the latest preview; `first`: the one-example run that precedes the first compute
+  // of a precision.
+  const RATE_RUNS = 3;
+  const rates = { exact: {}, split: {}, preview: {}, first: {} };
+  const recent = {}; // `precision` or `precision:workers` → the last RATE_RUNS warm rates
+  /** Records the time per unit of work `r` of an exact compute into `rate[key]`. */
+  const noteRate = (rate, key, r, cold) => {
+    if (cold) {
+      if (!recent[key]) rate[key] = r;
+      return;
+    }
+    const runs = (recent[key] = [...(recent[key] ?? []), r].slice(-RATE_RUNS));
+    rate[key] = Math.min(...runs);
+  };
   const work = (s, batch = s.batch) => s.depth * s.width * s.width * batch;
   /** The exact compute's predicted ms for `s` on one Worker, or null before any was measured. */
   const predictedMs = (s) => {
-    const r = rates.single[s.precision] ?? rates.pooled[`${s.precision}:1`] ?? rates.first[s.precision] ?? null;
+    const r = rates.exact[s.precision] ?? rates.first[s.precision] ?? null;
     return r == null ? null : r * work(s);
   };
   // The exact picture at a slow setting comes from the pool's first Worker, whole: the page's
@@ -157,6 +175,7 @@ function setup(api, ctx) {
   // Latest state wins: every compute has a number; a result is shown only if it is for a newer
   // compute than the one shown, or it is the exact result for the preview shown.
   let seq = 0;
+  let asked = null; // the settings of compute `seq`
   let shown = { seq: 0, preview: false };
   cell.view = null; // what the chart shows: {result, preview: {b, B} | null, seq}
   cell.inFlight = 0; // engine requests (previews and computes) not answered yet
@@ -196,11 +215,16 @@ function setup(api, ctx) {
       seed: state.seed,
       precision: state.precision,
     };
+    const equal = (a) => a && Object.keys(settings).every((k) => settings[k] === a[k]);
     // The same settings as the exact result shown, with nothing on its way and no error: that
     // result stands (a compute asked again, by a hash or language change, would only repeat it,
     // maybe by another path whose sums round differently).
-    const same = cell.settings && !shown.preview && cell.inFlight === 0 && !errors.active && Object.keys(settings).every((k) => settings[k] === cell.settings[k]);
+    const same = !shown.preview && cell.inFlight === 0 && !errors.active && equal(cell.settings);
     if (same && seq === shown.seq) return undefined;
+    // The same settings as the latest compute, still on its way (a slider's `change` event
+    // after its `input`, both sent at once): that answer will do.
+    if (cell.inFlight > 0 && !errors.active && equal(asked)) return undefined;
+    asked = settings;
     const n = ++seq;
     if (!channel) {
       try {
@@ -246,8 +270,8 @@ function setup(api, ctx) {
    * nothing is timed yet); else a preview first (unless `preview` is false: one is shown), and
    * the exact result from the pool. */
   function exact(settings, n, predicted, preview = true) {
-    if (predicted == null || predicted <= SLOW_MS || settings.batch < 2) {
-      return request(() => channel.run('gradients', settings), settings, n, rates.single);
+    if (predicted == null || predicted <= SLOW_MS || work(settings) <= SURELY_FAST_WORK || settings.batch < 2) {
+      return request(() => channel.run('gradients', settings), settings, n);
     }
     const perExample = (rates.preview[settings.precision] ?? predicted / work(settings)) * work(settings, 1);
     const b = Math.max(1, Math.min(Math.floor(settings.batch / 2), Math.floor(PREVIEW_MS / perExample)));
@@ -257,7 +281,8 @@ function setup(api, ctx) {
     poolChannel ??= pool.channel();
     cell.pool = pool;
     const workers = Math.min(SPLIT_WORKERS, pool.size);
-    const send = () => request(() => poolChannel.run(settings, workers), settings, n, rates.pooled, `${settings.precision}:${workers}`);
+    const [rate, key] = workers === 1 ? [rates.exact, settings.precision] : [rates.split, `${settings.precision}:${workers}`];
+    const send = () => request(() => poolChannel.run(settings, workers), settings, n, rate, key);
     return deferWhileMoving(send, predicted);
   }
 
@@ -266,8 +291,10 @@ function setup(api, ctx) {
   // the 12 exact results computed meanwhile was shown), and on a machine with few cores it only
   // slows the previews. So an exact compute asked for sooner after the previous one than an
   // exact compute takes (`predicted` ms) starts once the input has been still for half that
-  // time (a newer one restarts the wait); one asked for after a longer pause (a click, the first
-  // key press) starts at once.
+  // time, STILL_MS at most (a newer one restarts the wait; the prediction may come from a
+  // one-example run, several times too long); one asked for after a longer pause (a click, the
+  // first key press) starts at once.
+  const STILL_MS = 250;
   let lastAsk = -Infinity;
   let quiet = null; // {timer, resolve}: the exact compute waiting for the input to be still
   function deferWhileMoving(send, predicted) {
@@ -290,7 +317,7 @@ function setup(api, ctx) {
           quiet = null;
           cell.inFlight -= 1;
           resolve(send());
-        }, predicted / 2),
+        }, Math.min(predicted / 2, STILL_MS)),
       };
       quiet = waiting;
     });
@@ -307,21 +334,22 @@ function setup(api, ctx) {
     });
   }
 
-  /** Shows `result`, the preview of compute `n` from the first `b` examples, at the next frame. */
+  /** Shows `result`, the preview of compute `n` from the first `b` examples (now, or at the
+   * next frame if this one drew already). */
   function showPreview(result, b, settings, n) {
     cell.view = { result, preview: { b, B: settings.batch }, seq: n, measured: false };
     cell.previews = (cell.previews ?? 0) + 1;
-    api.schedule(0);
+    api.show(0);
   }
 
   /** Sends a job (`send()` → the channel's answer); its answer is a result for `settings`, or
    * says what went wrong; its time per unit of work goes into `rate[key]`. */
-  function request(send, settings, n = seq, rate = rates.single, key = settings.precision) {
+  function request(send, settings, n = seq, rate = rates.exact, key = settings.precision) {
     cell.inFlight += 1;
     return send().then((answer) => {
       cell.inFlight -= 1;
       if (answer.stale) return false;
-      if (answer.ms != null && answer.result) rate[key] = answer.ms / work(settings);
+      if (answer.ms != null && answer.result) noteRate(rate, key, answer.ms / work(settings), answer.cold);
       cell.rates = rates;
       if (!answer.trap && !answer.error && !newer(n, false)) return false;
       if (answer.trap) {
@@ -334,7 +362,7 @@ function setup(api, ctx) {
         return false;
       }
       accept(settings, answer.result, n);
-      api.schedule(1);
+      api.show(1);
       return true;
     });
   }
@@ -438,5 +466,8 @@ function setup(api, ctx) {
     }
   }
 
-  return { compute, renderText, draw, syncView, onChange, fillDue: fillDueTable, pytorch: () => ctx.pytorchFor('gradients', { ...state }) };
+  // With a Worker, a changed setting is sent from its input event, and its answer is drawn when
+  // it arrives (api.show): at the defaults the picture is then ready within one frame of the
+  // input, where waiting for a frame before sending and another before drawing took two.
+  return { compute, sendsAtInput: Boolean(channel), renderText, draw, syncView, onChange, fillDue: fillDueTable, pytorch: () => ctx.pytorchFor('gradients', { ...state }) };
 }

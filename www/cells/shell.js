@@ -156,7 +156,16 @@ export function mountCell(name, slot, ctx, spec) {
    * records `gradscope:update` from that input to now (performance.measure; the benchmark and
    * the tests read them). The first drawing of a `spec.firstPlot` cell marks `gradscope:first-plot`.
    */
+  // Whether a drawing happened since the last animation frame began (`show` draws at most once
+  // per frame).
+  let drewThisFrame = false;
   function draw() {
+    if (!drewThisFrame) {
+      drewThisFrame = true;
+      requestAnimationFrame(() => {
+        drewThisFrame = false;
+      });
+    }
     behaviour.draw();
     if (cell.inputAt != null && !(cell.inFlight > 0)) {
       performance.measure('gradscope:update', { start: cell.inputAt, end: performance.now(), detail: { cell: name, preview: false } });
@@ -181,7 +190,17 @@ export function mountCell(name, slot, ctx, spec) {
     if (behaviour.playback) {
       if (setting) loop.restart();
       else loop.schedule(true);
+    } else if (setting && behaviour.sendsAtInput) {
+      // The request leaves in the input's own task, not a frame later; `show` draws its answer.
+      compute();
     } else loop.schedule(setting ? 2 : 1);
+  }
+  /** A compute may answer later (the main widget's runs in a Worker): `computed` then follows
+   * its answer, unless a newer request replaced it. */
+  function compute() {
+    const answer = behaviour.compute?.();
+    if (answer?.then) answer.then((fresh) => fresh && computed());
+    else computed();
   }
   const api = {
     root,
@@ -210,6 +229,13 @@ export function mountCell(name, slot, ctx, spec) {
       if (behaviour.playback) loop.schedule(level >= 2);
       else loop.schedule(level);
     },
+    /** An answer arrived between frames: draws it (and at `level` 1 renders its text) now,
+     * unless this frame already drew, then at the next frame. The browser shows it at its next
+     * frame either way; drawing now does not wait a frame's callbacks for nothing. */
+    show(level) {
+      api.schedule(level);
+      if (!drewThisFrame) loop.schedule.now?.();
+    },
     /** Points the label of field `f` at another i18n key. */
     relabel(f, key) {
       const el = root.querySelector(`label[for="${ids}-${f}"], label[for="${ids}-${f}-range"]`);
@@ -231,7 +257,9 @@ export function mountCell(name, slot, ctx, spec) {
     cell.report ??
     cell.curve ??
     (cell.runs?.length ? cell.runs.map((r) => ({ losses: Array.from(r.losses ?? []) })) : null);
-  const computed = () => ctx.onComputed?.(cell);
+  function computed() {
+    ctx.onComputed?.(cell);
+  }
 
   function syncView() {
     if (table) {
@@ -264,13 +292,6 @@ export function mountCell(name, slot, ctx, spec) {
     syncView();
     loop.schedule(true);
   } else {
-    // A compute may answer later (the main widget's runs in a Worker): `computed` then follows
-    // its answer, unless a newer request replaced it.
-    const compute = () => {
-      const answer = behaviour.compute?.();
-      if (answer?.then) answer.then((fresh) => fresh && computed());
-      else computed();
-    };
     loop = { schedule: runCell(cell, { compute, renderText: behaviour.renderText, draw, pytorch }) };
     syncView();
   }
@@ -284,8 +305,10 @@ export function mountCell(name, slot, ctx, spec) {
   };
   announceVerdicts(root, cell);
   /** Whether the cell has work not yet on screen: an engine request unanswered (`inFlight`), a
+   * frame asked for (an answer waiting to be drawn; not a playing playback, which always asks), a
    * table still to fill (`tableDue`), or what its behaviour says (the stability map filling in). */
-  cell.busy = () => cell.inFlight > 0 || Boolean(cell.tableDue) || Boolean(behaviour.busy?.());
+  cell.busy = () =>
+    cell.inFlight > 0 || (!behaviour.playback && loop.schedule.pending()) || Boolean(cell.tableDue) || Boolean(behaviour.busy?.());
   /** Sets field `f` as its control would (an element's attribute, `el.state = …`). */
   cell.input = (f, raw) => api.input(f, raw);
   /** Runs the cell's pending frame now (printing: the print is laid out before the next frame). */

@@ -34,8 +34,9 @@ export class EnginePool {
 
   /**
    * The gradient report for `settings` computed by `workers` Workers (1: the whole batch in one
-   * Worker, as the engine host does): resolves with {result, ms} (ms: wall time of the whole
-   * request) or {error, trap}.
+   * Worker, as the engine host does): resolves with {result, ms, wall_ms} (ms: the Worker's own
+   * time for one Worker, else the wall time of the whole request; wall_ms: the wall time) or
+   * {error, trap}.
    */
   async gradients(settings, workers = this.size) {
     const t0 = performance.now();
@@ -43,7 +44,7 @@ export class EnginePool {
     const n = Math.max(1, Math.min(Math.floor(workers), batch));
     if (n === 1) {
       const answer = await this.host(0).call('gradients', 'gradients', settings);
-      return { ...answer, ms: performance.now() - t0, workers: 1 };
+      return { ...answer, wall_ms: performance.now() - t0, workers: 1 };
     }
     const bounds = Array.from({ length: n + 1 }, (_, i) => Math.round((i * batch) / n));
     // The first Worker keeps its own slice's sums and merges the others' into them.
@@ -56,7 +57,8 @@ export class EnginePool {
     const transfer = results.flatMap((r) => [r.grads.buffer, r.stats.buffer]);
     const answer = await this.host(0).call('combineKept', 'gradients', { parts: results }, transfer);
     // Where the time went: each slice's job, the merge's job (in the Workers' own clocks).
-    return { ...answer, ms: performance.now() - t0, workers: n, parts_ms: parts.map((p) => p.ms), combine_ms: answer.ms };
+    const wall = performance.now() - t0;
+    return { ...answer, ms: wall, wall_ms: wall, cold: parts.some((p) => p.cold), workers: n, parts_ms: parts.map((p) => p.ms), combine_ms: answer.ms };
   }
 
   /**

@@ -13,6 +13,7 @@ const load = ({ pkg = 'full', wasmModule = null } = {}) =>
     wasm = m;
   });
 const engines = new Map();
+const done = new Set(); // the jobs this Worker has run at least once
 
 /** The jobs a cell may ask for, by name. */
 const engine = (client) => {
@@ -53,9 +54,13 @@ self.onmessage = async ({ data }) => {
     if (!run) throw new Error(`engine: unknown job "${job}"`);
     const t0 = performance.now();
     const result = run(client, args);
-    // A slice's arrays go back transferred, not copied; `ms` is the job's own time.
+    // A slice's arrays go back transferred, not copied; `ms` is the job's own time; `cold`: the
+    // first job of its kind in this Worker, whose time is no guide to the next ones (the wasm's
+    // code not yet optimized by the browser, the random matrices drawn).
     const transfer = result?.grads ? [result.grads.buffer, result.stats.buffer] : [];
-    self.postMessage({ id, result, ms: performance.now() - t0 }, transfer);
+    const cold = !done.has(job);
+    done.add(job);
+    self.postMessage({ id, result, ms: performance.now() - t0, cold }, transfer);
   } catch (e) {
     // A trap (a wasm panic aborts with `unreachable`) leaves this instance unusable: say so, so
     // that the host starts a new Worker.
