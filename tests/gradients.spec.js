@@ -284,8 +284,9 @@ test('the PyTorch panel shows runnable code for the current settings and copies 
   await openPage(page, { hash: 'depth=17&act=tanh' });
   const panel = page.locator('#cell-gradients .pytorch');
   await panel.locator('.pytorch-toggle').click();
+  // The script's generator loads when a panel first opens.
+  await expect(panel.locator('code')).toContainText('import torch');
   const code = await panel.locator('code').textContent();
-  expect(code).toContain('import torch');
   expect(code).toMatch(/17/);
   expect(code).toMatch(/tanh/);
   await panel.locator('.pytorch-copy').click();

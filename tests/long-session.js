@@ -72,14 +72,20 @@ export async function playTraining(page, { steps, round }) {
       const playing = () => play.getAttribute('aria-pressed') === 'true';
       const until = (f) => new Promise((ok) => { const t = () => (f() ? ok() : setTimeout(t, 20)); t(); });
       const t0 = performance.now();
+      const cell = window.gradscope.cells.training;
+      // The runs train in a Worker (the notebook): its memory and its count of freed runs; else
+      // this thread's memory and the runs' own wasm-bindgen pointers.
+      const remote = Boolean(cell.workerRuns);
+      const memoryBytes = async () => (remote ? cell.workerMemory() : window.gradscope.wasm.memoryBytes());
       play.click();
       await until(() => step() >= 100);
-      const base = window.gradscope.wasm.memoryBytes();
+      const base = await memoryBytes();
+      const counts0 = remote ? await cell.workerRuns() : null;
       let played = 0;
       let rounds = 0;
       let objects = 0;
       let freed = 0;
-      const runs = () => window.gradscope.cells.training?.runs?.map((r) => r.run);
+      const runs = () => (remote ? cell.runs : cell.runs?.map((r) => r.run));
       while (played < steps) {
         if (!playing()) play.click();
         const goal = Math.min(round, steps - played);
@@ -90,11 +96,17 @@ export async function playTraining(page, { steps, round }) {
         reset.click();
         await window.gradscope.settled();
         objects += replaced.length;
-        freed += replaced.filter((r) => r.__wbg_ptr === 0).length;
+        if (!remote) freed += replaced.filter((r) => r.__wbg_ptr === 0).length;
       }
       if (playing()) play.click();
+      if (remote) {
+        // The Worker counts the runs it replaced and those whose wasm object it freed.
+        const counts = await cell.workerRuns();
+        objects = counts.replaced - counts0.replaced;
+        freed = counts.freed - counts0.freed;
+      }
       const objectsFreed = runs() ? { objects, freed } : { objects: null, freed: null };
-      return { base, end: window.gradscope.wasm.memoryBytes(), steps: played, rounds, ...objectsFreed, ms: performance.now() - t0 };
+      return { base, end: await memoryBytes(), steps: played, rounds, ...objectsFreed, remote, ms: performance.now() - t0 };
     },
     { steps, round },
   );

@@ -11,8 +11,43 @@
 import { test } from '@playwright/test';
 import { expect, openPage, settle } from './helpers.js';
 import { longSession } from './long-session.js';
+import { openCell } from './cell-helpers.js';
 
 test.describe.configure({ mode: 'serial', retries: 2, timeout: 300_000 });
+
+test('no main-thread task over 50 ms while the training plays at its largest setting: the runs step in a Worker', async ({ page }) => {
+  // Six runs of depth 8, width 64, the full batch of 128: one step of all six costs some 20 ms,
+  // which on the page's thread held every frame (24 frames/s). In the Worker the page only draws.
+  await openCell(page, 'training', 'train.depth=8&train.w=64&train.b=0&train.speed=20&train.n1=1&train.lecun=1');
+  const training = page.locator('#cell-training');
+  await training.scrollIntoViewIfNeeded();
+  await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((list) => window.__long.push(...list.getEntries().map((e) => Math.round(e.duration)))).observe({ type: 'longtask' });
+  });
+  const play = training.locator('[data-action="play"]');
+  await play.click();
+  await page.waitForFunction(() => window.gradscope.cells.training.step >= 30, null, { timeout: 60_000 });
+  await play.click();
+  await settle(page);
+  const out = await page.evaluate(async () => {
+    const cell = window.gradscope.cells.training;
+    return { long: window.__long, inWorker: Boolean(cell.workerRuns), runs: cell.runs.length, live: (await cell.workerRuns()).live, pictures: cell.pictures, step: cell.step };
+  });
+  expect(out.inWorker).toBe(true);
+  expect(out.runs).toBe(6);
+  expect(out.live).toBe(6); // the Worker holds exactly the runs shown
+  expect(out.pictures).toBeGreaterThan(1);
+  expect(out.long, `long tasks (ms): ${out.long.join(', ')}`).toEqual([]);
+  // The numbers are the engine's: the shown losses equal a fresh run of as many steps here.
+  const same = await page.evaluate(async () => {
+    const { wasm } = window.gradscope;
+    const { runSettings } = await import('./www/cells/training.js');
+    const cell = window.gradscope.cells.training;
+    return cell.runs.every((r) => Object.is(wasm.runDeepTraining(runSettings(cell.state, r.choice), cell.step).losses[cell.step], r.snapshot.loss));
+  });
+  expect(same).toBe(true);
+});
 
 test('no main-thread task over 50 ms while σ moves at the largest setting; updates are measured', async ({ page }) => {
   const problems = await openPage(page, { hash: 'depth=200&width=128&batch=128&prec=f64' });

@@ -195,6 +195,8 @@ test('the training cell’s PyTorch script trains exactly the initializers that 
   await openCell(page, 'training', 'train.n001=1&train.n1=1&train.xavier=0&train.he=1&train.torch=0&train.w=24');
   const panel = page.locator('#cell-training .pytorch');
   await panel.locator('.pytorch-toggle').click();
+  // The script's generator loads when a panel first opens.
+  await expect(panel.locator('code')).toContainText('inits = ');
   const code = await panel.locator('code').textContent();
   expect(code).toMatch(/inits = \["n001", "n1", "he"\]/);
   expect(code).toMatch(/if init == "n001":\n\s+sigma = 0\.01/);

@@ -1,7 +1,10 @@
 // Playing training runs in step, a few steps per animation frame, without blocking the page:
 // the symmetry cell, the training comparison and the LARS cell all work this way. Each run is a
-// wasm DeepRun (or what `build` makes); the playback owns the play/pause, "one step" and "start over" buttons, rebuilds the
-// runs when a setting that defines them changes, and stops by itself at `maxSteps`.
+// wasm DeepRun, trained in a Worker where the page may start one (`remotePlayback`), else on
+// this thread; or what the cell's `build` makes, on this thread (the symmetry cell's small
+// trainer, which draws its own chart). The playback owns the play/pause, "one step" and "start
+// over" buttons, rebuilds the runs when a setting that defines them changes, and stops by itself
+// at `maxSteps`.
 //
 // Steps per frame adapt to what they cost (issue 10 §2): each playing frame does the cell's
 // `speed` steps at most, and no more than fit in FRAME_BUDGET_MS by a smoothed estimate of one
@@ -44,7 +47,7 @@ export function playbackButtons(kind) {
 
 /**
  * Starts the playback of `cell.runs` (an array this keeps filled with {run, snapshot, losses,
- * …extra}). Options:
+ * …extra}; in a Worker, {snapshot, losses, histograms, …extra}). Options:
  * - `runs()` → [{settings, …extra}]: the runs to build (on start and after `restart()`);
  * - `build(settings)` → a run with step(n) → snapshot, state() and free() (and losses() if it
  *   keeps them); a wasm DeepRun by default;
@@ -57,7 +60,26 @@ export function playbackButtons(kind) {
  * the last playing frame (the benchmark reads them).
  * Returns {schedule(compute), restart(), setPlaying(on)}.
  */
-export function runPlayback(cell, { wasm, maxSteps, runs, speed, build = (s) => new wasm.DeepRun(s), buttons, afterFrame, draw, syncView, errors }) {
+export function runPlayback(cell, options) {
+  const host = !options.build && options.host?.();
+  return host ? remotePlayback(cell, host, options) : localPlayback(cell, options);
+}
+
+/** The playback's buttons and play state, over `loop` {schedule, restart, step()}. */
+function playControls(cell, { maxSteps, buttons, syncView }, loop) {
+  function setPlaying(on) {
+    cell.playing = on && cell.step < maxSteps;
+    syncView();
+    if (cell.playing) loop.schedule(false);
+  }
+  buttons.play.addEventListener('click', () => setPlaying(!cell.playing));
+  buttons.step.addEventListener('click', loop.step);
+  buttons.reset.addEventListener('click', loop.restart);
+  cell.setPlaying = setPlaying;
+  return setPlaying;
+}
+
+function localPlayback(cell, { wasm, maxSteps, runs, speed, build = (s) => new wasm.DeepRun(s), buttons, afterFrame, draw, syncView, errors }) {
   cell.runs = [];
   cell.step = 0;
   cell.playing = false;
@@ -127,23 +149,136 @@ export function runPlayback(cell, { wasm, maxSteps, runs, speed, build = (s) => 
     if (cell.playing) schedule(false);
   });
 
-  function setPlaying(on) {
-    cell.playing = on && cell.step < maxSteps;
-    syncView();
-    if (cell.playing) schedule(false);
+  const restart = () => {
+    restartPending = true;
+    pendingSteps = 0;
+    schedule(true);
+  };
+  const step = () => {
+    pendingSteps += 1;
+    schedule(true);
+  };
+  const setPlaying = playControls(cell, { maxSteps, buttons, syncView }, { schedule, restart, step });
+  return { schedule, restart, setPlaying };
+}
+
+/**
+ * The playback with its runs in a Worker (`host`, www/engine/host.js): the Worker builds and
+ * steps them (job `play`, www/engine/worker.js) and this thread only draws what it answers, so a
+ * costly step never holds a frame. One request is on its way at a time. Each animation frame
+ * grants `speed()` steps; a request takes as many of them as fit in `cell.frameBudgetMs` of the
+ * Worker's time by the smoothed cost of one step, and the next one leaves as soon as the answer
+ * arrives while the frame's grant lasts, so the Worker is kept busy without ever running ahead of
+ * the cell's speed. Each frame draws the latest answer, if a new one came.
+ * `histogram(runs)` → {index, bins} | null asks for the histograms of one of `runs` (the entries of
+ * `runs()`, or `cell.runs`) with every answer; that entry of `cell.runs` then holds them as
+ * `histograms`.
+ */
+function remotePlayback(cell, host, { client, maxSteps, runs, speed, histogram = () => null, buttons, afterFrame, draw, syncView, errors }) {
+  cell.runs = [];
+  cell.step = 0;
+  cell.playing = false;
+  cell.frameBudgetMs = FRAME_BUDGET_MS;
+  cell.msPerStep = null;
+  cell.stepsPerFrame = 0;
+  cell.inFlight = 0;
+  cell.pictures = 0; // frames that drew a new answer
+  let pendingSteps = 0;
+  let restartPending = true;
+  let grant = 0; // steps this frame may still ask for
+  let fresh = false; // an answer not drawn yet
+  let histogramOf = null; // the run whose histograms the last answer holds
+
+  function send(args, n, extras) {
+    cell.inFlight = 1;
+    host.call('play', client, args).then((answer) => {
+      cell.inFlight = 0;
+      if (answer.error) {
+        errors.show(answer.error);
+        setPlaying(false);
+        // A trap ends the Worker and its runs: they are built again when asked for next.
+        if (answer.trap) restartPending = true;
+        schedule(false);
+        return;
+      }
+      const { snapshots, losses } = answer.result;
+      if (extras) {
+        cell.runs = extras.map((extra, i) => ({ ...extra, snapshot: snapshots[i], losses: losses[i] }));
+        cell.step = 0;
+        cell.msPerStep = null; // new runs, maybe of another size: measure again
+        errors.clear();
+      } else {
+        cell.runs.forEach((r, i) => Object.assign(r, { snapshot: snapshots[i], losses: losses[i] }));
+        cell.step += n;
+        const perStep = answer.ms / n;
+        if (n > 0 && !answer.cold) cell.msPerStep = cell.msPerStep == null ? perStep : cell.msPerStep + COST_SMOOTHING * (perStep - cell.msPerStep);
+      }
+      const h = answer.result.histograms;
+      histogramOf = h?.index ?? null;
+      for (const [i, r] of cell.runs.entries()) r.histograms = i === histogramOf ? h.bins : null;
+      cell.computes += 1;
+      fresh = true;
+      if (cell.step >= maxSteps) setPlaying(false);
+      pump();
+      schedule(false);
+    });
   }
+
+  /** Sends the next request, if none is on its way and there is something to ask. */
+  function pump() {
+    if (cell.inFlight) return;
+    if (restartPending) {
+      restartPending = false;
+      pendingSteps = 0;
+      let extras;
+      try {
+        extras = runs();
+      } catch (e) {
+        errors.show(e);
+        return;
+      }
+      send({ build: extras.map((x) => x.settings), steps: 0, histogram: histogram(extras) }, 0, extras.map(({ settings, ...extra }) => extra));
+      return;
+    }
+    const h = histogram(cell.runs);
+    let n = Math.min(pendingSteps, maxSteps - cell.step);
+    pendingSteps = 0;
+    if (cell.playing && grant > 0) {
+      const take = Math.min(grant, stepsForFrame(speed(), cell.msPerStep, cell.frameBudgetMs));
+      grant -= take;
+      cell.stepsPerFrame = take;
+      n += take;
+    }
+    n = Math.max(0, Math.min(n, maxSteps - cell.step));
+    if (n > 0 || (h && h.index !== histogramOf)) send({ steps: n, histogram: h }, n, null);
+  }
+
+  const schedule = frameLoop((changed) => {
+    cell.frames += 1;
+    if (cell.playing) grant = speed();
+    pump();
+    const moved = fresh;
+    fresh = false;
+    if (moved) cell.pictures += 1;
+    if (moved || changed) {
+      afterFrame(moved, changed);
+      draw();
+    }
+    if (cell.playing) schedule(false);
+  });
 
   const restart = () => {
     restartPending = true;
     pendingSteps = 0;
     schedule(true);
   };
-  buttons.play.addEventListener('click', () => setPlaying(!cell.playing));
-  buttons.step.addEventListener('click', () => {
+  const step = () => {
     pendingSteps += 1;
     schedule(true);
-  });
-  buttons.reset.addEventListener('click', restart);
-  cell.setPlaying = setPlaying;
+  };
+  const setPlaying = playControls(cell, { maxSteps, buttons, syncView }, { schedule, restart, step });
+  /** The Worker's count of runs: {live (this cell's), replaced, freed (all cells')}; its memory. */
+  cell.workerRuns = async () => (await host.call('playRuns', client)).result;
+  cell.workerMemory = async () => (await host.call('memoryBytes', client)).result;
   return { schedule, restart, setPlaying };
 }

@@ -288,7 +288,10 @@ export function mountCell(name, slot, ctx, spec) {
       behaviour.playback.afterFrame?.(...args);
       computed();
     };
-    loop = runPlayback(cell, { wasm, ...behaviour.playback, afterFrame, buttons, draw, syncView, errors });
+    // The runs train in a Worker where the page may start one (the stability map's, started on
+    // first use), else on this thread.
+    const host = () => ctx.backgroundHost ?? ctx.engineHost;
+    loop = runPlayback(cell, { wasm, host, client: name, ...behaviour.playback, afterFrame, buttons, draw, syncView, errors });
     syncView();
     loop.schedule(true);
   } else {

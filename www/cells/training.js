@@ -126,12 +126,14 @@ function setup({ root, state, cell, t, out, errors }, ctx, runs) {
     return cell.runs.find((r) => r.choice.id === state.hist) || null;
   }
 
+  /** The chosen run's histograms: from the Worker's answer (the playback asks for them), or
+   * computed here when the runs train on this thread. */
   function computeHistograms() {
     const r = histRun();
     cell.histograms = null;
     if (!r) return;
     try {
-      cell.histograms = r.run.histograms(BINS, undefined, undefined);
+      cell.histograms = r.run ? r.run.histograms(BINS, undefined, undefined) : r.histograms ?? null;
     } catch (e) {
       errors.show(e);
     }
@@ -212,6 +214,10 @@ function setup({ root, state, cell, t, out, errors }, ctx, runs) {
       maxSteps: MAX_STEPS,
       runs: () => runs.filter((choice) => state[`use_${choice.id}`]).map((choice) => ({ choice, settings: runSettings(state, choice) })),
       speed: () => state.speed,
+      histogram: (list) => {
+        const index = list.findIndex((r) => r.choice.id === state.hist);
+        return index < 0 ? null : { index, bins: BINS };
+      },
       afterFrame: (moved, changed) => {
         if (moved || changed) computeHistograms();
         if (changed || moved || cell.playing) renderText();

@@ -21,7 +21,42 @@ const engine = (client) => {
   return engines.get(client);
 };
 const maps = new Map();
+// The training playbacks (www/cells/run-playback.js): each client's runs live here, stepped on
+// request, so that the page's thread only draws. `replaced`/`freed` count the runs replaced by a
+// new build and those whose wasm object was freed (wasm-bindgen clears its pointer), for the
+// long-session test.
+const playbacks = new Map(); // client → [wasm DeepRun]
+const runCounts = { replaced: 0, freed: 0 };
+function buildRuns(client, list) {
+  const old = playbacks.get(client) ?? [];
+  for (const r of old) r.free();
+  runCounts.replaced += old.length;
+  runCounts.freed += old.filter((r) => r.__wbg_ptr === 0).length;
+  playbacks.set(client, []);
+  const runs = [];
+  try {
+    for (const settings of list) runs.push(new wasm.DeepRun(settings));
+  } catch (e) {
+    for (const r of runs) r.free();
+    throw e;
+  }
+  playbacks.set(client, runs);
+}
 const JOBS = {
+  // Builds the runs anew (`build`: their settings) and/or steps every run `steps` times; answers
+  // each run's snapshot and losses, and the histograms of run `histogram.index` if asked.
+  play: (client, { build = null, steps = 0, histogram = null }) => {
+    if (build) buildRuns(client, build);
+    const runs = playbacks.get(client) ?? [];
+    const snapshots = runs.map((r) => (steps > 0 ? r.step(steps) : r.state()));
+    const h = histogram && runs[histogram.index];
+    return {
+      snapshots,
+      losses: runs.map((r) => r.losses()),
+      histograms: h ? { index: histogram.index, bins: h.histograms(histogram.bins, undefined, undefined) } : null,
+    };
+  },
+  playRuns: (client) => ({ live: (playbacks.get(client) ?? []).length, ...runCounts }),
   mapColumn: (client, { settings, sigma }) => {
     if (!maps.has(client)) maps.set(client, new wasm.StabilityMap());
     return maps.get(client).column(settings, sigma);
