@@ -65,18 +65,31 @@ export function runPlayback(cell, options) {
   return host ? remotePlayback(cell, host, options) : localPlayback(cell, options);
 }
 
-/** The playback's buttons and play state, over `loop` {schedule, restart, step()}. */
-function playControls(cell, { maxSteps, buttons, syncView }, loop) {
+/**
+ * The playback's buttons and play state over its frame loop `schedule`. Returns {asked,
+ * restart(), setPlaying(on)}: `asked` holds what the buttons asked of the loop, {restart: runs
+ * to build anew, steps: single steps to take}, which the loop reads and clears.
+ */
+function playControls(cell, { maxSteps, buttons, syncView }, schedule) {
+  const asked = { restart: true, steps: 0 };
   function setPlaying(on) {
     cell.playing = on && cell.step < maxSteps;
     syncView();
-    if (cell.playing) loop.schedule(false);
+    if (cell.playing) schedule(false);
   }
+  const restart = () => {
+    asked.restart = true;
+    asked.steps = 0;
+    schedule(true);
+  };
   buttons.play.addEventListener('click', () => setPlaying(!cell.playing));
-  buttons.step.addEventListener('click', loop.step);
-  buttons.reset.addEventListener('click', loop.restart);
+  buttons.step.addEventListener('click', () => {
+    asked.steps += 1;
+    schedule(true);
+  });
+  buttons.reset.addEventListener('click', restart);
   cell.setPlaying = setPlaying;
-  return setPlaying;
+  return { asked, restart, setPlaying };
 }
 
 function localPlayback(cell, { wasm, maxSteps, runs, speed, build = (s) => new wasm.DeepRun(s), buttons, afterFrame, draw, syncView, errors }) {
@@ -86,9 +99,6 @@ function localPlayback(cell, { wasm, maxSteps, runs, speed, build = (s) => new w
   cell.frameBudgetMs = FRAME_BUDGET_MS;
   cell.msPerStep = null;
   cell.stepsPerFrame = 0;
-  let pendingSteps = 0;
-  let restartPending = true;
-
   function rebuild() {
     for (const r of cell.runs) r.run.free();
     cell.runs = [];
@@ -132,13 +142,13 @@ function localPlayback(cell, { wasm, maxSteps, runs, speed, build = (s) => new w
   const schedule = frameLoop((changed) => {
     cell.frames += 1;
     let moved = false;
-    if (restartPending) {
-      restartPending = false;
+    if (asked.restart) {
+      asked.restart = false;
       rebuild();
       moved = true;
     }
-    let n = pendingSteps;
-    pendingSteps = 0;
+    let n = asked.steps;
+    asked.steps = 0;
     if (cell.playing) {
       cell.stepsPerFrame = stepsForFrame(speed(), cell.msPerStep, cell.frameBudgetMs);
       n += cell.stepsPerFrame;
@@ -149,16 +159,7 @@ function localPlayback(cell, { wasm, maxSteps, runs, speed, build = (s) => new w
     if (cell.playing) schedule(false);
   });
 
-  const restart = () => {
-    restartPending = true;
-    pendingSteps = 0;
-    schedule(true);
-  };
-  const step = () => {
-    pendingSteps += 1;
-    schedule(true);
-  };
-  const setPlaying = playControls(cell, { maxSteps, buttons, syncView }, { schedule, restart, step });
+  const { asked, restart, setPlaying } = playControls(cell, { maxSteps, buttons, syncView }, schedule);
   return { schedule, restart, setPlaying };
 }
 
@@ -183,8 +184,6 @@ function remotePlayback(cell, host, { client, maxSteps, runs, speed, histogram =
   cell.stepsPerFrame = 0;
   cell.inFlight = 0;
   cell.pictures = 0; // frames that drew a new answer
-  let pendingSteps = 0;
-  let restartPending = true;
   let grant = 0; // steps this frame may still ask for
   let fresh = false; // an answer not drawn yet
   let histogramOf = null; // the run whose histograms the last answer holds
@@ -197,7 +196,7 @@ function remotePlayback(cell, host, { client, maxSteps, runs, speed, histogram =
         errors.show(answer.error);
         setPlaying(false);
         // A trap ends the Worker and its runs: they are built again when asked for next.
-        if (answer.trap) restartPending = true;
+        if (answer.trap) asked.restart = true;
         schedule(false);
         return;
       }
@@ -227,9 +226,9 @@ function remotePlayback(cell, host, { client, maxSteps, runs, speed, histogram =
   /** Sends the next request, if none is on its way and there is something to ask. */
   function pump() {
     if (cell.inFlight) return;
-    if (restartPending) {
-      restartPending = false;
-      pendingSteps = 0;
+    if (asked.restart) {
+      asked.restart = false;
+      asked.steps = 0;
       let extras;
       try {
         extras = runs();
@@ -241,8 +240,8 @@ function remotePlayback(cell, host, { client, maxSteps, runs, speed, histogram =
       return;
     }
     const h = histogram(cell.runs);
-    let n = Math.min(pendingSteps, maxSteps - cell.step);
-    pendingSteps = 0;
+    let n = asked.steps;
+    asked.steps = 0;
     if (cell.playing && grant > 0) {
       const take = Math.min(grant, stepsForFrame(speed(), cell.msPerStep, cell.frameBudgetMs));
       grant -= take;
@@ -267,16 +266,7 @@ function remotePlayback(cell, host, { client, maxSteps, runs, speed, histogram =
     if (cell.playing) schedule(false);
   });
 
-  const restart = () => {
-    restartPending = true;
-    pendingSteps = 0;
-    schedule(true);
-  };
-  const step = () => {
-    pendingSteps += 1;
-    schedule(true);
-  };
-  const setPlaying = playControls(cell, { maxSteps, buttons, syncView }, { schedule, restart, step });
+  const { asked, restart, setPlaying } = playControls(cell, { maxSteps, buttons, syncView }, schedule);
   /** The Worker's count of runs: {live (this cell's), replaced, freed (all cells')}; its memory. */
   cell.workerRuns = async () => (await host.call('playRuns', client)).result;
   cell.workerMemory = async () => (await host.call('memoryBytes', client)).result;
