@@ -54,6 +54,8 @@ export async function longSessionBench(browser, url, { quick = false, sigmaMoves
       training: {
         steps: s.training.steps,
         rounds: s.training.rounds,
+        // The runs train in a Worker in the notebook: then this is the Worker's memory.
+        in_worker: Boolean(s.training.remote),
         memory_at_100_steps: s.training.base,
         memory_end: s.training.end,
         ratio: r3(s.training.end / s.training.base),
@@ -86,7 +88,7 @@ export function longSessionLines(r) {
     `${'memory'.padEnd(20)} ${'after 100'.padStart(11)} ${'at the end'.padStart(11)} ${'ratio'.padStart(7)}`,
     `${'page (σ)'.padEnd(20)} ${mb(s.page_memory_at_100).padStart(11)} ${mb(s.page_memory_end).padStart(11)} ${String(s.page_ratio).padStart(7)}`,
     `${'Worker (σ)'.padEnd(20)} ${mb(s.worker_memory_at_100).padStart(11)} ${mb(s.worker_memory_end).padStart(11)} ${String(s.worker_ratio).padStart(7)}`,
-    `${'page (training)'.padEnd(20)} ${mb(t.memory_at_100_steps).padStart(11)} ${mb(t.memory_end).padStart(11)} ${String(t.ratio).padStart(7)}`,
+    `${(t.in_worker === false ? 'page (training)' : 'Worker (training)').padEnd(20)} ${mb(t.memory_at_100_steps).padStart(11)} ${mb(t.memory_end).padStart(11)} ${String(t.ratio).padStart(7)}`,
     `frames per second: ${fps.start} at the start, ${fps.end} at the end (${fps.ratio}×); σ ${s.seconds} s (${s.computes_grad} computes), training ${t.seconds} s (${t.steps} steps, ${t.rounds} rounds, ${t.wasm_objects_freed} of ${t.wasm_objects_replaced} replaced runs freed); ${r.seconds} s in all; ${r.healthy ? 'healthy' : 'NOT healthy'}${r.errors.length ? `; page errors: ${r.errors.slice(0, 3).join(' | ')}` : ''}`,
   ];
 }
