@@ -28,6 +28,9 @@ test('no main-thread task over 50 ms while the training plays at its largest set
   const play = training.locator('[data-action="play"]');
   await play.click();
   await page.waitForFunction(() => window.gradscope.cells.training.step >= 30, null, { timeout: 60_000 });
+  // A playing cell does not hold up settled() (its Worker is never idle for long).
+  expect(await page.evaluate(() => Promise.race([window.gradscope.settled().then(() => 'settled'), new Promise((ok) => setTimeout(() => ok('waiting'), 3000))]))).toBe('settled');
+  expect(await page.evaluate(() => window.gradscope.cells.training.playing)).toBe(true);
   await play.click();
   await settle(page);
   const out = await page.evaluate(async () => {

@@ -308,10 +308,11 @@ export function mountCell(name, slot, ctx, spec) {
   };
   announceVerdicts(root, cell);
   /** Whether the cell has work not yet on screen: an engine request unanswered (`inFlight`), a
-   * frame asked for (an answer waiting to be drawn; not a playing playback, which always asks), a
-   * table still to fill (`tableDue`), or what its behaviour says (the stability map filling in). */
+   * frame asked for (an answer waiting to be drawn), a table still to fill (`tableDue`), or what
+   * its behaviour says (the stability map filling in). A playing playback always has a frame and
+   * maybe a Worker's step on their way: it is busy only once paused, until its last answer. */
   cell.busy = () =>
-    cell.inFlight > 0 || (!behaviour.playback && loop.schedule.pending()) || Boolean(cell.tableDue) || Boolean(behaviour.busy?.());
+    (cell.inFlight > 0 && !cell.playing) || (!behaviour.playback && loop.schedule.pending()) || Boolean(cell.tableDue) || Boolean(behaviour.busy?.());
   /** Sets field `f` as its control would (an element's attribute, `el.state = …`). */
   cell.input = (f, raw) => api.input(f, raw);
   /** Runs the cell's pending frame now (printing: the print is laid out before the next frame). */
