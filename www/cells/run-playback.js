@@ -66,11 +66,18 @@ export function runPlayback(cell, options) {
 }
 
 /**
- * The playback's buttons and play state over its frame loop `schedule`. Returns {asked,
+ * The playback's buttons and play state over its frame loop `schedule` (and the cell's playback
+ * fields, at their start: see `runPlayback`). Returns {asked,
  * restart(), setPlaying(on)}: `asked` holds what the buttons asked of the loop, {restart: runs
  * to build anew, steps: single steps to take}, which the loop reads and clears.
  */
 function playControls(cell, { maxSteps, buttons, syncView }, schedule) {
+  cell.runs = [];
+  cell.step = 0;
+  cell.playing = false;
+  cell.frameBudgetMs = FRAME_BUDGET_MS;
+  cell.msPerStep = null;
+  cell.stepsPerFrame = 0;
   const asked = { restart: true, steps: 0 };
   function setPlaying(on) {
     cell.playing = on && cell.step < maxSteps;
@@ -93,12 +100,6 @@ function playControls(cell, { maxSteps, buttons, syncView }, schedule) {
 }
 
 function localPlayback(cell, { wasm, maxSteps, runs, speed, build = (s) => new wasm.DeepRun(s), buttons, afterFrame, draw, syncView, errors }) {
-  cell.runs = [];
-  cell.step = 0;
-  cell.playing = false;
-  cell.frameBudgetMs = FRAME_BUDGET_MS;
-  cell.msPerStep = null;
-  cell.stepsPerFrame = 0;
   function rebuild() {
     for (const r of cell.runs) r.run.free();
     cell.runs = [];
@@ -176,12 +177,6 @@ function localPlayback(cell, { wasm, maxSteps, runs, speed, build = (s) => new w
  * `histograms`.
  */
 function remotePlayback(cell, host, { client, maxSteps, runs, speed, histogram = () => null, buttons, afterFrame, draw, syncView, errors }) {
-  cell.runs = [];
-  cell.step = 0;
-  cell.playing = false;
-  cell.frameBudgetMs = FRAME_BUDGET_MS;
-  cell.msPerStep = null;
-  cell.stepsPerFrame = 0;
   cell.inFlight = 0;
   cell.pictures = 0; // frames that drew a new answer
   let grant = 0; // steps this frame may still ask for
