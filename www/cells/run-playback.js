@@ -19,6 +19,11 @@ export const FRAME_BUDGET_MS = 8;
 /** The weight of the newest frame in the smoothed cost of one step. */
 const COST_SMOOTHING = 0.3;
 
+/** Folds one measured cost of a step (ms) into `cell.msPerStep`, the smoothed cost. */
+function noteStepCost(cell, perStep) {
+  cell.msPerStep = cell.msPerStep == null ? perStep : cell.msPerStep + COST_SMOOTHING * (perStep - cell.msPerStep);
+}
+
 /**
  * The steps a playing frame takes: `asked` (the cell's speed) at most, as many as fit in
  * `budgetMs` at `msPerStep` (the smoothed cost; null before the first measure: one step, to
@@ -129,8 +134,7 @@ function localPlayback(cell, { wasm, maxSteps, runs, speed, build = (s) => new w
         r.snapshot = r.run.step(n);
         r.losses = r.run.losses?.();
       }
-      const perStep = (performance.now() - t0) / n;
-      cell.msPerStep = cell.msPerStep == null ? perStep : cell.msPerStep + COST_SMOOTHING * (perStep - cell.msPerStep);
+      noteStepCost(cell, (performance.now() - t0) / n);
       cell.step += n;
       cell.computes += 1;
     } catch (e) {
@@ -204,8 +208,7 @@ function remotePlayback(cell, host, { client, maxSteps, runs, speed, histogram =
       } else {
         cell.runs.forEach((r, i) => Object.assign(r, { snapshot: snapshots[i], losses: losses[i] }));
         cell.step += n;
-        const perStep = answer.ms / n;
-        if (n > 0 && !answer.cold) cell.msPerStep = cell.msPerStep == null ? perStep : cell.msPerStep + COST_SMOOTHING * (perStep - cell.msPerStep);
+        if (n > 0 && !answer.cold) noteStepCost(cell, answer.ms / n);
       }
       const h = answer.result.histograms;
       histogramOf = h?.index ?? null;
