@@ -16,25 +16,27 @@
 //! first b columns of x for batch B are x for batch b).
 
 use crate::probe::{build_network, GradientReport};
+use crate::scaled::{self, Magnitude};
 use crate::settings::GradSettings;
-use crate::stats::{status_of, LayerStats, NumStatus};
+use crate::stats::{status_from, LayerStats, NumStatus};
 use crate::verdict::Verdict;
 use crate::{Error, GradientProbe, Precision, Real};
 use std::ops::Range;
 
-/// The sums of values of one quantity over a slice, scaled by their largest magnitude so that
-/// nothing overflows or underflows (as [`crate::stats::norm`] and [`crate::stats::std_dev`] do).
+/// The sums of values of one quantity over a slice, scaled by the power of two 2⁻ᵏ nearest
+/// below their largest magnitude m (2ᵏ ≤ m < 2ᵏ⁺¹) so that nothing overflows or underflows (as
+/// [`crate::stats::norm`] and [`crate::stats::std_dev`] do; see [`crate::scaled`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ScaledSums {
     /// How many values.
     pub count: f64,
     /// m = max |v|: +∞ if a value is ±∞, NaN if one is NaN.
     pub max: f64,
-    /// Σ v/m (0 when m is 0 or not finite).
+    /// Σ v·2⁻ᵏ (0 when m is 0 or not finite).
     pub sum: f64,
-    /// Σ (v/m − mean)², mean = sum/count, for a variance; Σ (v/m)² for a norm.
+    /// Σ (v·2⁻ᵏ − mean)², mean = sum/count, for a variance; Σ (v·2⁻ᵏ)² for a norm.
     pub squares: f64,
-    /// [`status_of`] the values.
+    /// [`crate::stats::status_of`] the values.
     pub status: NumStatus,
 }
 
@@ -42,36 +44,28 @@ impl ScaledSums {
     /// The sums of `values` about their mean (`centred`, for a standard deviation) or about 0
     /// (for a norm).
     pub fn of<T: Real>(values: &[T], centred: bool) -> Self {
-        let status = status_of(values);
-        let mut max = 0.0f64;
-        for &v in values {
-            let a = v.as_f64().abs();
-            if a.is_nan() {
-                max = f64::NAN;
-                break;
-            }
-            max = max.max(a);
-        }
+        let m = Magnitude::of(values);
         let count = values.len() as f64;
         let (mut sum, mut squares) = (0.0, 0.0);
-        if max > 0.0 && max.is_finite() {
-            sum = values.iter().map(|&v| v.as_f64() / max).sum::<f64>();
+        if let Some(s) = m.scale() {
+            sum = scaled::sum(values, s);
             let mean = if centred { sum / count } else { 0.0 };
-            squares = values
-                .iter()
-                .map(|&v| {
-                    let d = v.as_f64() / max - mean;
-                    d * d
-                })
-                .sum();
+            squares = scaled::sum_of_squares(values, s, mean);
         }
         Self {
             count,
-            max,
+            max: m.max,
             sum,
             squares,
-            status,
+            status: status_from::<T>(m, values.is_empty()),
         }
+    }
+
+    /// 2ᵏ, the unit the sums are counted in (0 when m is 0 or not finite: the sums are 0).
+    fn unit(&self) -> f64 {
+        Magnitude { max: self.max }
+            .scale()
+            .map_or(0.0, |s| s.inverse().apply(1.0))
     }
 
     /// The largest magnitude over `parts`: NaN if any is NaN, else +∞ if any is, else the max.
@@ -80,6 +74,12 @@ impl ScaledSums {
             return f64::NAN;
         }
         parts.iter().fold(0.0, |m, p| m.max(p.max))
+    }
+
+    /// The unit of the part with the largest magnitude: every part's sums are brought to it
+    /// (a ratio of powers of two, exact).
+    fn joint_unit(parts: &[Self]) -> f64 {
+        parts.iter().fold(0.0, |u, p| u.max(p.unit()))
     }
 
     /// The status of all the values of `parts` together.
@@ -101,14 +101,15 @@ impl ScaledSums {
         if max == 0.0 || !max.is_finite() {
             return max;
         }
+        let unit = Self::joint_unit(parts);
         let squares: f64 = parts
             .iter()
             .map(|p| {
-                let r = p.max / max;
+                let r = p.unit() / unit;
                 p.squares * r * r
             })
             .sum();
-        max * squares.sqrt()
+        unit * squares.sqrt()
     }
 
     /// The population standard deviation over all the values of `parts` (sums made with
@@ -123,7 +124,8 @@ impl ScaledSums {
         if max == 0.0 || n == 0.0 {
             return 0.0;
         }
-        let scaled = |p: &Self| p.max / max;
+        let unit = Self::joint_unit(parts);
+        let scaled = |p: &Self| p.unit() / unit;
         let mean = parts.iter().map(|p| p.sum * scaled(p)).sum::<f64>() / n;
         let squares: f64 = parts
             .iter()
@@ -134,7 +136,7 @@ impl ScaledSums {
                 p.squares * r * r + p.count * d * d
             })
             .sum();
-        max * (squares / n).sqrt()
+        unit * (squares / n).sqrt()
     }
 }
 

@@ -13,7 +13,7 @@
 //! ∂ℓ/∂hᴸ: the product that vanishes or explodes.
 
 use crate::real::{product_into, Op};
-use crate::stats::{status_of, std_dev, NumStatus};
+use crate::stats::{std_dev_and_status, NumStatus};
 use crate::{Activation, Real};
 use nalgebra::DMatrix;
 use std::borrow::Cow;
@@ -140,8 +140,9 @@ impl<'a, T: Real> Network<'a, T> {
                 Op::N,
                 &mut z,
             );
-            preact_std.push(std_dev(z.as_slice()));
-            preact_status.push(status_of(z.as_slice()));
+            let (std, status) = std_dev_and_status(z.as_slice());
+            preact_std.push(std);
+            preact_status.push(status);
             extra.push(record(z.as_slice()));
             let act = self.activation;
             slopes.push(z.map(|v| act.derivative(v)));

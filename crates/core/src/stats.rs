@@ -1,5 +1,6 @@
 //! Per-layer statistics: norms and standard deviations that survive 0, ∞ and NaN.
 
+use crate::scaled::{self, Magnitude};
 use crate::Real;
 use serde::{Deserialize, Serialize};
 
@@ -26,84 +27,80 @@ impl NumStatus {
 
 /// The status of a set of values in precision `T` (see [`NumStatus`]).
 pub fn status_of<T: Real>(values: &[T]) -> NumStatus {
-    let mut any_normal = false;
-    for &v in values {
-        if !v.is_finite() {
-            return NumStatus::Overflow;
-        }
-        any_normal |= v.abs() >= T::min_positive_value();
-    }
-    if any_normal || values.is_empty() {
+    status_from::<T>(Magnitude::of(values), values.is_empty())
+}
+
+/// The status of values in precision `T` whose largest magnitude is `m` (see [`NumStatus`]):
+/// overflow if m is ∞ or NaN; underflow if m is below `T`'s smallest normal number (every value
+/// 0 or subnormal), unless there are no values (`empty`); else ok.
+pub(crate) fn status_from<T: Real>(m: Magnitude, empty: bool) -> NumStatus {
+    if !m.max.is_finite() {
+        NumStatus::Overflow
+    } else if m.max >= T::min_positive_value().as_f64() || empty {
         NumStatus::Ok
     } else {
         NumStatus::Underflow
     }
 }
 
-/// The Euclidean (Frobenius, for a matrix) norm ‖v‖ = √(Σ vᵢ²), computed in `f64` with a scale
-/// factor m = max|vᵢ| so that neither the squares overflow nor the small ones underflow:
-/// ‖v‖ = m·√(Σ (vᵢ/m)²). Returns +∞ if an entry is ±∞ and NaN if one is NaN.
+/// The Euclidean (Frobenius, for a matrix) norm ‖v‖ = √(Σ vᵢ²), computed in `f64` on the values
+/// scaled by the power of two 2⁻ᵏ nearest below m = max|vᵢ| (2ᵏ ≤ m < 2ᵏ⁺¹), so that neither the
+/// squares overflow nor the small ones underflow: ‖v‖ = 2ᵏ·√(Σ (vᵢ·2⁻ᵏ)²) (see
+/// [`crate::scaled`]). Returns +∞ if an entry is ±∞ and NaN if one is NaN.
 pub fn norm<T: Real>(values: &[T]) -> f64 {
-    let mut max = 0.0f64;
-    for &v in values {
-        let a = v.as_f64().abs();
-        if a.is_nan() {
-            return f64::NAN;
-        }
-        max = max.max(a);
-    }
-    if max == 0.0 || max.is_infinite() {
-        return max;
-    }
-    let sum: f64 = values
-        .iter()
-        .map(|&v| {
-            let u = v.as_f64() / max;
-            u * u
-        })
-        .sum();
-    max * sum.sqrt()
+    norm_with(values, Magnitude::of(values))
 }
 
-/// [`norm`] together with the status of the quantity it reports: [`status_of`] the entries,
-/// except that a norm which overflows (finite entries near the largest `f64`) is an overflow too.
+/// [`norm`] of `values` whose [`Magnitude`] is `m`.
+fn norm_with<T: Real>(values: &[T], m: Magnitude) -> f64 {
+    match m.scale() {
+        Some(s) => s
+            .inverse()
+            .apply(scaled::sum_of_squares(values, s, 0.0).sqrt()),
+        None => m.max,
+    }
+}
+
+/// [`norm`] and [`status_of`] together, in two passes over the values; the status is also
+/// [`NumStatus::Overflow`] when every entry is finite but the norm itself is not.
 pub fn norm_and_status<T: Real>(values: &[T]) -> (f64, NumStatus) {
-    let n = norm(values);
-    let status = match status_of(values) {
+    let m = Magnitude::of(values);
+    let n = norm_with(values, m);
+    let status = match status_from::<T>(m, values.is_empty()) {
         NumStatus::Ok if !n.is_finite() => NumStatus::Overflow,
         s => s,
     };
     (n, status)
 }
 
-/// The population standard deviation √((1/N)·Σ (vᵢ − v̄)²), computed in `f64` on values
-/// rescaled by m = max|vᵢ| (as in [`norm`]). Returns NaN if an entry is not finite.
+/// The population standard deviation √((1/N)·Σ (vᵢ − v̄)²), computed in `f64` on the values
+/// scaled as in [`norm`]: with uᵢ = vᵢ·2⁻ᵏ and ū their mean, 2ᵏ·√((1/N)·Σ (uᵢ − ū)²). Returns
+/// NaN if an entry is not finite, 0 for no values.
 pub fn std_dev<T: Real>(values: &[T]) -> f64 {
-    if values.is_empty() {
+    std_dev_with(values, Magnitude::of(values))
+}
+
+/// [`std_dev`] of `values` whose [`Magnitude`] is `m`.
+fn std_dev_with<T: Real>(values: &[T], m: Magnitude) -> f64 {
+    if !m.max.is_finite() {
+        return f64::NAN;
+    }
+    let Some(s) = m.scale() else {
         return 0.0;
-    }
-    let mut max = 0.0f64;
-    for &v in values {
-        let a = v.as_f64().abs();
-        if !a.is_finite() {
-            return f64::NAN;
-        }
-        max = max.max(a);
-    }
-    if max == 0.0 {
-        return 0.0;
-    }
+    };
     let n = values.len() as f64;
-    let mean = values.iter().map(|&v| v.as_f64() / max).sum::<f64>() / n;
-    let var = values
-        .iter()
-        .map(|&v| {
-            let d = v.as_f64() / max - mean;
-            d * d
-        })
-        .sum::<f64>()
-        / n;
-    max * var.sqrt()
+    let mean = scaled::sum(values, s) / n;
+    let var = scaled::sum_of_squares(values, s, mean) / n;
+    s.inverse().apply(var.sqrt())
+}
+
+/// [`std_dev`] and [`status_of`] together, in three passes over the values.
+pub fn std_dev_and_status<T: Real>(values: &[T]) -> (f64, NumStatus) {
+    let m = Magnitude::of(values);
+    (
+        std_dev_with(values, m),
+        status_from::<T>(m, values.is_empty()),
+    )
 }
 
 /// The numbers reported for one layer l of the network (layer 1 is nearest the input).

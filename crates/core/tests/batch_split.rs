@@ -12,7 +12,7 @@
 //! the whole batch (a column of a matrix product does not depend on the other columns), which
 //! the test also checks through the forward and backward statistics, held to the rounding of
 //! their own sums: γ_K relative for the backward norm (K = n·B squares), and 4·γ_K·max|z| for
-//! the standard deviation of z (two passes over K values scaled by max|z|).
+//! the standard deviation of z (two passes over K values, scaled exactly by a power of two ≤ max|z|).
 
 use gradscope_core::batch_split::{combine, Partial, PartialSums};
 use gradscope_core::{
@@ -273,4 +273,55 @@ fn bad_slices_are_errors_not_panics() {
         )
         .unwrap();
     assert!(combine(&[a, f32_part]).is_err(), "mixed precisions");
+}
+
+/// Parts at scales far apart, a part of zeros among them: the merged norm and standard
+/// deviation equal those of all the values together (`stats::norm`, `stats::std_dev`), to the
+/// rounding of sums of a few terms.
+#[test]
+fn sums_at_far_apart_scales_merge_as_the_values_together() {
+    use gradscope_core::batch_split::ScaledSums;
+    use gradscope_core::stats::{norm, std_dev};
+    let parts: [&[f64]; 4] = [
+        &[0.0, 0.0],
+        &[3e-300, -4e-300, 1e-301],
+        &[2.5, -1.0],
+        &[5e-320],
+    ];
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-14 * b.abs();
+    for picks in [
+        vec![0, 1],
+        vec![1, 0],
+        vec![0, 1, 2, 3],
+        vec![3, 0],
+        vec![2, 0, 3],
+    ] {
+        let values: Vec<f64> = picks
+            .iter()
+            .flat_map(|&i| parts[i].iter().copied())
+            .collect();
+        let norms: Vec<ScaledSums> = picks
+            .iter()
+            .map(|&i| ScaledSums::of(parts[i], false))
+            .collect();
+        let stds: Vec<ScaledSums> = picks
+            .iter()
+            .map(|&i| ScaledSums::of(parts[i], true))
+            .collect();
+        let (n, s) = (ScaledSums::joint_norm(&norms), ScaledSums::joint_std(&stds));
+        assert!(
+            close(n, norm(&values)),
+            "{picks:?}: norm {n} vs {}",
+            norm(&values)
+        );
+        assert!(
+            close(s, std_dev(&values)),
+            "{picks:?}: std {s} vs {}",
+            std_dev(&values)
+        );
+        assert!(
+            n.is_finite() && n > 0.0 && s.is_finite() && s > 0.0,
+            "{picks:?}"
+        );
+    }
 }
