@@ -12,6 +12,7 @@ pub mod draws;
 pub mod error;
 pub mod initializer;
 pub mod network;
+pub mod pair_gemm;
 pub mod probe;
 pub mod product;
 pub mod quadrature;

@@ -73,7 +73,8 @@ pub trait Real:
     /// A matrix of `f64` values in this precision: borrowed for `f64`, rounded copy for `f32`.
     fn matrix_from_f64(m: &DMatrix<f64>) -> Cow<'_, DMatrix<Self>>;
 
-    /// Raw GEMM in this type: matrixmultiply's kernel (see [`GemmRaw`]).
+    /// Raw GEMM in this type (see [`GemmRaw`]): matrixmultiply's, except `f64` on wasm with
+    /// simd128, which takes [`crate::pair_gemm::dgemm`].
     const GEMM_RAW: GemmRaw<Self>;
 }
 
@@ -126,6 +127,10 @@ impl Real for f64 {
     fn matrix_from_f64(m: &DMatrix<f64>) -> Cow<'_, DMatrix<Self>> {
         Cow::Borrowed(m)
     }
+    // matrixmultiply's f64 kernel on wasm is scalar code: the browser takes the pair GEMM.
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    const GEMM_RAW: GemmRaw<Self> = crate::pair_gemm::dgemm;
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
     const GEMM_RAW: GemmRaw<Self> = matrixmultiply::dgemm;
 }
 
