@@ -1,7 +1,7 @@
 // state.js on its own (no browser): the Store's fields made from a declaration, and `coerce` /
 // `encode` for every type, lists included.
 import { test } from '@playwright/test';
-import { coerce, encode, fieldsFromSchema } from '../www/state.js';
+import { coerce, encode, fieldsFromSchema, Store } from '../www/state.js';
 import { expect } from './helpers.js';
 
 // A declaration in the shape of wasm `schema().cells[name]` (see crates/core/src/schema).
@@ -68,4 +68,39 @@ test('encode writes what coerce reads back', () => {
   for (const [name, value] of [['widths', [1, 2, 3, 4]], ['sigma', 0.001], ['depth', 8], ['act', 'identity'], ['table', false]]) {
     expect(coerce(fields[name], encode(fields[name], value))).toEqual({ value, note: null });
   }
+});
+
+/** A window with what the Store uses: the hash, history writes (recorded), timers, events. */
+function fakeWindow(hash = '') {
+  const listeners = {};
+  const win = {
+    location: { hash, pathname: '/', search: '' },
+    writes: [],
+    history: { replaceState: (_s, _t, url) => win.writes.push(url) },
+    setTimeout: (...a) => setTimeout(...a),
+    clearTimeout: (id) => clearTimeout(id),
+    addEventListener: (type, f) => (listeners[type] ??= []).push(f),
+    fire: (type) => (listeners[type] ?? []).forEach((f) => f()),
+  };
+  return win;
+}
+
+test('the hash is written once the state is still, not at every step of a slider', async () => {
+  const win = fakeWindow('#xav.depth=2');
+  const store = new Store(win);
+  store.register('xav', fields);
+  for (let d = 3; d <= 8; d += 1) store.set('xav', 'depth', String(d));
+  expect(win.writes).toEqual([]); // still moving: nothing written yet
+  await new Promise((ok) => setTimeout(ok, 350));
+  expect(win.writes).toEqual(['/#xav.depth=8']); // one write, the latest state
+  store.set('xav', 'act', 'identity');
+  store.flush(); // settled() writes what is pending at once
+  expect(win.writes.at(-1)).toBe('/#xav.depth=8&xav.act=identity');
+  store.flush();
+  expect(win.writes.length).toBe(2); // nothing pending: no second write
+  store.set('xav', 'depth', '4');
+  win.fire('pagehide'); // leaving the page writes the pending change
+  expect(win.writes.at(-1)).toBe('/#xav.depth=4&xav.act=identity');
+  await new Promise((ok) => setTimeout(ok, 350));
+  expect(win.writes.length).toBe(3); // and its timer does not write it again
 });

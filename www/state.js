@@ -141,8 +141,11 @@ export function encode(field, value) {
 /**
  * The state store: cells register a schema under a prefix ('' for the main widget), read and
  * write their plain object, and the store keeps `location.hash` in step (replaceState, so the
- * back button is not flooded while a slider moves).
+ * back button is not flooded while a slider moves; see `scheduleWrite` for when).
  */
+/** The hash is written once the state has been still this long (ms). */
+const WRITE_QUIET_MS = 200;
+
 export class Store {
   /**
    * `params` (URLSearchParams) are the values to start from, by URL key: the page's hash unless
@@ -156,7 +159,9 @@ export class Store {
     this.reserved = new Set(); // prefixes of cells yet to register, whose URL values are kept
     this.params = params ?? new URLSearchParams(win.location.hash.replace(/^#/, ''));
     this.persist = persist;
-    this.writeScheduled = false;
+    this.writeScheduled = false; // a change waits for its hash write (scheduleWrite)
+    this.writeTimer = null;
+    this.flushOnLeave = null; // writes a pending change when the page is hidden or left
   }
 
   /** Registers a cell's fields (see `fieldsFromSchema`). Returns {state, notes}: the state read from the URL and what was fixed. */
@@ -223,16 +228,32 @@ export class Store {
     return text ? `#${text}` : '';
   }
 
+  /**
+   * Writes the hash once the state has been still for WRITE_QUIET_MS. A history write is not free: while σ moved at the
+   * largest setting it took 7–26 ms of the main thread (2.9 at the defaults), and one in every
+   * step delayed the preview's drawing behind it (www/cells/gradients.js). The pending write is
+   * done at once when the page is hidden or left, and by `flush` (the page's `settled()`).
+   */
   scheduleWrite() {
-    if (!this.persist || this.writeScheduled) return;
-    this.writeScheduled = true;
-    // At most one history write per frame, in a task of its own (not in the frame that draws).
-    this.win.requestAnimationFrame(() =>
-      this.win.setTimeout(() => {
-        this.writeScheduled = false;
-        const { pathname, search } = this.win.location;
-        this.win.history.replaceState(null, '', `${pathname}${search}${this.hash()}`);
-      }, 0),
-    );
+    if (!this.persist) return;
+    if (!this.writeScheduled) {
+      this.writeScheduled = true;
+      if (!this.flushOnLeave) {
+        this.flushOnLeave = () => this.flush();
+        this.win.addEventListener('pagehide', this.flushOnLeave);
+        this.win.addEventListener('visibilitychange', this.flushOnLeave);
+      }
+    }
+    this.win.clearTimeout(this.writeTimer);
+    this.writeTimer = this.win.setTimeout(() => this.flush(), WRITE_QUIET_MS);
+  }
+
+  /** Writes a pending change of the state to the hash now. */
+  flush() {
+    if (!this.writeScheduled) return;
+    this.win.clearTimeout(this.writeTimer);
+    this.writeScheduled = false;
+    const { pathname, search } = this.win.location;
+    this.win.history.replaceState(null, '', `${pathname}${search}${this.hash()}`);
   }
 }
