@@ -127,7 +127,8 @@ export function makeControl(name, field, opts) {
 
 /**
  * Binds every `[data-field]` control under `root` to `store`'s cell `prefix`, reading each
- * field's declaration in `fields`. `onChange(name)` runs after each change. Returns
+ * field's declaration in `fields`. `onChange(name, event)` runs after each change (`event`: the
+ * control's `input` or `change` event). Returns
  * {sync(except), syncField(name), showNote(name, note | string | null), relabelNotes() (the notes
  * and the sliders' value texts, in the current language)}.
  */
@@ -161,7 +162,7 @@ export function bindControls(root, { store, prefix, fields, t, notes = {}, onCha
       else el.value = String(value);
     }
   };
-  const onControl = (el) => {
+  const onControl = (el, event) => {
     const name = el.dataset.field;
     let raw;
     if (el.type === 'checkbox') raw = el.checked ? '1' : '0';
@@ -169,12 +170,12 @@ export function bindControls(root, { store, prefix, fields, t, notes = {}, onCha
     else raw = el.value;
     showNote(name, store.set(prefix, name, raw));
     sync(el);
-    onChange(name);
+    onChange(name, event);
   };
   for (const el of controls) {
-    el.addEventListener('input', () => onControl(el));
-    el.addEventListener('change', () => {
-      onControl(el);
+    el.addEventListener('input', (event) => onControl(el, event));
+    el.addEventListener('change', (event) => {
+      onControl(el, event);
       // A box that was left shows the value in use.
       if (el.type === 'number' || el.type === 'text') sync();
     });

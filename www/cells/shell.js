@@ -149,7 +149,7 @@ export function mountCell(name, slot, ctx, spec) {
     fields,
     t,
     notes,
-    onChange: (f) => onInput(f),
+    onChange: (f, event) => onInput(f, event),
   });
   /**
    * Draws, and once the chart shows the latest input's state (no compute still on its way),
@@ -175,10 +175,11 @@ export function mountCell(name, slot, ctx, spec) {
       performance.mark('gradscope:first-plot');
     }
   }
-  /** A field changed (by its control, or by the cell as if by its control); the time of the
-   * input (this runs in its event handler) starts its `gradscope:update` measure. */
-  function onInput(f) {
-    cell.inputAt = performance.now();
+  /** A field changed (by its control, or by the cell as if by its control): the `input` event's
+   * timeStamp (or now, for a change made by the cell) starts its `gradscope:update` measure. A
+   * `change` event, which follows the `input` events of the same edit, starts none. */
+  function onInput(f, event = null) {
+    if (event?.type !== 'change') cell.inputAt = event?.timeStamp ?? performance.now();
     const force = behaviour.onChange?.(f);
     syncView();
     changed(f, force);
