@@ -29,6 +29,9 @@ try {
     await page.evaluate(() => window.gradscope.mountAll());
     await page.waitForFunction(() => Object.values(window.gradscope.cells).every((c) => c.frames > 0));
     await page.evaluate(() => document.fonts.ready);
+    // A full-page capture shows the sections far from the viewport too: the page skips their
+    // rendering (content-visibility: auto in www/notebook.css) until one nears the viewport.
+    await page.addStyleTag({ content: '.nb-section { content-visibility: visible !important; }' });
     if (shot.widget) {
       await page.locator('#cell-gradients').screenshot({ path: `${root}/${shot.widget}` });
       console.log(`screenshots: ${shot.widget}`);
