@@ -23,9 +23,10 @@ use crate::verdict::Verdict;
 use crate::{Error, GradientProbe, Precision, Real};
 use std::ops::Range;
 
-/// The sums of values of one quantity over a slice, scaled by the power of two 2⁻ᵏ nearest
-/// below their largest magnitude m (2ᵏ ≤ m < 2ᵏ⁺¹) so that nothing overflows or underflows (as
-/// [`crate::stats::norm`] and [`crate::stats::std_dev`] do; see [`crate::scaled`]).
+/// The sums of values of one quantity over a slice, scaled by 2⁻ᵏ, 2ᵏ being the power of two at
+/// or just below their largest magnitude m (2ᵏ ≤ m < 2ᵏ⁺¹), so that nothing overflows or
+/// underflows (as [`crate::stats::norm`] and [`crate::stats::std_dev`] do; see
+/// [`crate::scaled`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ScaledSums {
     /// How many values.

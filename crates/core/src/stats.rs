@@ -44,8 +44,8 @@ pub(crate) fn status_from<T: Real>(m: Magnitude, empty: bool) -> NumStatus {
 }
 
 /// The Euclidean (Frobenius, for a matrix) norm ‖v‖ = √(Σ vᵢ²), computed in `f64` on the values
-/// scaled by the power of two 2⁻ᵏ nearest below m = max|vᵢ| (2ᵏ ≤ m < 2ᵏ⁺¹), so that neither the
-/// squares overflow nor the small ones underflow: ‖v‖ = 2ᵏ·√(Σ (vᵢ·2⁻ᵏ)²) (see
+/// scaled by 2⁻ᵏ, 2ᵏ being the power of two at or just below m = max|vᵢ| (2ᵏ ≤ m < 2ᵏ⁺¹), so
+/// that neither the squares overflow nor the small ones underflow: ‖v‖ = 2ᵏ·√(Σ (vᵢ·2⁻ᵏ)²) (see
 /// [`crate::scaled`]). Returns +∞ if an entry is ±∞ and NaN if one is NaN.
 pub fn norm<T: Real>(values: &[T]) -> f64 {
     norm_with(values, Magnitude::of(values))
