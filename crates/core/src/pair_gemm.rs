@@ -173,26 +173,10 @@ pub unsafe fn gemm_with<P: Pair>(
     }
     let at = |i: usize, p: usize| *a.offset(i as isize * rsa + p as isize * csa);
     let bt = |p: usize, j: usize| *b.offset(p as isize * rsb + j as isize * csb);
-    // A in panels of MR rows: panel r holds A(MR·r + i, p) at (r·k + p)·MR + i, rows past m as 0.
-    let a_panels = m.div_ceil(MR);
-    let mut pa = Vec::with_capacity(a_panels * k * MR);
-    for r in 0..a_panels {
-        for p in 0..k {
-            for i in MR * r..MR * r + MR {
-                pa.push(if i < m { at(i, p) } else { 0.0 });
-            }
-        }
-    }
-    // B in panels of NR columns: panel s holds B(p, NR·s + j) at (s·k + p)·NR + j.
-    let b_panels = n.div_ceil(NR);
-    let mut pb = Vec::with_capacity(b_panels * k * NR);
-    for s in 0..b_panels {
-        for p in 0..k {
-            for j in NR * s..NR * s + NR {
-                pb.push(if j < n { bt(p, j) } else { 0.0 });
-            }
-        }
-    }
+    // A in panels of MR rows, B in panels of NR columns (see `pack`).
+    let pa = pack(m, k, MR, at);
+    let pb = pack(n, k, NR, |j, p| bt(p, j));
+    let (a_panels, b_panels) = (m.div_ceil(MR), n.div_ceil(NR));
     for s in 0..b_panels {
         let panel_b = pb.as_ptr().add(s * k * NR);
         for r in 0..a_panels {
@@ -218,6 +202,21 @@ pub unsafe fn gemm_with<P: Pair>(
             }
         }
     }
+}
+
+/// `count` rows (or columns) of a k-deep operand in panels of `width`: panel r holds
+/// `get(width·r + i, p)` at (r·k + p)·width + i, entries past `count` as 0.
+fn pack(count: usize, k: usize, width: usize, get: impl Fn(usize, usize) -> f64) -> Vec<f64> {
+    let panels = count.div_ceil(width);
+    let mut out = Vec::with_capacity(panels * k * width);
+    for r in 0..panels {
+        for p in 0..k {
+            for i in width * r..width * r + width {
+                out.push(if i < count { get(i, p) } else { 0.0 });
+            }
+        }
+    }
+    out
 }
 
 /// One MR × NR tile: Σ_p (column p of the A panel) ⊗ (row p of the B panel), as NR columns of
