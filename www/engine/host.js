@@ -35,6 +35,8 @@ export class EngineHost {
   start() {
     const worker = new Worker(this.url, { type: 'module' });
     this.worker = worker;
+    // The Worker imports the build's glue now, while the page compiles the wasm.
+    worker.postMessage({ prepare: this.pkg });
     // Every message goes after the load message, in order.
     this.sent = Promise.resolve(this.wasmModule).then(
       (wasmModule) => worker.postMessage({ load: { wasmModule, pkg: this.pkg } }),

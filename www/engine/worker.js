@@ -2,13 +2,18 @@
 // main thread. It answers {id, job, client, args} with {id, result, ms} or {id, error, trap}.
 // Each client (a cell) keeps its own wasm.Engine, whose random draws survive between calls (a
 // new σ rescales them; nothing is resampled).
-// The first message says which build to load ({load: {pkg, wasmModule}}: the page's compiled
-// module, so that nothing is downloaded or compiled twice); without it, the full build.
+// The first messages say which build to load ({prepare: pkg}, then {load: {pkg, wasmModule}}: the
+// page's compiled module, so that nothing is downloaded or compiled twice); without them, the
+// full build.
 const PKGS = { full: () => import('../pkg/gradscope_web.js'), widget: () => import('../pkg-widget/gradscope_web.js') };
 let wasm = null;
 let ready = null;
+// The build's JavaScript glue, imported as soon as the page names the build ({prepare: pkg}, sent
+// when the Worker starts), while the page still compiles the wasm.
+let glue = null;
+const glueOf = (pkg) => (glue ??= (PKGS[pkg] ?? PKGS.full)());
 const load = ({ pkg = 'full', wasmModule = null } = {}) =>
-  (PKGS[pkg] ?? PKGS.full)().then(async (m) => {
+  glueOf(pkg).then(async (m) => {
     await m.default(wasmModule ? { module_or_path: wasmModule } : undefined);
     wasm = m;
   });
@@ -78,6 +83,10 @@ const JOBS = {
 };
 
 self.onmessage = async ({ data }) => {
+  if (data.prepare) {
+    glueOf(data.prepare).catch(() => {}); // a failure is reported by the load that follows
+    return;
+  }
   if (data.load) {
     ready ??= load(data.load);
     return;
