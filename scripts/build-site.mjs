@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, relative, resolve, sep } from 'node:path';
-import { transformSync } from 'esbuild';
+import { buildSync, transformSync } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outArg = process.argv.indexOf('--out');
@@ -27,6 +27,15 @@ if (existsSync(join(root, 'examples'))) cpSync(join(root, 'examples'), join(dist
 // --stamp TEXT records a build label in build.txt (a redeploy with no source change, for tests).
 const stampArg = process.argv.indexOf('--stamp');
 if (stampArg > 0) writeFileSync(join(dist, 'build.txt'), `${process.argv[stampArg + 1]}\n`);
+
+// The notebook's first plot waits for a chain of modules several imports deep (main.js → the
+// main widget's cell → its shell → …); the browser finds each link only once it has parsed the
+// one before, while the main thread is busy setting the text. The built page names them all at
+// once (`<link rel="modulepreload">`): its module script's static imports, followed through, and
+// the dynamic imports marked `/* first-plot */` in the sources (the text's modules, the main
+// widget's cell).
+const preloaded = preloadFirstPlot(join(dist, 'index.html'));
+console.log(`build-site: index.html preloads ${preloaded} modules`);
 
 // The site's own JavaScript minified (the development server sends the sources as they are):
 // each ES module on its own, so its relative imports, its `new URL('…', import.meta.url)` and
@@ -85,4 +94,35 @@ function minifyScripts(dir) {
   };
   visit(dir);
   return done;
+}
+
+/**
+ * Adds a `<link rel="modulepreload">` to `page` for every module its module scripts reach by
+ * static imports and by `import(/* first-plot *\/ '…')`, read from the (unminified) sources.
+ * Returns how many.
+ */
+function preloadFirstPlot(page) {
+  const html = readFileSync(page, 'utf8');
+  const dir = resolve(page, '..');
+  const seen = new Set();
+  const stack = [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => resolve(dir, m[1]));
+  while (stack.length) {
+    const file = stack.pop();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    // esbuild resolves the file's static imports (its metafile); the marked dynamic ones are read
+    // from its source.
+    const { metafile } = buildSync({ entryPoints: [file], bundle: true, write: false, metafile: true, format: 'esm', logLevel: 'silent', external: ['*'] });
+    const input = Object.values(metafile.inputs)[0];
+    const near = (spec) => resolve(file, '..', spec);
+    for (const i of input.imports) if (i.kind === 'import-statement' && i.path.startsWith('.')) stack.push(near(i.path));
+    for (const m of readFileSync(file, 'utf8').matchAll(/import\(\s*\/\*\s*first-plot\s*\*\/\s*'([^']+)'\s*\)/g)) stack.push(near(m[1]));
+  }
+  const links = [...seen]
+    .map((f) => relative(dir, f).split(sep).join('/'))
+    .sort()
+    .map((href) => `  <link rel="modulepreload" href="${href}">\n`)
+    .join('');
+  writeFileSync(page, html.replace('  <script type="module"', `${links}  <script type="module"`));
+  return seen.size;
 }

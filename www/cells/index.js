@@ -1,10 +1,12 @@
 // The live cells the notebook can mount, by the name of their slot (`data-cell="…"`).
+// The main widget's import is marked `/* first-plot */`: the built notebook preloads it (and what
+// it imports) from the start (scripts/build-site.mjs).
 // Each module exports `mount(slot, ctx)`, which builds the cell inside `slot` through the one
 // cell shell (shell.js `mountCell`) and returns an object with at least {state, frames,
 // computes, onLanguage()} (tests read `frames` and `state`).
 // ctx = {wasm, store, t, lang(), fontFamily, pytorchFor(cellName, state) → a promise of the script}.
 export const CELLS = {
-  gradients: () => import('./gradients.js'),
+  gradients: () => import(/* first-plot */ './gradients.js'),
   symmetry: () => import('./symmetry.js'),
   xavier: () => import('./xavier.js'),
   product: () => import('./product.js'),
