@@ -1,13 +1,12 @@
 // Boots the notebook: picks the language, loads the font and the wasm engine, mounts the cells.
 import init, * as wasm from './pkg/gradscope_web.js';
-import katex from './vendor/katex/katex.mjs';
-import { relabelNotebook, renderNotebook } from './notebook.js';
 import { cellFields, Store } from './state.js';
 import { applyTranslations, initialLanguage, LANGS, translate } from './i18n.js';
 import { registerOffline } from './offline.js';
 import { applyTheme, mountThemePicker, PROJECTOR_SCALE, THEME_FIELD } from './theme.js';
 import { CELLS, pytorchFor } from './cells/index.js';
-import { compileWasm, EngineHost } from './engine/host.js';
+import { EngineHost } from './engine/host.js';
+import { compiled, engineHost } from './start.js';
 
 const FONT_FAMILY = "'Be Vietnam Pro', 'DejaVu Sans', sans-serif";
 
@@ -16,6 +15,8 @@ const t = { translate: (key, vars) => translate(lang, key, vars) };
 const store = new Store(window);
 const cells = {};
 let themePicker = null;
+/** The notebook's text modules (KaTeX, the sections and the lesson), once loaded. */
+let text = null;
 
 function setLanguage(next, { remember }) {
   if (!LANGS.includes(next)) return;
@@ -31,7 +32,9 @@ function setLanguage(next, { remember }) {
     store.setExtra('lang', lang);
   }
   const notebook = document.getElementById('notebook');
-  if (notebook.querySelector('.nb')?.getAttribute('lang') !== lang) relabelNotebook(notebook, lang, katex);
+  if (text && notebook.querySelector('.nb')?.getAttribute('lang') !== lang) {
+    text.relabelNotebook(notebook, lang, text.katex);
+  }
   themePicker?.relabel();
   for (const cell of Object.values(cells)) cell.onLanguage?.();
 }
@@ -66,18 +69,40 @@ function startTheme() {
 }
 
 async function boot() {
-  // The wasm downloads and compiles while the text is set (one download and one compilation,
-  // shared by the page and its Workers).
-  const compiled = compileWasm(new URL('./pkg/gradscope_web_bg.wasm', import.meta.url));
-  compiled.catch(() => {}); // reported below, where it is awaited
-  // The main widget's Worker starts now too: it loads its scripts while the wasm compiles, and
-  // gets the compiled module when it is ready.
-  window.gradscope.engineHost = new EngineHost(undefined, { wasmModule: compiled });
-  // The main widget's modules load meanwhile too (the first plot waits for them).
-  CELLS.gradients().catch(() => {});
-  // The theme and the notebook's text first (they need no wasm): the first section's now, the
+  // The text's modules (KaTeX alone is 270 kB of script) load beside the engine, not before it:
+  // they are imported here rather than at the top, so that the wasm's compilation and the main
+  // widget's Worker start as soon as this small module runs.
+  const textModules = Promise.all([import(/* first-plot */ './vendor/katex/katex.mjs'), import(/* first-plot */ './notebook.js')]);
+  textModules.catch(() => {}); // reported below, where it is awaited
+  // The wasm is compiling and the main widget's Worker starting already (www/start.js).
+  window.gradscope.engineHost = engineHost;
+  // The main widget's modules load meanwhile too (the first plot waits for them). The module is
+  // kept as soon as it is evaluated: asking import() for it again at mount time would wait a task
+  // (behind the text's layout) for a module already there.
+  CELLS.gradients().then((m) => { loadedModules.gradients ??= m; }, () => {});
+  // The canvases name the bundled font: its Latin and Vietnamese subsets load now too, beside the
+  // text's modules (a draw waits for them, the text does not).
+  let wasmModule;
+  const engineReady = Promise.all([
+    document.fonts.load(`16px 'Be Vietnam Pro'`, 'Tiếng Việt ắằẳẵặ ‖∂ℓ/∂W'),
+    document.fonts.load(`600 16px 'Be Vietnam Pro'`, 'Tiếng Việt'),
+    compiled.then((m) => {
+      wasmModule = m;
+      return init({ module_or_path: m });
+    }),
+  ]);
+  engineReady.catch(() => {}); // reported below, where it is awaited
+  const status = document.getElementById('load-status');
+  const failed = (e) => {
+    status.textContent = t.translate('error.load', { message: String(e.message || e) });
+    status.dataset.state = 'error';
+    throw e;
+  };
+  // The theme and the notebook's text (they need no wasm): the first section's now, the
   // others' once the main widget has drawn (typesetting them all would delay it).
   startTheme();
+  const [{ default: katex }, { relabelNotebook, renderNotebook }] = await textModules.catch(failed);
+  text = { katex, relabelNotebook };
   const notebook = document.getElementById('notebook');
   const { rest } = renderNotebook(notebook, { lang, katex, defer: true });
   keepStateOnInPageLinks();
@@ -85,24 +110,8 @@ async function boot() {
   for (const b of document.querySelectorAll('[data-lang]')) {
     b.addEventListener('click', () => setLanguage(b.dataset.lang, { remember: true }));
   }
-  const status = document.getElementById('load-status');
-  let wasmModule;
-  try {
-    // The canvases name the bundled font: load it (Latin and Vietnamese subsets) before any draw.
-    await Promise.all([
-      document.fonts.load(`16px 'Be Vietnam Pro'`, 'Tiếng Việt ắằẳẵặ ‖∂ℓ/∂W'),
-      document.fonts.load(`600 16px 'Be Vietnam Pro'`, 'Tiếng Việt'),
-      compiled.then((m) => {
-        wasmModule = m;
-        return init({ module_or_path: m });
-      }),
-    ]);
-    performance.mark('gradscope:engine'); // the page's wasm instance and the fonts are ready
-  } catch (e) {
-    status.textContent = t.translate('error.load', { message: String(e.message || e) });
-    status.dataset.state = 'error';
-    throw e;
-  }
+  await engineReady.catch(failed);
+  performance.mark('gradscope:engine'); // the page's wasm instance and the fonts are ready
   const siteUrl = new URL('..', import.meta.url).href;
   // The main widget computes in a Worker; the page's own wasm instance serves the other cells.
   // A second Worker takes the long background work (the stability map), so that it never delays
@@ -210,11 +219,15 @@ function lazyMount(slots, ctx) {
       for (const e of entries) if (e.isIntersecting) mountSlot(e.target.dataset.cell);
     }, { rootMargin: '200% 0px 200% 0px' })
     : null;
-  for (const [name, slot] of Object.entries(slots)) {
-    if (name === 'gradients') continue;
-    if (observer) observer.observe(slot);
-    else mountSlot(name);
-  }
+  // They start watching once the main widget has drawn: a cell near the top mounts (and draws,
+  // on this thread) after the first plot, not before it.
+  firstPlot(2000).then(() => {
+    for (const [name, slot] of Object.entries(slots)) {
+      if (name === 'gradients' || mounting[name]) continue;
+      if (observer) observer.observe(slot);
+      else mountSlot(name);
+    }
+  });
   const printNow = () => {
     for (const name of Object.keys(slots)) mountSlot(name);
     // Draw now: a print is laid out before the next animation frame.

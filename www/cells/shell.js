@@ -246,6 +246,10 @@ export function mountCell(name, slot, ctx, spec) {
     },
   };
   behaviour = spec.setup(api);
+  // A cell whose requests leave at the input (its engine is in a Worker) sends its first one now,
+  // so that the Worker computes while the page lays the cell out; the frame loop's first compute
+  // then finds it on its way and asks nothing more.
+  if (behaviour.sendsAtInput && !behaviour.playback) compute();
   const pytorch = pytorchPanel(pytorchHost, behaviour.pytorch, t);
   addExports(root, wasm, ctx, { name, fields, state });
   const share = addShare(root, ctx, { name, prefix, fields, state, label });
