@@ -101,8 +101,13 @@ fn css_font<S: BackendTextStyle>(style: &S) -> String {
 
 impl LeanCanvas {
     /// The backend for `canvas`, or `None` if it has no 2D context.
+    ///
+    /// An `OffscreenCanvas` (in a Worker) is drawn on too: `getContext("2d")` gives a 2D context
+    /// or null, and an `OffscreenCanvasRenderingContext2D` has the same methods and properties,
+    /// which the backend reaches by name (web-sys' calls are structural). So the context is not
+    /// checked against the on-screen class.
     pub fn new(canvas: HtmlCanvasElement) -> Option<Self> {
-        let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.unchecked_into();
         Some(LeanCanvas {
             canvas,
             context,
