@@ -6,6 +6,7 @@
 // The model, as in crates/core/src/network.rs (TF.js ops, backward by hand as ours): h⁰ = x (n × B, x ~ N(0, 1)), hˡ = relu(Wˡhˡ⁻¹)
 // for l = 1..L with Wˡ n × n and no bias, ℓ = (1/B)·Σ hᴸ; reported: ‖∂ℓ/∂Wˡ‖_F for every layer.
 import init, * as wasm from '../www/pkg/gradscope_web.js';
+import { offscreen } from './offscreen.js';
 
 /* global tf */
 
@@ -193,4 +194,4 @@ async function matmul({ width: n, batch }, budgetMs = 1500) {
   return out;
 }
 
-window.bench = { ready: setup(), check, compare, matmul };
+window.bench = { ready: setup(), check, compare, matmul, offscreen: (shape, opts) => offscreen({ ...wasm.defaultSettings(), precision: 'f64', ...shape }, opts) };

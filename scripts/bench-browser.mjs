@@ -1,6 +1,7 @@
 // The browser half of `npm run bench`, and the assembly of bench/results.json:
 //   - the notebook page (scripts/serve.mjs): compute and draw of the main widget at the default
 //     and the largest setting (the old browser benchmark's cases), and the first-plot time;
+//   - the main chart drawn in a Worker on an OffscreenCanvas against on the page (bench/offscreen.js);
 //   - the benchmark page bench/index.html (served here, with TensorFlow.js from node_modules):
 //     our wasm against TF.js 4.22 (wasm and cpu backends) on the same f32 MLP forward+backward
 //     with per-layer gradient norms, a check of the norms on the same weights, TF.js matMul;
@@ -39,8 +40,8 @@ const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? rou
 
 // ---- the benchmark page's own static server: the bench page, our wasm, TF.js's dist files and
 // the native bench's check weights; nothing else.
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.bin': 'application/octet-stream', '.json': 'application/json' };
-const servable = ['bench/', 'www/pkg/', 'target/bench/', ...['core', 'backend-cpu', 'backend-wasm'].map((p) => `node_modules/@tensorflow/tfjs-${p}/dist/`)];
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.woff2': 'font/woff2', '.bin': 'application/octet-stream', '.json': 'application/json' };
+const servable = ['bench/', 'www/pkg/', 'www/vendor/be-vietnam-pro/files/', 'target/bench/', ...['core', 'backend-cpu', 'backend-wasm'].map((p) => `node_modules/@tensorflow/tfjs-${p}/dist/`)];
 function benchServer() {
   const server = createServer(async (req, res) => {
     try {
@@ -231,6 +232,15 @@ try {
     });
     console.log(`${keyOf(s)}: ours f32 ${round(ms.wasm_f32)} ms, TF.js wasm ${round(ms.tfjs_wasm)} ms, cpu ${round(ms.tfjs_cpu)} ms`);
   }
+  // 2b. Drawing the main chart in a Worker on an OffscreenCanvas against drawing it on the page
+  // (issue 10 §1: "if that is faster. Measure it."): bench/offscreen.js, at the widget's defaults
+  // and at the largest setting, σ changed in turns.
+  results.offscreen = [];
+  for (const [name, shape, trials] of [['defaults', {}, quick ? 10 : 60], ['largest', { depth: 200, width: 128, batch: 128 }, quick ? 3 : 12]]) {
+    const o = await page.evaluate(([s, n]) => window.bench.offscreen(s, { trials: n }), [shape, trials]).catch((e) => ({ error: String(e.message || e).split('\n')[0] }));
+    results.offscreen.push({ setting: name, ...shape, ...o });
+    if (!o.error) console.log(`offscreen ${name}: input → drawn median ${round(o.page.drawn.median)} ms on the page, ${round(o.offscreen.drawn.median)} ms in the Worker; next frame ${round(o.page.frame.median)} / ${round(o.offscreen.frame.median)}`);
+  }
   // 3. What a visitor downloads (the built site, from the network) and its first plot.
   results.downloads = await measureDownloads(browser, { quick }).catch((e) => ({ error: String(e.message || e).split('\n')[0] }));
 } finally {
@@ -372,6 +382,10 @@ function targets(r) {
   for (const x of r.interaction ?? []) add(`${x.setting}: longest main-thread task while σ moves`, 50, x.longtasks?.max_ms, 'ms', 'PerformanceObserver longtask (0 = none)');
   drawTargets(r, t);
   t.push(...poolTargets(r.pool)); // the Worker pool's speed-ups, frames skipped while dragging (scripts/bench/pool.mjs)
+  for (const o of r.offscreen ?? []) {
+    if (o.error) t.push({ target: `${o.setting}: chart drawn in the Worker (OffscreenCanvas) over on the page`, limit: null, value: null, met: null, how: o.error });
+    else t.push({ target: `${o.setting}: input → chart drawn, OffscreenCanvas in the Worker over the page's draw (median)`, limit: null, value: ratio(o.offscreen.drawn.median, o.page.drawn.median), unit: '×', met: null, how: `${round(o.offscreen.drawn.median)} vs ${round(o.page.drawn.median)} ms; the first page frame after: ${round(o.offscreen.frame.median)} vs ${round(o.page.frame.median)} ms; main thread per update 0 vs ${round(o.page.main.median)} ms; ${o.trials} σ changes each (bench/offscreen.js)` });
+  }
   return t;
 }
 

@@ -64,6 +64,17 @@ if (r.interaction?.length) {
     else row(i.setting, i.presses, `≤ ${fmt(i.key_ms_upper.p50)}`, `≤ ${fmt(i.key_ms_upper.p95)}`, `${i.longtasks.count} (${fmt(i.longtasks.max_ms)})`, fmt(i.update_exact_ms?.p95), fmt(i.update_preview_ms?.p95));
   }
 }
+if (r.offscreen?.some((o) => !o.error)) {
+  lines.push('', 'The main chart drawn in a Worker on an OffscreenCanvas, against the page drawing what its Worker computed (as the notebook does), σ changed in turns (bench/offscreen.js), ms:', '');
+  row('setting', 'drawn', 'σ changes', 'input → drawn, median', 'p95', 'first page frame after, median', 'main thread per update');
+  row(...Array(7).fill('---'));
+  for (const o of r.offscreen) {
+    if (o.error) continue;
+    for (const [way, label] of [['page', 'on the page'], ['offscreen', 'in the Worker']]) {
+      row(o.setting, label, o.trials, fmt(o[way].drawn.median), fmt(o[way].drawn.p95), fmt(o[way].frame.median), fmt(o[way].main.median));
+    }
+  }
+}
 const z = r.sizes;
 lines.push(
   '',
