@@ -76,10 +76,8 @@ async function boot() {
   textModules.catch(() => {}); // reported below, where it is awaited
   // The wasm is compiling and the main widget's Worker starting already (www/start.js).
   window.gradscope.engineHost = engineHost;
-  // The main widget's modules load meanwhile too (the first plot waits for them). The module is
-  // kept as soon as it is evaluated: asking import() for it again at mount time would wait a task
-  // (behind the text's layout) for a module already there.
-  CELLS.gradients().then((m) => { loadedModules.gradients ??= m; }, () => {});
+  // The main widget's modules load meanwhile too (the first plot waits for them).
+  loadCell('gradients').catch(() => {});
   // The canvases name the bundled font: its Latin and Vietnamese subsets load now too, beside the
   // text's modules (a draw waits for them, the text does not).
   let wasmModule;
@@ -177,10 +175,22 @@ function firstPlot(ms = null) {
   });
 }
 
-/** The cells' modules once loaded, by name; the mounts under way, by name. */
+/** The cells' modules once loaded, by name; their loads, and the mounts under way, by name. */
 const loadedModules = {};
+const loading = {};
 const mounting = {};
 let mountSlot = null;
+
+/** Loads cell `name`'s module (once), and keeps it as soon as it is evaluated: a mount then uses
+ * it at once, where asking import() again would wait a task (behind the text's layout, at the
+ * first plot) for a module already there. */
+function loadCell(name) {
+  loading[name] ??= CELLS[name]().then((m) => {
+    loadedModules[name] = m;
+    return m;
+  });
+  return loading[name];
+}
 
 /**
  * Cells below the fold mount when they come near the viewport (issue 10 §3): an
@@ -195,14 +205,13 @@ function lazyMount(slots, ctx) {
       const slot = slots[name];
       const key = name === 'gradients' ? 'grad' : name;
       const put = (module) => {
-        loadedModules[name] = module;
         cells[key] = module.mount(slot, ctx);
         delete slot.dataset.mount;
         applyTranslations(slot, lang);
         return cells[key];
       };
       observer?.unobserve(slot);
-      mounting[name] = loadedModules[name] ? Promise.resolve(put(loadedModules[name])) : CELLS[name]().then(put);
+      mounting[name] = loadedModules[name] ? Promise.resolve(put(loadedModules[name])) : loadCell(name).then(put);
     }
     return mounting[name];
   };
@@ -238,7 +247,7 @@ function lazyMount(slots, ctx) {
   const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 200));
   window.gradscope.preload = firstPlot()
     .then(() => new Promise((ok) => idle(ok)))
-    .then(() => Promise.all(Object.keys(slots).map((n) => CELLS[n]().then((m) => { loadedModules[n] = m; }))))
+    .then(() => Promise.all(Object.keys(slots).map(loadCell)))
     .then(() => undefined);
 }
 
