@@ -22,7 +22,8 @@
 
 use crate::draws::stream_rng;
 use crate::symmetry::Regression;
-use crate::{Activation, Error, Initializer};
+use crate::{Activation, Elem, Error, Initializer};
+use gradscope_kernels::dense;
 use nalgebra::{DMatrix, DVector};
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
@@ -129,15 +130,16 @@ impl DeepMlp {
         let mut hs = vec![x.clone()];
         let mut zs = Vec::with_capacity(last);
         for (l, (w, b)) in self.weights.iter().zip(&self.biases).enumerate() {
-            let mut z = w * hs.last().expect("h⁰ present");
+            let mut z = dense::product(w, hs.last().expect("h⁰ present"));
             for mut col in z.column_iter_mut() {
                 col += b;
             }
             let h = if l + 1 == last {
                 z.clone()
             } else {
-                let act = self.activation;
-                z.map(|v| act.apply(v))
+                let mut h = z.clone();
+                f64::apply_activation(self.activation, h.as_mut_slice());
+                h
             };
             zs.push(z);
             hs.push(h);
@@ -173,12 +175,11 @@ impl DeepMlp {
         let mut gw = vec![DMatrix::zeros(0, 0); n_layers];
         let mut gb = vec![DVector::zeros(0); n_layers];
         for l in (0..n_layers).rev() {
-            gw[l] = &delta * hs[l].transpose();
+            gw[l] = dense::product_bt(&delta, &hs[l]);
             gb[l] = delta.column_sum();
             if l > 0 {
-                let act = self.activation;
-                let mut prev = self.weights[l].transpose() * &delta;
-                prev.zip_apply(&zs[l - 1], |g, z| *g *= act.derivative(z));
+                let mut prev = dense::product_at(&self.weights[l], &delta);
+                f64::times_derivative(self.activation, prev.as_mut_slice(), zs[l - 1].as_slice());
                 delta = prev;
             }
         }

@@ -100,3 +100,14 @@ pub fn check_range<T: PartialOrd + fmt::Display + Copy>(
     }
     Ok(value)
 }
+
+/// An unknown activation's name, as the field `activation` refuses it.
+impl From<gradscope_kernels::activation::UnknownActivation> for Error {
+    fn from(e: gradscope_kernels::activation::UnknownActivation) -> Self {
+        Error::UnknownChoice {
+            field: "activation",
+            value: e.0,
+            choices: crate::Activation::NAMES,
+        }
+    }
+}

@@ -5,20 +5,18 @@
 //! (vanishing, stable or exploding). Everything is generic over the precision (`f32`, `f64`) and
 //! takes its randomness from a seed.
 
-pub mod activation;
+pub use gradscope_kernels::{activation, gemm as pair_gemm, scaled};
 pub mod batch_split;
 pub mod deep_training;
 pub mod draws;
 pub mod error;
 pub mod initializer;
 pub mod network;
-pub mod pair_gemm;
 pub mod probe;
 pub mod product;
 pub mod quadrature;
 pub mod real;
 pub mod rescaling;
-pub mod scaled;
 pub mod schema;
 pub mod settings;
 pub mod sigmoid_curve;
@@ -34,6 +32,7 @@ pub mod xavier;
 pub use activation::Activation;
 pub use batch_split::{combine, Partial, PartialSums};
 pub use error::Error;
+pub use gradscope_kernels::Elem;
 pub use initializer::{Family, Initializer, SigmaRole};
 pub use network::{Forward, Gradients, Layer, Network};
 pub use probe::{GradientProbe, GradientReport};

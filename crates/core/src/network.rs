@@ -12,7 +12,7 @@
 //! So ∂ℓ/∂hˡ⁻¹ is the product of the layers' Jacobians diag(φ′(zᵏ))·Wᵏ for k = L..l applied to
 //! ∂ℓ/∂hᴸ: the product that vanishes or explodes.
 
-use crate::real::{product_into, Op};
+use crate::real::{filled, product_into, zeros, Op};
 use crate::stats::{std_dev_and_status, NumStatus};
 use crate::{Activation, Real};
 use nalgebra::DMatrix;
@@ -31,7 +31,9 @@ pub struct Layer<'a, T: Real> {
 impl<T: Real> Layer<'_, T> {
     /// The weight matrix Wˡ = s·Dˡ.
     pub fn weights(&self) -> DMatrix<T> {
-        self.draws.map(|d| self.scale * d)
+        let mut w = zeros::<T>(self.draws.nrows(), self.draws.ncols());
+        T::scale_into(self.scale, self.draws.as_slice(), w.as_mut_slice());
+        w
     }
 }
 
@@ -130,7 +132,7 @@ impl<'a, T: Real> Network<'a, T> {
         hidden.push(x.clone());
         for layer in &self.layers {
             let h = hidden.last().expect("non-empty");
-            let mut z = DMatrix::<T>::zeros(layer.draws.nrows(), h.ncols());
+            let mut z = zeros::<T>(layer.draws.nrows(), h.ncols());
             product_into(
                 self.thin_products,
                 layer.scale,
@@ -144,9 +146,9 @@ impl<'a, T: Real> Network<'a, T> {
             preact_std.push(std);
             preact_status.push(status);
             extra.push(record(z.as_slice()));
-            let act = self.activation;
-            slopes.push(z.map(|v| act.derivative(v)));
-            z.apply(|v| *v = act.apply(*v));
+            let mut slope = zeros::<T>(z.nrows(), z.ncols());
+            T::activate(self.activation, z.as_mut_slice(), slope.as_mut_slice());
+            slopes.push(slope);
             hidden.push(z);
         }
         Recorded {
@@ -179,12 +181,12 @@ impl<'a, T: Real> Network<'a, T> {
         let batch = out.ncols();
         let inv_b = T::one() / T::from_f64(mean_over.max(1) as f64);
         // g = ∂ℓ/∂hˡ, starting at l = L.
-        let mut g = DMatrix::<T>::from_element(out.nrows(), batch, inv_b);
+        let mut g = filled::<T>(out.nrows(), batch, inv_b);
         for l in (1..=self.depth()).rev() {
             let layer = &self.layers[l - 1];
             let h_prev = &fwd.hidden[l - 1];
-            g.component_mul_assign(&fwd.slopes[l - 1]); // now δˡ
-            let mut d_w = DMatrix::<T>::zeros(layer.draws.nrows(), layer.draws.ncols());
+            T::hadamard(g.as_mut_slice(), fwd.slopes[l - 1].as_slice()); // now δˡ
+            let mut d_w = zeros::<T>(layer.draws.nrows(), layer.draws.ncols());
             product_into(
                 self.thin_products,
                 T::one(),
@@ -194,7 +196,7 @@ impl<'a, T: Real> Network<'a, T> {
                 Op::T,
                 &mut d_w,
             );
-            let mut g_prev = DMatrix::<T>::zeros(h_prev.nrows(), batch);
+            let mut g_prev = zeros::<T>(h_prev.nrows(), batch);
             product_into(
                 self.thin_products,
                 layer.scale,
@@ -215,8 +217,8 @@ impl<'a, T: Real> Network<'a, T> {
         let depth = self.depth();
         let out = fwd.hidden.last().expect("non-empty");
         let inv_b = T::one() / T::from_f64(out.ncols().max(1) as f64);
-        let mut weights = vec![DMatrix::<T>::zeros(0, 0); depth];
-        let mut hidden = vec![DMatrix::<T>::zeros(0, 0); depth + 1];
+        let mut weights = vec![zeros::<T>(0, 0); depth];
+        let mut hidden = vec![zeros::<T>(0, 0); depth + 1];
         hidden[depth] = DMatrix::from_element(out.nrows(), out.ncols(), inv_b);
         self.backward(&fwd, |l, d_w, d_h| {
             weights[l - 1] = d_w.clone();

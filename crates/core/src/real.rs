@@ -1,5 +1,6 @@
 //! The two floating-point precisions the engine runs in, and the matrix product it needs.
 
+use gradscope_kernels::Elem;
 use nalgebra::DMatrix;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -49,7 +50,7 @@ impl Precision {
 /// `C ← α·op(A)·op(B) + β·C` through `matrixmultiply`, with `op` the identity or the transpose
 /// (a transpose is a swap of strides, so nothing is copied).
 pub trait Real:
-    num_traits::Float
+    gradscope_kernels::Elem
     + nalgebra::Scalar
     + nalgebra::ClosedMulAssign
     + nalgebra::ClosedAddAssign
@@ -63,12 +64,6 @@ pub trait Real:
 {
     /// The precision this type stands for.
     const PRECISION: Precision;
-
-    /// Rounds an `f64` to this type (overflowing to ±∞ and underflowing to 0 as IEEE 754 does).
-    fn from_f64(x: f64) -> Self;
-
-    /// Widens this value to `f64` exactly.
-    fn as_f64(self) -> f64;
 
     /// A matrix of `f64` values in this precision: borrowed for `f64`, rounded copy for `f32`.
     fn matrix_from_f64(m: &DMatrix<f64>) -> Cow<'_, DMatrix<Self>>;
@@ -104,26 +99,16 @@ pub type GemmRaw<T> = unsafe fn(
 
 impl Real for f32 {
     const PRECISION: Precision = Precision::F32;
-    fn from_f64(x: f64) -> Self {
-        x as f32
-    }
-    fn as_f64(self) -> f64 {
-        self as f64
-    }
     fn matrix_from_f64(m: &DMatrix<f64>) -> Cow<'_, DMatrix<Self>> {
-        Cow::Owned(m.map(|x| x as f32))
+        let mut out = zeros::<f32>(m.nrows(), m.ncols());
+        f32::round_from_f64(m.as_slice(), out.as_mut_slice());
+        Cow::Owned(out)
     }
     const GEMM_RAW: GemmRaw<Self> = matrixmultiply::sgemm;
 }
 
 impl Real for f64 {
     const PRECISION: Precision = Precision::F64;
-    fn from_f64(x: f64) -> Self {
-        x
-    }
-    fn as_f64(self) -> f64 {
-        self
-    }
     fn matrix_from_f64(m: &DMatrix<f64>) -> Cow<'_, DMatrix<Self>> {
         Cow::Borrowed(m)
     }
@@ -132,6 +117,17 @@ impl Real for f64 {
     const GEMM_RAW: GemmRaw<Self> = crate::pair_gemm::dgemm;
     #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
     const GEMM_RAW: GemmRaw<Self> = matrixmultiply::dgemm;
+}
+
+/// The nrows × ncols matrix with every entry `value` (its storage filled by the speed-compiled
+/// [`Elem::filled`]).
+pub fn filled<T: Real>(nrows: usize, ncols: usize, value: T) -> DMatrix<T> {
+    DMatrix::from_vec(nrows, ncols, T::filled(nrows * ncols, value))
+}
+
+/// The nrows × ncols zero matrix (see [`filled`]).
+pub fn zeros<T: Real>(nrows: usize, ncols: usize) -> DMatrix<T> {
+    filled(nrows, ncols, T::zero())
 }
 
 /// Whether an operand of [`product_into`] is used as it is or transposed.
@@ -293,7 +289,7 @@ fn thin_matmul_into<T: Real>(
 pub fn matmul<T: Real>(a: &DMatrix<T>, op_a: Op, b: &DMatrix<T>, op_b: Op) -> DMatrix<T> {
     let m = shape_of(a, op_a).0;
     let n = shape_of(b, op_b).1;
-    let mut c = DMatrix::<T>::zeros(m, n);
+    let mut c = zeros::<T>(m, n);
     product_into(false, T::one(), a, op_a, b, op_b, &mut c);
     c
 }

@@ -29,6 +29,7 @@
 use crate::schema::{FromValues, Values};
 use crate::symmetry::unit_difference;
 use crate::Error;
+use gradscope_kernels::dense;
 use nalgebra::{DMatrix, DVector};
 use rand::Rng;
 use rand_distr::{Distribution, StandardNormal};
@@ -172,7 +173,7 @@ impl Classification {
         let x = &self.inputs;
         let n = x.nrows();
         let k = self.classes;
-        let mut logits = x * w;
+        let mut logits = dense::product(x, w);
         for mut row in logits.row_iter_mut() {
             row += b.transpose();
         }
@@ -199,7 +200,7 @@ impl Classification {
             }
         }
         let inv_n = 1.0 / n.max(1) as f64;
-        let gw = x.transpose() * &residual * inv_n;
+        let gw = dense::product_at(x, &residual) * inv_n;
         let gb = residual.row_sum().transpose() * inv_n;
         (loss * inv_n, gw, gb, correct as f64 * inv_n)
     }

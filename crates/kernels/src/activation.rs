@@ -1,7 +1,8 @@
 //! Activation functions φ and their derivatives φ′.
 
-use crate::{Error, Real};
+use crate::Elem;
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// An element-wise activation function φ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -30,15 +31,11 @@ impl Activation {
     pub const NAMES: &'static [&'static str] = &["sigmoid", "tanh", "relu", "identity"];
 
     /// Parses one of [`Activation::NAMES`].
-    pub fn parse(name: &str) -> Result<Self, Error> {
+    pub fn parse(name: &str) -> Result<Self, UnknownActivation> {
         Self::ALL
             .into_iter()
             .find(|a| a.name() == name)
-            .ok_or_else(|| Error::UnknownChoice {
-                field: "activation",
-                value: name.to_string(),
-                choices: Self::NAMES,
-            })
+            .ok_or_else(|| UnknownActivation(name.to_string()))
     }
 
     /// The lower-case name, as in [`Activation::NAMES`].
@@ -53,7 +50,7 @@ impl Activation {
 
     /// φ(z).
     #[inline]
-    pub fn apply<T: Real>(self, z: T) -> T {
+    pub fn apply<T: Elem>(self, z: T) -> T {
         match self {
             Activation::Sigmoid => {
                 // Two branches so that e^x never overflows: for z < 0, σ(z) = eᶻ / (1 + eᶻ).
@@ -80,7 +77,7 @@ impl Activation {
     /// φ′(z), in forms that stay accurate where φ saturates (they reach 0 only when e^{−|z|}
     /// itself underflows, not when 1 − σ(z) rounds to 0).
     #[inline]
-    pub fn derivative<T: Real>(self, z: T) -> T {
+    pub fn derivative<T: Elem>(self, z: T) -> T {
         match self {
             Activation::Sigmoid => {
                 let e = (-z.abs()).exp();
@@ -104,6 +101,39 @@ impl Activation {
             }
             Activation::Identity => T::one(),
         }
+    }
+}
+
+/// A name that is none of [`Activation::NAMES`] (the engine's error says which field it was).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownActivation(pub String);
+
+impl fmt::Display for UnknownActivation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown activation \"{}\"", self.0)
+    }
+}
+
+/// For every entry of a layer's pre-activations: sᵢ = φ′(zᵢ), then zᵢ ← φ(zᵢ) (the forward
+/// pass's step from zˡ to hˡ, keeping the slopes for the backward pass).
+pub(crate) fn activate_in<T: Elem>(phi: Activation, z: &mut [T], slopes: &mut [T]) {
+    for (v, s) in z.iter_mut().zip(slopes.iter_mut()) {
+        *s = phi.derivative(*v);
+        *v = phi.apply(*v);
+    }
+}
+
+/// gᵢ ← gᵢ·φ′(zᵢ) for every entry.
+pub(crate) fn times_derivative_in<T: Elem>(phi: Activation, g: &mut [T], z: &[T]) {
+    for (d, &v) in g.iter_mut().zip(z) {
+        *d = *d * phi.derivative(v);
+    }
+}
+
+/// zᵢ ← φ(zᵢ) for every entry.
+pub(crate) fn apply_in<T: Elem>(phi: Activation, z: &mut [T]) {
+    for v in z.iter_mut() {
+        *v = phi.apply(*v);
     }
 }
 
@@ -140,6 +170,9 @@ mod tests {
         for act in Activation::ALL {
             assert_eq!(Activation::parse(act.name()), Ok(act));
         }
-        assert_eq!(Activation::parse("gelu").unwrap_err().field(), "activation");
+        assert_eq!(
+            Activation::parse("gelu"),
+            Err(UnknownActivation("gelu".to_string()))
+        );
     }
 }

@@ -123,7 +123,7 @@ pub type Native = Simd;
 pub type Native = Scalars;
 
 /// `C[m×n] ← α·A[m×k]·B[k×n] + β·C` with [`Native`] pairs, in matrixmultiply's calling
-/// convention ([`crate::real::GemmRaw`]): each operand's row and column strides follow its
+/// convention (`gradscope_core::real::GemmRaw`): each operand's row and column strides follow its
 /// pointer. With β = 0, C is only written (its old values, even NaN, do not count).
 ///
 /// # Safety

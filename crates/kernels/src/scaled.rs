@@ -1,5 +1,5 @@
 //! Sums of many values brought to one scale by a power of two, so that their squares neither
-//! overflow nor underflow: the kernels under [`crate::stats`] and [`crate::batch_split`].
+//! overflow nor underflow: the kernels under gradscope-core's `stats` and `batch_split`.
 //!
 //! For values vᵢ with m = max|vᵢ| = f·2ᵏ (1 ≤ f < 2), every vᵢ is multiplied by 2⁻ᵏ. A
 //! multiplication by a power of two is exact in binary floating point (unless the product falls
@@ -12,7 +12,7 @@
 //! use the machine's vector instructions (wasm's simd128 too), which a single running sum,
 //! whose order it must keep, forbids. The order is fixed, so a result is the same on every run.
 
-use crate::Real;
+use crate::Elem;
 
 /// How many partial sums (and maxima) a scan keeps: four `f64`, two 128-bit vectors.
 pub const LANES: usize = 4;
@@ -27,7 +27,12 @@ pub struct Magnitude {
 
 impl Magnitude {
     /// The largest magnitude of `values`, in one pass.
-    pub fn of<T: Real>(values: &[T]) -> Self {
+    pub fn of<T: Elem>(values: &[T]) -> Self {
+        T::magnitude(values)
+    }
+
+    /// [`Magnitude::of`] in precision `T` (instantiated for `f32` and `f64` in this crate).
+    pub(crate) fn of_in<T: Elem>(values: &[T]) -> Self {
         let mut max = [0.0f64; LANES];
         let mut nan = false;
         let mut chunks = values.chunks_exact(LANES);
@@ -115,12 +120,22 @@ fn exponent(x: f64) -> i32 {
 }
 
 /// Σ vᵢ·s over `values`, in [`LANES`] partial sums.
-pub fn sum<T: Real>(values: &[T], s: PowerOfTwo) -> f64 {
-    lanes(values, |v| s.apply(v))
+pub fn sum<T: Elem>(values: &[T], s: PowerOfTwo) -> f64 {
+    T::scaled_sum(values, s)
 }
 
 /// Σ (vᵢ·s − c)² over `values`, in [`LANES`] partial sums.
-pub fn sum_of_squares<T: Real>(values: &[T], s: PowerOfTwo, c: f64) -> f64 {
+pub fn sum_of_squares<T: Elem>(values: &[T], s: PowerOfTwo, c: f64) -> f64 {
+    T::scaled_sum_of_squares(values, s, c)
+}
+
+/// [`sum`] in precision `T` (instantiated for `f32` and `f64` in this crate).
+pub(crate) fn sum_in<T: Elem>(values: &[T], s: PowerOfTwo) -> f64 {
+    lanes(values, |v| s.apply(v))
+}
+
+/// [`sum_of_squares`] in precision `T` (instantiated for `f32` and `f64` in this crate).
+pub(crate) fn sum_of_squares_in<T: Elem>(values: &[T], s: PowerOfTwo, c: f64) -> f64 {
     lanes(values, |v| {
         let d = s.apply(v) - c;
         d * d
@@ -130,7 +145,7 @@ pub fn sum_of_squares<T: Real>(values: &[T], s: PowerOfTwo, c: f64) -> f64 {
 /// Σ f(vᵢ) in [`LANES`] partial sums, lane j taking the values j, j + LANES, … and the
 /// remainder going to lane 0; the lanes are added in order at the end.
 #[inline(always)]
-fn lanes<T: Real>(values: &[T], f: impl Fn(f64) -> f64) -> f64 {
+fn lanes<T: Elem>(values: &[T], f: impl Fn(f64) -> f64) -> f64 {
     let mut acc = [0.0f64; LANES];
     let mut chunks = values.chunks_exact(LANES);
     for c in &mut chunks {
