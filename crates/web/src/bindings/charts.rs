@@ -1,12 +1,15 @@
 //! Every chart the page draws, by name, in one list: `drawChart(name, canvas, data, labels,
 //! style)` draws it on a canvas (our lean canvas backend) and `chartSvg(name, data, labels, style,
 //! width, height)` writes the same chart function's output as SVG (plotters' SVG backend), for
-//! the page's "download SVG". Both read `data` by the chart's own type, `labels` and `style` as
+//! the page's "download SVG". Both draw on [`super::page_backend::PageBackend`], so the wasm
+//! holds each chart function once. Both read `data` by the chart's own type, `labels` and `style` as
 //! their defaults when `undefined`/`null`, and fail (never panic) on anything else.
 
 use super::draw::{canvas_area, chart_error};
 use super::{from_js, from_js_or_default, to_js};
 // Every other cell's chart: not in the main widget's own build (see the `charts!` list).
+#[cfg(feature = "svg-export")]
+use super::page_backend::PageBackend;
 use crate::charts::{draw_gradient_chart, ChartStyle, GradientChartLabels, GradientChartOptions};
 #[cfg(feature = "all-cells")]
 use crate::charts::{
@@ -121,7 +124,8 @@ macro_rules! charts {
                     let $d: $data = from_js("data", data)?;
                     let $l: $labels = from_js_or_default("labels", labels)?;
                     let $s: ChartStyle = from_js_or_default("style", style)?;
-                    let $a = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+                    let $a = PageBackend::Svg(SVGBackend::with_string(&mut svg, size))
+                        .into_drawing_area();
                     $draw.map_err(chart_error)?;
                     $a.present().map_err(|e| chart_error(e.into()))?;
                 })*

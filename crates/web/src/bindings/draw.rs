@@ -1,10 +1,12 @@
 //! How chart exports draw on a canvas (the named charts in [`super::charts`], and the symmetry
 //! trainer's own history): read the labels and the style (each `undefined`/`null`
-//! gives its default), wrap the canvas in our lean canvas backend ([`super::canvas_backend`]), call the chart function
+//! gives its default), wrap the canvas in our lean canvas backend ([`super::canvas_backend`], as
+//! the canvas of [`super::page_backend::PageBackend`]), call the chart function
 //! (generic over the backend, in [`crate::charts`]) and return its outcome as a JavaScript
 //! object.
 
 use super::canvas_backend::LeanCanvas;
+use super::page_backend::PageBackend;
 use super::{from_js_or_default, to_js};
 use crate::charts::{ChartError, ChartStyle};
 use plotters::coord::Shift;
@@ -14,8 +16,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-/// A canvas as plotters' drawing area.
-pub(crate) type CanvasArea = DrawingArea<LeanCanvas, Shift>;
+/// A canvas as plotters' drawing area (on the one backend type the charts are drawn on).
+pub(crate) type CanvasArea = DrawingArea<PageBackend<'static>, Shift>;
 
 /// Draws `chart` on `canvas` with `labels` (read as `L`) and `style`, and returns the chart's
 /// outcome `O` as a plain object. Fails (never panics) if the labels or the style are not
@@ -42,7 +44,7 @@ where
 pub(crate) fn canvas_area(canvas: &HtmlCanvasElement) -> Result<CanvasArea, JsError> {
     let backend =
         LeanCanvas::new(canvas.clone()).ok_or_else(|| JsError::new("canvas: no 2D context"))?;
-    Ok(backend.into_drawing_area())
+    Ok(PageBackend::Canvas(backend).into_drawing_area())
 }
 
 /// A chart function's error as a JavaScript error.

@@ -13,6 +13,7 @@ pub mod canvas_backend;
 pub mod charts;
 pub mod draw;
 pub mod gradients;
+pub mod page_backend;
 
 /// Every other cell's exports: not in the main widget's own build (`--no-default-features`).
 macro_rules! other_cells {
