@@ -172,33 +172,11 @@ impl Classification {
     ) -> (f64, DMatrix<f64>, DVector<f64>, f64) {
         let x = &self.inputs;
         let n = x.nrows();
-        let k = self.classes;
         let mut logits = dense::product(x, w);
         for mut row in logits.row_iter_mut() {
             row += b.transpose();
         }
-        let mut loss = 0.0;
-        let mut correct = 0usize;
-        // P − Y, row by row, with a log-sum-exp that never overflows: each exponential is
-        // taken once, p_c = e^{o_c − top}/Σ e^{o − top}.
-        let mut residual = DMatrix::<f64>::zeros(n, k);
-        let mut e = vec![0.0; k];
-        for i in 0..n {
-            let row = logits.row(i);
-            let top = row.max();
-            let mut sum = 0.0;
-            for (c, ec) in e.iter_mut().enumerate() {
-                *ec = (row[c] - top).exp();
-                sum += *ec;
-            }
-            let y = self.labels[i];
-            loss -= row[y] - top - sum.ln();
-            let best = row.iter().filter(|&&o| o == top).count() == 1 && row[y] == top;
-            correct += usize::from(best);
-            for (c, ec) in e.iter().enumerate() {
-                residual[(i, c)] = ec / sum - f64::from(u8::from(c == y));
-            }
-        }
+        let (loss, correct, residual) = dense::softmax_cross_entropy(&logits, &self.labels);
         let inv_n = 1.0 / n.max(1) as f64;
         let gw = dense::product_at(x, &residual) * inv_n;
         let gb = residual.row_sum().transpose() * inv_n;
