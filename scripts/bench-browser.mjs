@@ -135,6 +135,7 @@ try {
     })));
     if (i === (quick ? 1 : 4)) {
       results.widget = await widgetCases(page);
+      results.cells = await cellComputes(page, quick ? 5 : 40);
       results.draw = await drawCost(page, { reps: quick ? 20 : 60 });
     }
     // Closed, so that no page of this step computes or draws during the later ones.
@@ -312,6 +313,44 @@ async function interaction(url, presses) {
 }
 
 /** The old browser benchmark's cases: the main widget's compute and draw, in the notebook page. */
+/**
+ * Every other cell's engine call at its declared defaults (an empty settings object), on the
+ * page's main-thread wasm: median ms per call, for the speed of the code compiled for size
+ * (Cargo.toml `profile.wasm`; only crates/kernels is compiled for speed).
+ */
+async function cellComputes(page, reps) {
+  return page.evaluate((reps) => {
+    const { wasm } = window.gradscope;
+    const cases = [
+      ['training (DeepRun, 20 steps)', () => { const r = new wasm.DeepRun({}); return [() => r.step(20), () => r.free()]; }],
+      ['symmetry (20 steps)', () => { const r = new wasm.SymmetryTrainer({}); return [() => r.step(20), () => r.free()]; }],
+      ['stability map (one column)', () => { const m = new wasm.StabilityMap(); let k = 0; return [() => m.column({}, 0.5 + (k++ % 40) / 10), () => m.free()]; }],
+      ['softmax', () => [() => wasm.softmaxCompute({}), () => {}]],
+      ['xavier', () => [() => wasm.xavierCompare({}), () => {}]],
+      ['product', () => [() => wasm.randomProduct({}), () => {}]],
+      ['rescaling', () => [() => wasm.rescalingCompute({}), () => {}]],
+      ['spectrum', () => [() => wasm.spectrumCompute({}), () => {}]],
+    ];
+    const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    return cases.map(([name, make]) => {
+      try {
+        const [call, done] = make();
+        call();
+        const times = [];
+        for (let i = 0; i < reps; i += 1) {
+          const t0 = performance.now();
+          call();
+          times.push(performance.now() - t0);
+        }
+        done();
+        return { cell: name, median_ms: median(times), samples: reps };
+      } catch (e) {
+        return { cell: name, error: String(e.message || e).split('\n')[0] };
+      }
+    });
+  }, reps);
+}
+
 async function widgetCases(page) {
   await widgetSizedCanvas(page);
   return page.evaluate(async (reps) => {

@@ -55,6 +55,12 @@ if (r.widget?.length) {
   row(...Array(6).fill('---'));
   for (const w of r.widget) row(`${w.case} (${w.depth}×${w.width}×${w.batch})`, w.precision, fmt(w.compute_ms), fmt(w.draw_ms), fmt(w.native_ms), x(w.compute_over_native));
 }
+if (r.cells?.length) {
+  lines.push('', "The other cells' engine calls at their defaults, in the notebook page (main thread), median ms:", '');
+  row('cell', 'compute (wasm)');
+  row('---', '---');
+  for (const c of r.cells) row(c.cell, c.error ? `error: ${c.error}` : fmt(c.median_ms));
+}
 if (r.interaction?.length) {
   lines.push('', 'Pressing the arrow keys on the σ slider (120 ms apart), ms: key press → next paint from Event Timing (it reports only events ≥ 16 ms; the others count as 16), the longest main-thread task, and the `gradscope:update` measures when the page records them:', '');
   row('setting', 'presses', 'key→paint p50', 'key→paint p95', 'long tasks (max)', 'update exact p95', 'update preview p95');
