@@ -1,5 +1,6 @@
 //! The two floating-point precisions the engine runs in, and the matrix product it needs.
 
+use gradscope_kernels::thin::Operand;
 use gradscope_kernels::Elem;
 use nalgebra::DMatrix;
 use serde::{Deserialize, Serialize};
@@ -235,54 +236,31 @@ fn packed_matmul_into<T: Real>(
     }
 }
 
-/// `C ← α·op(A)·op(B)` by direct loops over `C`'s columns (column-major, contiguous), for
-/// [`product_into`], which has checked the shapes `(m, k, n)`: with `op(A) = A`, column j of C is
-/// Σ_p B(p, j)·A[:, p], a sum of scaled columns of A (each a contiguous `axpy`, which the
-/// compiler vectorizes); with `op(A) = Aᵀ`, C(i, j) is the dot product of column i of A with
-/// column j of op(B). Sums run over p in increasing order. The result equals [`packed_matmul_into`]'s
-/// packed GEMM to rounding (the sums are added in another order).
+/// `C ← α·op(A)·op(B)` by direct loops over `C`'s columns (the speed-compiled
+/// [`Elem::thin_product`], see `gradscope_kernels::thin`), for [`product_into`], which has
+/// checked the shapes `(m, k, n)`. The result equals [`packed_matmul_into`]'s packed GEMM to
+/// rounding (the sums are added in another order).
 fn thin_matmul_into<T: Real>(
     alpha: T,
     (a, op_a): (&DMatrix<T>, Op),
     (b, op_b): (&DMatrix<T>, Op),
     c: &mut DMatrix<T>,
-    (m, k, n): (usize, usize, usize),
+    mkn: (usize, usize, usize),
 ) {
-    let a_rows = a.nrows();
-    let (a, b_rows, b) = (a.as_slice(), b.nrows(), b.as_slice());
-    // op(B)(p, j): B is column-major with `b_rows` rows.
-    let b_at = |p: usize, j: usize| match op_b {
-        Op::N => b[p + j * b_rows],
-        Op::T => b[j + p * b_rows],
-    };
-    for (j, col) in c
-        .as_mut_slice()
-        .chunks_exact_mut(m.max(1))
-        .enumerate()
-        .take(n)
-    {
-        match op_a {
-            Op::N => {
-                col.fill(T::zero());
-                for p in 0..k {
-                    let s = alpha * b_at(p, j);
-                    for (ci, &ai) in col.iter_mut().zip(&a[p * a_rows..p * a_rows + m]) {
-                        *ci += s * ai;
-                    }
-                }
-            }
-            Op::T => {
-                for (i, ci) in col.iter_mut().enumerate() {
-                    let a_col = &a[i * a_rows..i * a_rows + k];
-                    let mut dot = T::zero();
-                    for (p, &ap) in a_col.iter().enumerate() {
-                        dot += ap * b_at(p, j);
-                    }
-                    *ci = alpha * dot;
-                }
-            }
+    fn operand<T: Real>(x: &DMatrix<T>, op: Op) -> Operand<'_, T> {
+        Operand {
+            values: x.as_slice(),
+            rows: x.nrows(),
+            transposed: op == Op::T,
         }
     }
+    T::thin_product(
+        alpha,
+        operand(a, op_a),
+        operand(b, op_b),
+        c.as_mut_slice(),
+        mkn,
+    );
 }
 
 /// `op(A)·op(B)` as a new matrix.

@@ -9,6 +9,7 @@
 
 use crate::activation::{self, Activation};
 use crate::scaled::{self, Magnitude, PowerOfTwo};
+use crate::thin::{self, Operand};
 use std::fmt::{Debug, Display};
 
 /// A floating-point precision of the engine, with its loops over slices.
@@ -42,6 +43,15 @@ pub trait Elem: num_traits::Float + Default + Debug + Display + Send + Sync + 's
 
     /// dstᵢ = s·srcᵢ for every entry (`dst` as long as `src`).
     fn scale_into(s: Self, src: &[Self], dst: &mut [Self]);
+
+    /// `C ← α·op(A)·op(B)` by direct loops (see [`thin`]), C m × n, the inner dimension k.
+    fn thin_product(
+        alpha: Self,
+        a: Operand<'_, Self>,
+        b: Operand<'_, Self>,
+        c: &mut [Self],
+        mkn: (usize, usize, usize),
+    );
 
     /// n copies of `value` (zeros take freshly zeroed memory).
     fn filled(n: usize, value: Self) -> Vec<Self>;
@@ -107,6 +117,16 @@ macro_rules! elem {
             #[inline(never)]
             fn scale_into(s: Self, src: &[Self], dst: &mut [Self]) {
                 scale_into_in(s, src, dst)
+            }
+            #[inline(never)]
+            fn thin_product(
+                alpha: Self,
+                a: Operand<'_, Self>,
+                b: Operand<'_, Self>,
+                c: &mut [Self],
+                mkn: (usize, usize, usize),
+            ) {
+                thin::thin_product_in(alpha, a, b, c, mkn)
             }
             #[inline(never)]
             fn filled(n: usize, value: Self) -> Vec<Self> {

@@ -13,6 +13,7 @@ pub mod dense;
 pub mod elem;
 pub mod gemm;
 pub mod scaled;
+pub mod thin;
 
 pub use activation::Activation;
 pub use elem::Elem;
