@@ -372,25 +372,46 @@ function setup(api, ctx) {
   /** Only for the reliability test: makes the engine trap. */
   cell.forceTrap = () => (channel ? request(() => channel.run('trap', null), {}, ++seq) : Promise.resolve(false));
 
-  /** The theory overlay, computed only while it is shown and only when the settings change. */
-  let theoryFor = null;
+  /** The theory overlay, computed only while it is shown and only when the settings change. In
+   * the page's Worker when there is one: at depth 200 the prediction takes 60–75 ms, a long task
+   * here on every σ step. Until the new one arrives the chart keeps the last one. */
+  const theoryChannel = ctx.engineHost?.channel('gradients-theory');
+  let theoryFor = null; // the settings cell.theory was predicted for
+  let theoryAsked = null; // the settings of the prediction on its way (settled() waits for it)
+  function takeTheory(p) {
+    cell.theory = {
+      grad_norm: p.map((l) => l.grad_norm),
+      backward_norm: p.map((l) => l.backward_norm),
+      preact_std: p.map((l) => l.preact_std),
+    };
+  }
   function theoryLines() {
     if (!state.theory || !cell.settings) return null;
-    if (theoryFor !== cell.settings) {
+    if (theoryFor === cell.settings) return cell.theory;
+    if (!theoryChannel) {
       try {
-        const p = wasm.predictGradients(cell.settings);
-        cell.theory = {
-          grad_norm: p.map((l) => l.grad_norm),
-          backward_norm: p.map((l) => l.backward_norm),
-          preact_std: p.map((l) => l.preact_std),
-        };
+        takeTheory(wasm.predictGradients(cell.settings));
       } catch (e) {
         errors.show(e);
         cell.theory = null;
       }
       theoryFor = cell.settings;
+      return cell.theory;
     }
-    return cell.theory;
+    if (theoryAsked !== cell.settings) {
+      const asked = (theoryAsked = cell.settings);
+      theoryChannel.run('predictGradients', asked).then((answer) => {
+        if (answer.stale || theoryAsked !== asked) return; // a newer prediction is on its way
+        theoryAsked = null;
+        if (answer.error) {
+          errors.show(answer.error);
+          cell.theory = null;
+        } else takeTheory(answer.result);
+        theoryFor = asked;
+        api.show(0);
+      });
+    }
+    return theoryFor ? cell.theory : null;
   }
 
   function renderText() {
@@ -469,5 +490,5 @@ function setup(api, ctx) {
   // With a Worker, a changed setting is sent from its input event, and its answer is drawn when
   // it arrives (api.show): at the defaults the picture is then ready within one frame of the
   // input, where waiting for a frame before sending and another before drawing took two.
-  return { compute, sendsAtInput: Boolean(channel), renderText, draw, syncView, onChange, fillDue: fillDueTable, pytorch: () => ctx.pytorchFor('gradients', { ...state }) };
+  return { compute, sendsAtInput: Boolean(channel), busy: () => theoryAsked !== null, renderText, draw, syncView, onChange, fillDue: fillDueTable, pytorch: () => ctx.pytorchFor('gradients', { ...state }) };
 }
