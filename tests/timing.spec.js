@@ -100,6 +100,49 @@ for (const [what, hash] of [
   expect(problems).toEqual([]);
 });
 
+// The stability map's theory lines: at depth 200 the crossing takes up to a second of quadrature
+// (sigmoid), and σ* some 100 ms (tanh); each change of the map's activation or width asks for
+// both, in the map's Worker.
+test('no main-thread task over 50 ms while the stability map changes activation and width at depth 200', async ({ page }) => {
+  const problems = await openPage(page, { hash: 'map.depth=200&map.act=relu' });
+  const map = page.locator('#cell-stability-map');
+  await map.scrollIntoViewIfNeeded();
+  const done = () => page.waitForFunction(() => {
+    const c = window.gradscope.cells['stability-map'];
+    return c?.complete && !c.theoryPending;
+  }, null, { timeout: 120_000 });
+  await done();
+  await settle(page);
+  await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((list) => window.__long.push(...list.getEntries().map((e) => Math.round(e.duration)))).observe({ type: 'longtask' });
+  });
+  const seen = [];
+  for (const [activation, width] of [['sigmoid', 64], ['tanh', 64], ['tanh', 128], ['sigmoid', 16]]) {
+    await map.locator('[data-field="activation"]').selectOption(activation);
+    await map.locator('[data-field="width"]').fill(String(width));
+    await map.locator('[data-field="width"]').dispatchEvent('change');
+    await done();
+    seen.push(await page.evaluate(() => {
+      const c = window.gradscope.cells['stability-map'];
+      return { state: { ...c.state }, critical: c.critical, edge: c.edge };
+    }));
+  }
+  const long = await page.evaluate(() => window.__long);
+  expect(long, `long tasks (ms): ${long.join(', ')}`).toEqual([]);
+  // The lines drawn are those of the settings shown: the engine's, computed here afterwards.
+  for (const { state, critical, edge } of seen) {
+    const fresh = await page.evaluate((s) => {
+      const { wasm } = window.gradscope;
+      const settings = { activation: s.activation, width: s.width, depth: s.depth, batch: s.batch, seed: s.seed };
+      return { critical: wasm.criticalSigma(settings) ?? null, edge: wasm.theoryCrossing(settings, s.depth) ?? null };
+    }, state);
+    expect({ critical, edge }, JSON.stringify(state)).toEqual(fresh);
+    expect(Number.isFinite(critical) && Number.isFinite(edge)).toBe(true);
+  }
+  expect(problems).toEqual([]);
+});
+
 test('σ back and forth and training played on: memory bounded, frame rate kept', async ({ page }) => {
   const problems = await openPage(page);
   const r = await longSession(page, { sigmaMoves: 500, trainingSteps: 1200, round: 400 });

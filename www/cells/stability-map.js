@@ -66,13 +66,12 @@ function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
       settings = next;
       try {
         cell.sigmas = Array.from(wasm.mapSigmas(state.columns));
-        cell.critical = wasm.criticalSigma(settings) ?? null;
-        cell.edge = wasm.theoryCrossing(settings, state.depth) ?? null;
         errors.clear();
       } catch (e) {
         errors.show(e);
         cell.sigmas = [];
       }
+      askTheory(key, settings, state.depth);
       cell.columns = cell.sigmas.map(() => null);
       cell.complete = false;
       cell.computes += 1;
@@ -83,8 +82,37 @@ function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
 
   // Columns are computed in the background Worker when the page has one (one column at a time,
   // the answers of an older setting dropped), else here within a frame budget.
-  const channel = (ctx.backgroundHost ?? ctx.engineHost)?.channel('stability-map');
+  const host = ctx.backgroundHost ?? ctx.engineHost;
+  const channel = host?.channel('stability-map');
   cell.inFlight = 0;
+
+  // The theory's lines (σ* and the crossing at the deepest row) come from the same Worker, asked
+  // before the columns: at depth 200 the crossing takes up to a second of quadrature, a long task
+  // on this thread at every change of activation, width or depth. Until they arrive the map
+  // draws no line (an older setting's line would be wrong for the new map).
+  const theoryChannel = host?.channel('stability-map-theory');
+  cell.theoryPending = false;
+  function askTheory(key, s, depth) {
+    cell.critical = null;
+    cell.edge = null;
+    if (!theoryChannel) {
+      try {
+        cell.critical = wasm.criticalSigma(s) ?? null;
+        cell.edge = wasm.theoryCrossing(s, depth) ?? null;
+      } catch (e) {
+        errors.show(e);
+      }
+      return;
+    }
+    cell.theoryPending = true;
+    theoryChannel.run('mapTheory', { settings: s, depth }).then((answer) => {
+      if (answer.stale || key !== cell.key) return; // a newer setting asked again
+      cell.theoryPending = false;
+      if (answer.error) errors.show(answer.error);
+      else ({ critical: cell.critical, edge: cell.edge } = answer.result);
+      schedule(0);
+    });
+  }
 
   /** Computes the next columns: one in the Worker, or here until the frame's budget is spent. */
   function fill() {
@@ -143,7 +171,7 @@ function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
   function renderText() {
     const summary = out('summary');
     const done = cell.columns.filter(Boolean).length;
-    if (!cell.complete) {
+    if (!cell.complete || cell.theoryPending) {
       summary.textContent = t.translate('map.progress', { done, total: cell.columns.length });
       return;
     }
@@ -247,8 +275,8 @@ function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
   /** The map's numbers (`el.result`) once a column is in: its σ grid, a column per σ (null until
    * computed), σ*, the edge, and whether it is complete. */
   const result = () =>
-    cell.columns.some(Boolean) ? { sigmas: cell.sigmas, columns: cell.columns, critical: cell.critical, edge: cell.edge, complete: cell.complete } : null;
-  /** The map is still filling in: some column is not computed yet. */
-  const busy = () => !cell.complete;
+    cell.columns.some(Boolean) ? { sigmas: cell.sigmas, columns: cell.columns, critical: cell.critical, edge: cell.edge, complete: cell.complete && !cell.theoryPending } : null;
+  /** The map is still filling in: some column, or the theory's lines, not computed yet. */
+  const busy = () => !cell.complete || cell.theoryPending;
   return { compute, renderText, draw, result, busy, pytorch: () => ctx.pytorchFor('stability-map', { ...state }) };
 }

@@ -66,6 +66,8 @@ const JOBS = {
     if (!maps.has(client)) maps.set(client, new wasm.StabilityMap());
     return maps.get(client).column(settings, sigma);
   },
+  // The stability map's theory lines: σ* and the crossing at the map's deepest row.
+  mapTheory: (_client, { settings, depth }) => ({ critical: wasm.criticalSigma(settings) ?? null, edge: wasm.theoryCrossing(settings, depth) ?? null }),
   gradients: (client, args) => engine(client).gradients(args),
   // The batch split (www/engine/pool.js): a slice's sums, their merge, and a preview from the
   // first examples alone.

@@ -17,6 +17,7 @@ pub mod product;
 pub mod quadrature;
 pub mod real;
 pub mod rescaling;
+pub mod root;
 pub mod schema;
 pub mod settings;
 pub mod sigmoid_curve;

@@ -32,6 +32,7 @@
 //! log₁₀√χ, its width in log σ shrinks like 1/L.
 
 use crate::quadrature::{gaussian_expectation, GaussHermite};
+use crate::root::increasing_root;
 use crate::settings::GradSettings;
 use crate::verdict::STABLE_DECADES;
 use crate::{Activation, Error, GradientProbe, Initializer, Precision};
@@ -195,30 +196,22 @@ pub fn setting_gain(settings: &GradSettings) -> Option<f64> {
     Some(chi(settings.activation, n as f64 * v).sqrt())
 }
 
-/// The critical σ*, where χ(σ*) = 1, by bisection on log σ over [10⁻⁴, 10²] (χ grows with σ
-/// for every activation here); `None` if χ does not cross 1 there.
+/// How closely the critical σ values are found, in log₁₀ σ (a relative 2·10⁻¹⁰ in σ).
+const LOG_SIGMA_TOLERANCE: f64 = 1e-10;
+
+/// The critical σ*, where χ(σ*) = 1, as the root of ln χ over log₁₀ σ ∈ [−4, 2]
+/// ([`crate::root::increasing_root`]; χ grows with σ for every activation here); `None` if χ
+/// does not cross 1 there.
 pub fn critical_sigma(activation: Activation, width: usize) -> Option<f64> {
-    let f = |log_s: f64| layer_gain(activation, width, 10f64.powf(log_s)).ln();
-    let (mut lo, mut hi) = (-4.0_f64, 2.0_f64);
-    if !(f(lo) < 0.0 && f(hi) > 0.0) {
-        return None;
-    }
-    for _ in 0..40 {
-        let mid = 0.5 * (lo + hi);
-        if f(mid) < 0.0 {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    Some(10f64.powf(0.5 * (lo + hi)))
+    let f = |log_s: f64| Some(layer_gain(activation, width, 10f64.powf(log_s)).ln());
+    increasing_root(f, -4.0, 2.0, LOG_SIGMA_TOLERANCE).map(|x| 10f64.powf(x))
 }
 
 /// The theory's critical σ at depth L: where the predicted D(σ, L) (from the variance
 /// propagation of `crate::theory`, which follows q layer by layer instead of assuming q = q*)
-/// crosses 0, by bisection on log σ over [10⁻³, 10]. At finite depth the transient of q moves
-/// it off the asymptotic [`critical_sigma`] (for tanh, q decays to 0 only like 1/l on the line,
-/// so every layer's gain is a little below n·σ² and the crossing sits a few per cent higher).
+/// crosses 0, as a root over log₁₀ σ ∈ [−3, 1]. At finite depth the transient of q moves it off
+/// the asymptotic [`critical_sigma`] (for tanh, q decays to 0 only like 1/l on the line, so
+/// every layer's gain is a little below n·σ² and the crossing sits a few per cent higher).
 pub fn theory_crossing(settings: &MapSettings, depth: usize) -> Option<f64> {
     if depth < 2 || depth > settings.depth {
         return None;
@@ -228,19 +221,7 @@ pub fn theory_crossing(settings: &MapSettings, depth: usize) -> Option<f64> {
         let p = crate::predict(&s).ok()?;
         Some(decades(p[0].backward_norm, p[depth - 1].backward_norm))
     };
-    let (mut lo, mut hi) = (-3.0_f64, 1.0_f64);
-    if !(f(lo)? < 0.0 && f(hi)? > 0.0) {
-        return None;
-    }
-    for _ in 0..40 {
-        let mid = 0.5 * (lo + hi);
-        if f(mid)? < 0.0 {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    Some(10f64.powf(0.5 * (lo + hi)))
+    increasing_root(f, -3.0, 1.0, LOG_SIGMA_TOLERANCE).map(|x| 10f64.powf(x))
 }
 
 /// Whether a value of D lies in the Goldilocks zone, |D| ≤ [`STABLE_DECADES`] (the verdict's

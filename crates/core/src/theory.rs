@@ -80,7 +80,7 @@
 //! by Gauss–Hermite quadrature.
 
 use crate::initializer::Family;
-use crate::quadrature::{gaussian_expectation, GaussHermite};
+use crate::quadrature::{gaussian_expectation, GaussHermite, Pair};
 use crate::{Activation, Error, GradSettings, Initializer};
 use serde::{Deserialize, Serialize};
 use std::f64::consts::PI;
@@ -107,13 +107,17 @@ fn diag_moments(rule: &GaussHermite, act: Activation, q: f64) -> (f64, f64) {
         Activation::Identity => (q, 1.0),
         Activation::Relu => (q / 2.0, 0.5),
         Activation::Sigmoid | Activation::Tanh => {
+            // φ(±∞): σ → (0, 1), tanh → (∓1)² = 1; φ′ → 0 at both ends.
             let (lo, hi) = if act == Activation::Sigmoid {
                 (0.0, 1.0)
             } else {
                 (1.0, 1.0)
             };
-            let f2 = gaussian_expectation(rule, q, |z| act.apply::<f64>(z).powi(2), lo, hi);
-            let d2 = gaussian_expectation(rule, q, |z| act.derivative::<f64>(z).powi(2), 0.0, 0.0);
+            let squares = |z: f64| {
+                let (f, d) = act.value_and_derivative(z);
+                Pair(f * f, d * d)
+            };
+            let Pair(f2, d2) = gaussian_expectation(rule, q, squares, Pair(lo, 0.0), Pair(hi, 0.0));
             (f2, d2)
         }
     }
@@ -138,11 +142,9 @@ fn cross_moments(rule: &GaussHermite, act: Activation, q: f64, k: f64) -> (f64, 
         }
         Activation::Sigmoid | Activation::Tanh => {
             let s = q.sqrt();
-            let f = rule.expect2(rho, |a, b| {
-                act.apply::<f64>(s * a) * act.apply::<f64>(s * b)
-            });
-            let d = rule.expect2(rho, |a, b| {
-                act.derivative::<f64>(s * a) * act.derivative::<f64>(s * b)
+            let Pair(f, d) = rule.expect2_product(rho, |x| {
+                let (f, d) = act.value_and_derivative(s * x);
+                Pair(f, d)
             });
             (f, d)
         }

@@ -104,6 +104,42 @@ impl Activation {
     }
 }
 
+impl Activation {
+    /// (φ(z), φ′(z)) in `f64` from one exponential, for the theory's expectations, which need
+    /// both at the same points:
+    /// - sigmoid: with e = e^{−|z|}, σ(z) = 1/(1 + e) for z ≥ 0 and e/(1 + e) below, and
+    ///   σ′(z) = e/(1 + e)², the forms of [`Activation::apply`] and [`Activation::derivative`];
+    /// - tanh: with e = e^{−2|z|}, tanh|z| = (1 − e)/(1 + e) and tanh′(z) = 4e/(1 + e)². For
+    ///   |z| < ½ the difference 1 − e is taken as −expm1(−2|z|), which keeps tanh's relative
+    ///   accuracy near 0; beyond, e^{−2|z|} keeps φ′'s relative accuracy where tanh saturates.
+    #[inline(never)]
+    pub fn value_and_derivative(self, z: f64) -> (f64, f64) {
+        match self {
+            Activation::Sigmoid => {
+                let e = (-z.abs()).exp();
+                let d = 1.0 + e;
+                let value = if z >= 0.0 { 1.0 / d } else { e / d };
+                (value, e / (d * d))
+            }
+            Activation::Tanh => {
+                let a = z.abs();
+                let (one_minus_e, e) = if a < 0.5 {
+                    let m = (-2.0 * a).exp_m1();
+                    (-m, 1.0 + m)
+                } else {
+                    let e = (-2.0 * a).exp();
+                    (1.0 - e, e)
+                };
+                let d = 1.0 + e;
+                // tanh is odd; NaN stays NaN (its sign is then irrelevant).
+                let t = one_minus_e / d;
+                (if z < 0.0 { -t } else { t }, 4.0 * e / (d * d))
+            }
+            Activation::Relu | Activation::Identity => (self.apply(z), self.derivative(z)),
+        }
+    }
+}
+
 /// A name that is none of [`Activation::NAMES`] (the engine's error says which field it was).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownActivation(pub String);
@@ -163,6 +199,38 @@ mod tests {
         assert!(d > 0.0 && (d as f64 - (-20.0f64).exp()).abs() < 1e-10);
         let s: f32 = Activation::Sigmoid.apply(-100.0f32);
         assert!(s >= 0.0 && s.is_finite());
+    }
+
+    #[test]
+    fn value_and_derivative_agree_with_the_separate_forms() {
+        // Relative agreement from |z| = 10⁻³⁰⁰ (tanh z ≈ z, where 1 − e^{−2|z|} would cancel
+        // to 0 without expm1) to saturation (φ′ ≈ 4e^{−2|z|} at |z| = 300, which 1 − tanh²
+        // would round to 0), on both sides of the branch at |z| = ½.
+        let mut zs = vec![
+            0.0, 1e-300, 1e-12, 1e-6, 0.3, 0.499_999, 0.5, 0.500_001, 0.9, 3.0, 17.0, 40.0, 300.0,
+        ];
+        zs.extend(zs.clone().iter().map(|z| -z));
+        for act in Activation::ALL {
+            for &z in &zs {
+                let (v, d) = act.value_and_derivative(z);
+                let (v0, d0): (f64, f64) = (act.apply(z), act.derivative(z));
+                for (got, want, what) in [(v, v0, "φ"), (d, d0, "φ′")] {
+                    assert!(
+                        (got - want).abs() <= 4.0 * f64::EPSILON * want.abs(),
+                        "{act:?} {what}({z}): {got} vs {want}"
+                    );
+                }
+            }
+            let (v, d) = act.value_and_derivative(f64::NAN);
+            assert!(
+                v.is_nan() || act == Activation::Relu,
+                "{act:?}: φ(NaN) = {v}"
+            );
+            assert!(
+                d.is_nan() || act == Activation::Identity,
+                "{act:?}: φ′(NaN) = {d}"
+            );
+        }
     }
 
     #[test]
