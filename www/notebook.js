@@ -159,10 +159,21 @@ function checkScrolling(box) {
 const scrollers = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((entries) => {
   for (const { target } of entries) checkScrolling(target);
 });
-// A formula's width changes without its box resizing when its fonts arrive.
+// A formula's width changes without its box resizing when its fonts arrive. The check waits for
+// the next frame, which lays the page out for the new font anyway, and reads every box before it
+// changes any: reading a width after a change lays the whole notebook out again (two layouts of
+// 15–25 ms each, measured, when a cell below the fold first drew in a new font).
 if (typeof document !== 'undefined') {
+  let due = false;
   document.fonts?.addEventListener('loadingdone', () => {
-    for (const box of document.querySelectorAll('.nb .katex-display')) checkScrolling(box);
+    if (due) return;
+    due = true;
+    requestAnimationFrame(() => {
+      due = false;
+      const boxes = [...document.querySelectorAll('.nb .katex-display')];
+      const wide = boxes.map((box) => box.scrollWidth > box.clientWidth);
+      boxes.forEach((box, i) => (wide[i] ? box.setAttribute('tabindex', '0') : box.removeAttribute('tabindex')));
+    });
   });
 }
 function watchScrolling(node) {

@@ -138,6 +138,30 @@ export function computeReport(cell, errors, make) {
 }
 
 /**
+ * The Worker a cell's compute goes to, off the page's thread: the page's background Worker (the
+ * stability map's and the playbacks', started on first use), else the main widget's (an embedded
+ * element has only that one), else none (an element on another origin computes here).
+ */
+export const cellHost = (ctx) => ctx.backgroundHost ?? ctx.engineHost ?? null;
+
+/**
+ * Sends a cell's compute to `channel` (a latest-wins channel of `cellHost`): `cell.inFlight`
+ * counts it until it answers (so `settled()` and the update measure wait for it); `take(answer)`
+ * gets the answer ({result} or {error}), unless a newer compute replaced it, and the answer is
+ * then drawn with its text (`show(1)`). Resolves true once taken, false if replaced.
+ */
+export function computeInWorker(cell, show, send, take) {
+  cell.inFlight = (cell.inFlight ?? 0) + 1;
+  return send().then((answer) => {
+    cell.inFlight -= 1;
+    if (answer.stale) return false;
+    take(answer);
+    show(1);
+    return true;
+  });
+}
+
+/**
  * Draws `cell.report`, if any, on `canvas` as the engine's chart `name` (see `drawChart`);
  * `labels(narrow)` gives the chart's texts (`narrow`: a canvas under 520 CSS px). The outcome goes into `cell.outcome`; a drawing error is shown by `errors`.
  */

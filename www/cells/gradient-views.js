@@ -5,7 +5,7 @@
 // verdict and a table of its numbers, and links to the main widget with its setting.
 
 import { cellFields } from '../state.js';
-import { drawChart, fillLayerTable } from './common.js';
+import { cellHost, computeInWorker, drawChart, fillLayerTable } from './common.js';
 import { gradientChartLabels, verdictText } from './gradients.js';
 import { mountCell } from './shell.js';
 
@@ -45,7 +45,7 @@ export function mountGradientViews(slot, ctx, spec) {
   return mountCell(spec.id, slot, ctx, { ...spec.shell, ids: cls, body, setup: (api) => setup(api, ctx, spec) });
 }
 
-function setup({ root, state, cell, t, errors }, ctx, spec) {
+function setup({ root, state, cell, t, errors, show }, ctx, spec) {
   const { wasm, store } = ctx;
   const sides = Object.fromEntries(
     spec.sides.map((side) => {
@@ -88,7 +88,30 @@ function setup({ root, state, cell, t, errors }, ctx, spec) {
     });
   }
 
+  // The views compute in a Worker where the page has one (at depth 200 and width 128 the three
+  // of the default-initialization cell take 0.6 s, a long task here); each side keeps its own
+  // engine there, whose draws survive between calls as the main widget's do.
+  const host = cellHost(ctx);
+  const channels = host && Object.fromEntries(spec.sides.map((side) => [side, host.channel(`${spec.id}:${side}`)]));
   function compute() {
+    if (channels) {
+      const asks = spec.sides.map((side) => {
+        const settings = settingsOf(side);
+        return channels[side].run('gradients', settings).then((answer) => ({ side, settings, answer }));
+      });
+      return computeInWorker(cell, show, () => Promise.all(asks).then((all) => (all.some((a) => a.answer.stale) ? { stale: true } : { all })), ({ all }) => {
+        errors.clear();
+        for (const { side, settings, answer } of all) {
+          if (answer.error) {
+            errors.show(answer.error);
+            continue;
+          }
+          sides[side].result = answer.result;
+          sides[side].settings = settings;
+        }
+        cell.computes += 1;
+      });
+    }
     errors.clear();
     for (const side of spec.sides) {
       const view = sides[side];
@@ -112,8 +135,41 @@ function setup({ root, state, cell, t, errors }, ctx, spec) {
       verdict.textContent = verdictText(r, t.translate);
       verdict.dataset.kind = r.verdict.kind;
       view.canvas.setAttribute('aria-label', spec.alt(t, side, verdict.textContent));
-      fillLayerTable(view.el.querySelector('tbody'), r.layers, ['grad_norm', 'backward_norm'], ctx.lang());
     }
+    fillTablesSoon();
+  }
+
+  // The tables (up to 200 rows each) are filled one per task, after the frame that drew the
+  // charts: at depth 200 the three of the default-initialization cell, filled and laid out in
+  // one frame, took 60 ms, a long task.
+  let tableTimer = 0;
+  let tablesDue = [];
+  function fillTablesSoon() {
+    tablesDue = spec.sides.filter((side) => sides[side].result);
+    cell.tableDue = tablesDue.length > 0;
+    clearTimeout(tableTimer);
+    const next = () => {
+      tableTimer = 0;
+      if (!fillNextTable()) return;
+      requestAnimationFrame(() => {
+        tableTimer = setTimeout(next, 0);
+      });
+    };
+    tableTimer = setTimeout(next, 0);
+  }
+  /** Fills the next table due; false once none is left. */
+  function fillNextTable() {
+    const side = tablesDue.shift();
+    cell.tableDue = tablesDue.length > 0;
+    if (!side) return false;
+    const view = sides[side];
+    fillLayerTable(view.el.querySelector('tbody'), view.result.layers, ['grad_norm', 'backward_norm'], ctx.lang());
+    return tablesDue.length > 0;
+  }
+  /** Fills every table still due, now (for `settled()`). */
+  function fillDue() {
+    clearTimeout(tableTimer);
+    while (fillNextTable());
   }
 
   function draw() {
@@ -138,5 +194,5 @@ function setup({ root, state, cell, t, errors }, ctx, spec) {
   /** Each side's settings and numbers, by side. */
   const result = () =>
     spec.sides.every((side) => sides[side].result) ? Object.fromEntries(spec.sides.map((side) => [side, { settings: sides[side].settings, ...sides[side].result }])) : null;
-  return { compute, renderText, draw, syncView, result, pytorch: () => ctx.pytorchFor(spec.id, { ...state }) };
+  return { compute, renderText, draw, syncView, result, fillDue, pytorch: () => ctx.pytorchFor(spec.id, { ...state }) };
 }

@@ -5,7 +5,7 @@
 // is `setting`), the compute, the drawing and the PyTorch code.
 
 import { formatNumber } from '../i18n.js';
-import { computeReport, drawReport } from './common.js';
+import { cellHost, computeInWorker, computeReport, drawReport } from './common.js';
 import { mountCell } from './shell.js';
 
 /** The engine's settings from a cell's state: its fields whose role is `setting`. */
@@ -33,8 +33,21 @@ export function mountReportCell(name, slot, ctx, spec) {
       Object.assign(cell, { report: null, outcome: null });
       const parts = spec.setup({ ...api, canvas, tbody, ctx, fmt });
       const settings = () => settingsOf(fields, state);
+      // The report is computed in a Worker where the page has one: at the largest settings some
+      // take seconds (the product of 10,000 matrices of 64 × 64: 1.7 s), a long task here.
+      const channel = cellHost(ctx)?.channel(`report:${name}`);
+      const compute = () => {
+        if (!channel) return computeReport(cell, errors, () => ctx.wasm[spec.engine](settings()));
+        const send = () => channel.run('report', { engine: spec.engine, settings: settings() });
+        return computeInWorker(cell, api.show, send, (answer) => {
+          computeReport(cell, errors, () => {
+            if (answer.error) throw answer.error;
+            return answer.result;
+          });
+        });
+      };
       return {
-        compute: () => computeReport(cell, errors, () => ctx.wasm[spec.engine](settings())),
+        compute,
         draw: () => drawReport(cell, { canvas, errors, ctx }, name, parts.labels),
         pytorch: () => ctx.pytorchFor(name, settings()),
         renderText: () => {

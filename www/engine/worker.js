@@ -69,6 +69,11 @@ const JOBS = {
   // The stability map's theory lines: σ* and the crossing at the map's deepest row.
   mapTheory: (_client, { settings, depth }) => ({ critical: wasm.criticalSigma(settings) ?? null, edge: wasm.theoryCrossing(settings, depth) ?? null }),
   gradients: (client, args) => engine(client).gradients(args),
+  // A report cell's compute (www/cells/report-cell.js): the wasm export `engine` on `settings`.
+  report: (_client, { engine: name, settings }) => {
+    if (typeof wasm[name] !== 'function' || /^[A-Z]/.test(name)) throw new Error(`engine: no report "${name}"`);
+    return wasm[name](settings);
+  },
   // The batch split (www/engine/pool.js): a slice's sums, their merge, and a preview from the
   // first examples alone.
   partial: (client, { settings, start, end, meanOver }) => engine(client).partial(settings, start, end, meanOver),

@@ -57,3 +57,30 @@ fn product_chart_survives_zero_infinity_and_nan() {
     let (_, o) = product_svg(&[]);
     assert_eq!((o.zero_markers, o.overflow_markers), (0, 0));
 }
+
+#[test]
+fn a_long_overflow_draws_one_marker_per_pixel_column() {
+    // 10,000 steps of which all but the first overflow, over a plot narrower than W pixels:
+    // every value is counted, but no two markers of a series share a pixel column.
+    let steps: Vec<ProductStep> = (0..10_000)
+        .map(|i| ProductStep {
+            step: i,
+            frobenius: if i == 0 { 1.0 } else { f64::INFINITY },
+            max_abs: if i == 0 { 1.0 } else { f64::NAN },
+            status: NumStatus::Ok,
+        })
+        .collect();
+    let (svg, o) = product_svg(&steps);
+    assert_eq!(o.overflow_markers, 2 * 9_999);
+    let polygons = svg.matches("<polygon").count();
+    assert!(
+        polygons > 2 * 100 && polygons <= 2 * W as usize + 20,
+        "{polygons} polygons for {} markers",
+        o.overflow_markers
+    );
+    // The same markers, drawn for only 100 overflowed steps, are one per step: the limit above
+    // is the pixel columns', not a cap on the count.
+    let (svg, o) = product_svg(&steps[..101]);
+    assert_eq!(o.overflow_markers, 200);
+    assert!(svg.matches("<polygon").count() >= 200);
+}

@@ -134,9 +134,10 @@ pub struct PlotOutcome {
     /// The y range, in decades, of the finite positive values.
     #[serde(skip)]
     pub range: DecadeRange,
-    /// How many bottom-edge ("underflow to 0") markers were drawn.
+    /// How many values were marked at the bottom edge ("underflow to 0"); markers that would
+    /// fall in the same pixel column are drawn once.
     pub zero_markers: usize,
-    /// How many top-edge ("overflow") markers were drawn.
+    /// How many values were marked at the top edge ("overflow": ∞ or NaN), drawn as above.
     pub overflow_markers: usize,
 }
 
@@ -245,10 +246,19 @@ pub fn draw_log_chart<DB: DrawingBackend>(
             }
         }
         let s = style.px(5.0);
+        // One marker per pixel column and edge: a long run of 0s or ∞s (10,000 steps of the
+        // product overflow over some 700 pixels) would otherwise draw thousands of triangles on
+        // top of each other, which costs the canvas seconds and changes no pixel. Every value
+        // is still counted.
+        let mut last_column = (None, None); // the column of the last zero and overflow marker
         for &(x, p) in &placed {
+            let column = Some(cc.backend_coord(&(x, y_max)).0);
             match p {
                 Placement::Zero => {
                     zero_markers += 1;
+                    if std::mem::replace(&mut last_column.0, column) == column {
+                        continue;
+                    }
                     cc.draw_series(std::iter::once(
                         EmptyElement::at((x, y_min))
                             + Polygon::new(
@@ -259,6 +269,9 @@ pub fn draw_log_chart<DB: DrawingBackend>(
                 }
                 Placement::Overflow => {
                     overflow_markers += 1;
+                    if std::mem::replace(&mut last_column.1, column) == column {
+                        continue;
+                    }
                     cc.draw_series(std::iter::once(
                         EmptyElement::at((x, y_max))
                             + Polygon::new(
