@@ -143,6 +143,44 @@ test('no main-thread task over 50 ms while the stability map changes activation 
   expect(problems).toEqual([]);
 });
 
+// The cells below the main widget at their largest settings: on the page's thread the product of
+// 10,000 matrices took 1.7 s (and its 20,000 overflow markers 0.6 s more to draw), softmax
+// regression's 1,000 steps 0.15 s, the vanishing preset's two networks of depth 200 0.12 s.
+test('no main-thread task over 50 ms while the product, softmax and vanishing cells compute at their largest settings', async ({ page }) => {
+  const problems = await openPage(page);
+  await page.evaluate(async () => {
+    await window.gradscope.mountAll();
+    await window.gradscope.settled();
+  });
+  await settle(page);
+  await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((list) => window.__long.push(...list.getEntries().map((e) => Math.round(e.duration)))).observe({ type: 'longtask' });
+  });
+  const largest = {
+    product: { steps: 10000, sigma: 10, size: 64 },
+    softmax: { steps: 1000, per_class: 100, classes: 6, learning_rate: 10 },
+    'vanishing-preset': { sigma: 10, depth: 200 },
+  };
+  for (const [name, fields] of Object.entries(largest)) {
+    await page.evaluate(async ([n, f]) => {
+      const cell = window.gradscope.cells[n];
+      for (const [field, value] of Object.entries(f)) cell.input(field, String(value));
+      await window.gradscope.settled();
+    }, [name, fields]);
+  }
+  const out = await page.evaluate(() => ({
+    long: window.__long,
+    steps: window.gradscope.cells.product.report?.steps.length,
+    overflowed: window.gradscope.cells.product.report?.first_overflow != null,
+    softmax: window.gradscope.cells.softmax.report != null,
+    preset: window.gradscope.cells['vanishing-preset'].lastResult() != null,
+  }));
+  expect(out.long, `long tasks (ms): ${out.long.join(', ')}`).toEqual([]);
+  expect(out).toMatchObject({ steps: 10001, overflowed: true, softmax: true, preset: true });
+  expect(problems).toEqual([]);
+});
+
 test('σ back and forth and training played on: memory bounded, frame rate kept', async ({ page }) => {
   const problems = await openPage(page);
   const r = await longSession(page, { sigmaMoves: 500, trainingSteps: 1200, round: 400 });
