@@ -13,6 +13,13 @@ import { expect, openPage, settle } from './helpers.js';
 import { longSession } from './long-session.js';
 import { openCell } from './cell-helpers.js';
 
+/** From now on, the page's long tasks (ms, rounded) collect in `window.__long`. */
+const watchLongTasks = (page) =>
+  page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((list) => window.__long.push(...list.getEntries().map((e) => Math.round(e.duration)))).observe({ type: 'longtask' });
+  });
+
 test.describe.configure({ mode: 'serial', retries: 2, timeout: 300_000 });
 
 test('no main-thread task over 50 ms while the training plays at its largest setting: the runs step in a Worker', async ({ page }) => {
@@ -21,10 +28,7 @@ test('no main-thread task over 50 ms while the training plays at its largest set
   await openCell(page, 'training', 'train.depth=8&train.w=64&train.b=0&train.speed=20&train.n1=1&train.lecun=1');
   const training = page.locator('#cell-training');
   await training.scrollIntoViewIfNeeded();
-  await page.evaluate(() => {
-    window.__long = [];
-    new PerformanceObserver((list) => window.__long.push(...list.getEntries().map((e) => Math.round(e.duration)))).observe({ type: 'longtask' });
-  });
+  await watchLongTasks(page);
   const play = training.locator('[data-action="play"]');
   await play.click();
   await page.waitForFunction(() => window.gradscope.cells.training.step >= 30, null, { timeout: 60_000 });
@@ -63,11 +67,8 @@ for (const [what, hash] of [
   await page.waitForFunction(() => window.gradscope.cells['stability-map']?.complete, null, { timeout: 120_000 });
   await settle(page);
   expect(await page.evaluate(() => performance.getEntriesByName('gradscope:first-plot').length)).toBe(1);
-  await page.evaluate(() => {
-    window.__long = [];
-    new PerformanceObserver((list) => window.__long.push(...list.getEntries().map((e) => Math.round(e.duration)))).observe({ type: 'longtask' });
-    performance.clearMeasures('gradscope:update');
-  });
+  await watchLongTasks(page);
+  await page.evaluate(() => performance.clearMeasures('gradscope:update'));
   const slider = page.locator('#g-sigma-range');
   await slider.focus();
   for (let i = 0; i < 12; i += 1) {
@@ -113,10 +114,7 @@ test('no main-thread task over 50 ms while the stability map changes activation 
   }, null, { timeout: 120_000 });
   await done();
   await settle(page);
-  await page.evaluate(() => {
-    window.__long = [];
-    new PerformanceObserver((list) => window.__long.push(...list.getEntries().map((e) => Math.round(e.duration)))).observe({ type: 'longtask' });
-  });
+  await watchLongTasks(page);
   const seen = [];
   for (const [activation, width] of [['sigmoid', 64], ['tanh', 64], ['tanh', 128], ['sigmoid', 16]]) {
     await map.locator('[data-field="activation"]').selectOption(activation);
@@ -153,10 +151,7 @@ test('no main-thread task over 50 ms while the product, softmax and vanishing ce
     await window.gradscope.settled();
   });
   await settle(page);
-  await page.evaluate(() => {
-    window.__long = [];
-    new PerformanceObserver((list) => window.__long.push(...list.getEntries().map((e) => Math.round(e.duration)))).observe({ type: 'longtask' });
-  });
+  await watchLongTasks(page);
   const largest = {
     product: { steps: 10000, sigma: 10, size: 64 },
     softmax: { steps: 1000, per_class: 100, classes: 6, learning_rate: 10 },

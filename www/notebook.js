@@ -152,17 +152,18 @@ export function renderNotebook(container, { lang = 'en', katex, defer = false } 
  * it does, it takes focus, so that a keyboard can scroll it too (and axe's
  * scrollable-region-focusable holds in every theme and at every width).
  */
-function checkScrolling(box) {
-  if (box.scrollWidth > box.clientWidth) box.setAttribute('tabindex', '0');
-  else box.removeAttribute('tabindex');
+function checkScrolling(boxes) {
+  // Every width is read before any attribute changes: a read after a change would lay the whole
+  // notebook out again.
+  const wide = boxes.map((box) => box.scrollWidth > box.clientWidth);
+  boxes.forEach((box, i) => (wide[i] ? box.setAttribute('tabindex', '0') : box.removeAttribute('tabindex')));
 }
 const scrollers = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((entries) => {
-  for (const { target } of entries) checkScrolling(target);
+  checkScrolling(entries.map((e) => e.target));
 });
 // A formula's width changes without its box resizing when its fonts arrive. The check waits for
-// the next frame, which lays the page out for the new font anyway, and reads every box before it
-// changes any: reading a width after a change lays the whole notebook out again (two layouts of
-// 15–25 ms each, measured, when a cell below the fold first drew in a new font).
+// the next frame, which lays the page out for the new font anyway (checking at once cost two
+// layouts of 15–25 ms, measured, when a cell below the fold first drew in a new font).
 if (typeof document !== 'undefined') {
   let due = false;
   document.fonts?.addEventListener('loadingdone', () => {
@@ -170,9 +171,7 @@ if (typeof document !== 'undefined') {
     due = true;
     requestAnimationFrame(() => {
       due = false;
-      const boxes = [...document.querySelectorAll('.nb .katex-display')];
-      const wide = boxes.map((box) => box.scrollWidth > box.clientWidth);
-      boxes.forEach((box, i) => (wide[i] ? box.setAttribute('tabindex', '0') : box.removeAttribute('tabindex')));
+      checkScrolling([...document.querySelectorAll('.nb .katex-display')]);
     });
   });
 }

@@ -93,37 +93,36 @@ function setup({ root, state, cell, t, errors, show }, ctx, spec) {
   // engine there, whose draws survive between calls as the main widget's do.
   const host = cellHost(ctx);
   const channels = host && Object.fromEntries(spec.sides.map((side) => [side, host.channel(`${spec.id}:${side}`)]));
-  function compute() {
-    if (channels) {
-      const asks = spec.sides.map((side) => {
-        const settings = settingsOf(side);
-        return channels[side].run('gradients', settings).then((answer) => ({ side, settings, answer }));
-      });
-      return computeInWorker(cell, show, () => Promise.all(asks).then((all) => (all.some((a) => a.answer.stale) ? { stale: true } : { all })), ({ all }) => {
-        errors.clear();
-        for (const { side, settings, answer } of all) {
-          if (answer.error) {
-            errors.show(answer.error);
-            continue;
-          }
-          sides[side].result = answer.result;
-          sides[side].settings = settings;
-        }
-        cell.computes += 1;
-      });
-    }
+  /** Takes each side's answer ({side, settings, answer: {result} or {error}}). */
+  function take(all) {
     errors.clear();
-    for (const side of spec.sides) {
-      const view = sides[side];
-      const settings = settingsOf(side);
-      try {
-        view.result = view.engine.gradients(settings);
-        view.settings = settings;
-      } catch (e) {
-        errors.show(e);
+    for (const { side, settings, answer } of all) {
+      if (answer.error) {
+        errors.show(answer.error);
+        continue;
       }
+      sides[side].result = answer.result;
+      sides[side].settings = settings;
     }
     cell.computes += 1;
+  }
+  function compute() {
+    const asks = spec.sides.map((side) => ({ side, settings: settingsOf(side) }));
+    if (!channels) {
+      const here = ({ side, settings }) => {
+        try {
+          return { result: sides[side].engine.gradients(settings) };
+        } catch (error) {
+          return { error };
+        }
+      };
+      take(asks.map((a) => ({ ...a, answer: here(a) })));
+      return undefined;
+    }
+    const send = () =>
+      Promise.all(asks.map((a) => channels[a.side].run('gradients', a.settings).then((answer) => ({ ...a, answer }))))
+        .then((all) => (all.some((a) => a.answer.stale) ? { stale: true } : { all }));
+    return computeInWorker(cell, show, send, ({ all }) => take(all));
   }
 
   function renderText() {

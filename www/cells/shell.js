@@ -7,7 +7,7 @@
 
 import { applyTranslations } from '../i18n.js';
 import { cellFields } from '../state.js';
-import { errorDisplay, noteCanvasSize, pytorchPanel, runCell, showTable } from './common.js';
+import { cellHost, errorDisplay, noteCanvasSize, pytorchPanel, runCell, showTable } from './common.js';
 import { bindControls, h, makeControl } from './controls.js';
 import { addExports } from './export.js';
 import { runPlayback } from './run-playback.js';
@@ -295,7 +295,7 @@ export function mountCell(name, slot, ctx, spec) {
     };
     // The runs train in a Worker where the page may start one (the stability map's, started on
     // first use), else on this thread.
-    const host = () => ctx.backgroundHost ?? ctx.engineHost;
+    const host = () => cellHost(ctx);
     loop = runPlayback(cell, { wasm, host, client: name, ...behaviour.playback, afterFrame, buttons, draw, syncView, errors });
     syncView();
     loop.schedule(true);

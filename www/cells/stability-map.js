@@ -6,7 +6,7 @@
 
 import { formatNumber } from '../i18n.js';
 import { cellFields } from '../state.js';
-import { drawChart } from './common.js';
+import { cellHost, drawChart } from './common.js';
 import { mountCell } from './shell.js';
 import '../strings/stability-map.js';
 
@@ -82,7 +82,7 @@ function setup({ root, state, cell, t, out, errors, schedule }, ctx) {
 
   // Columns are computed in the background Worker when the page has one (one column at a time,
   // the answers of an older setting dropped), else here within a frame budget.
-  const host = ctx.backgroundHost ?? ctx.engineHost;
+  const host = cellHost(ctx);
   const channel = host?.channel('stability-map');
   cell.inFlight = 0;
 

@@ -48,27 +48,45 @@ impl fmt::Display for PageError {
 
 impl std::error::Error for PageError {}
 
+impl From<CanvasError> for PageError {
+    fn from(e: CanvasError) -> Self {
+        PageError::Canvas(e)
+    }
+}
+
+impl From<std::io::Error> for PageError {
+    fn from(e: std::io::Error) -> Self {
+        PageError::Svg(e)
+    }
+}
+
 /// A target's error as this backend's.
-fn lift<E: std::error::Error + Send + Sync>(
+fn lift<E: std::error::Error + Send + Sync + Into<PageError>>(
     e: DrawingErrorKind<E>,
-    wrap: impl FnOnce(E) -> PageError,
 ) -> DrawingErrorKind<PageError> {
     match e {
-        DrawingErrorKind::DrawingError(e) => DrawingErrorKind::DrawingError(wrap(e)),
+        DrawingErrorKind::DrawingError(e) => DrawingErrorKind::DrawingError(e.into()),
         DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
     }
+}
+
+/// `$call` on the target `$b` of `$self`.
+macro_rules! on {
+    ($self:expr, $b:ident => $call:expr) => {
+        match $self {
+            PageBackend::Canvas($b) => $call,
+            #[cfg(feature = "svg-export")]
+            PageBackend::Svg($b) => $call,
+            #[cfg(not(feature = "svg-export"))]
+            PageBackend::Never(_, never) => match *never {},
+        }
+    };
 }
 
 /// `$call` on the target `$b` of `$self`, its error lifted to [`PageError`].
 macro_rules! each {
     ($self:expr, $b:ident => $call:expr) => {
-        match $self {
-            PageBackend::Canvas($b) => $call.map_err(|e| lift(e, PageError::Canvas)),
-            #[cfg(feature = "svg-export")]
-            PageBackend::Svg($b) => $call.map_err(|e| lift(e, PageError::Svg)),
-            #[cfg(not(feature = "svg-export"))]
-            PageBackend::Never(_, never) => match *never {},
-        }
+        on!($self, $b => $call.map_err(lift))
     };
 }
 
@@ -76,13 +94,7 @@ impl DrawingBackend for PageBackend<'_> {
     type ErrorType = PageError;
 
     fn get_size(&self) -> (u32, u32) {
-        match self {
-            PageBackend::Canvas(b) => b.get_size(),
-            #[cfg(feature = "svg-export")]
-            PageBackend::Svg(b) => b.get_size(),
-            #[cfg(not(feature = "svg-export"))]
-            PageBackend::Never(_, never) => match *never {},
-        }
+        on!(self, b => b.get_size())
     }
 
     fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<PageError>> {

@@ -252,10 +252,11 @@ pub fn draw_log_chart<DB: DrawingBackend>(
         // is still counted.
         let mut last_column = (None, None); // the column of the last zero and overflow marker
         for &(x, p) in &placed {
-            let column = Some(cc.backend_coord(&(x, y_max)).0);
+            let column = || Some(cc.backend_coord(&(x, y_max)).0);
             match p {
                 Placement::Zero => {
                     zero_markers += 1;
+                    let column = column();
                     if std::mem::replace(&mut last_column.0, column) == column {
                         continue;
                     }
@@ -269,6 +270,7 @@ pub fn draw_log_chart<DB: DrawingBackend>(
                 }
                 Placement::Overflow => {
                     overflow_markers += 1;
+                    let column = column();
                     if std::mem::replace(&mut last_column.1, column) == column {
                         continue;
                     }
