@@ -1,7 +1,7 @@
 // The main widget at the largest setting (issue 10 §2): a σ change first draws a preview (from the
 // first examples of the batch, marked on the chart, measured as gradscope:update with preview:
-// true), then the exact picture from the pool of Workers, which equals the page's own wasm
-// engine. And the pool's split result equals one Worker's, to the rounding bound of the sums it
+// true), then the exact picture from the pool's Worker, computed a few layers per job (dropped
+// between jobs when σ moves on), which equals the page's own wasm engine bit for bit. And the pool's split result equals one Worker's, to the rounding bound of the sums it
 // adds in another order (derived as in crates/core/tests/batch_split.rs).
 import { test } from '@playwright/test';
 import { expect, openPage, settle } from './helpers.js';
@@ -44,24 +44,41 @@ test('at the largest setting a σ change draws a marked preview, then the exact 
   expect(marks).toContain('true');
   expect(marks.at(-1)).toBe('false');
   expect(label).toBe('false');
-  // The exact picture is the page's own wasm engine's, for the same settings (the contract of
-  // tests/native-agreement.spec.js: 1e-9 relative, there between two builds; here the same build,
-  // the batch split only reorders sums).
+  // The exact picture is the page's own wasm engine's for the same settings, bit for bit: the
+  // pool's Worker runs the same build, a few layers per job, the same operations in the same
+  // order as one whole run (crates/core/tests/stepped_run.rs).
   const main = await page.evaluate((s) => new window.gradscope.wasm.Engine().gradients(s), settings);
   expect(result.layers.length).toBe(200);
-  result.layers.forEach((r, i) => {
-    for (const key of ['grad_norm', 'backward_norm', 'preact_std']) {
-      const a = main.layers[i][key];
-      expect(Math.abs(r[key] - a), `layer ${i + 1} ${key}`).toBeLessThanOrEqual(1e-9 * Math.abs(a));
-    }
-    expect(r.status).toBe(main.layers[i].status);
-  });
-  // The verdict: the same kind; its decades are log₁₀ of the values above, so within
-  // log₁₀(1 + 1e-9) of each other.
-  expect(result.verdict.kind).toBe(main.verdict.kind);
-  for (const key of ['weight_decades', 'backward_decades', 'forward_decades']) {
-    expect(Math.abs(result.verdict[key] - main.verdict[key]), key).toBeLessThanOrEqual(2 * Math.log10(1 + 1e-9));
+  expect(result).toEqual(main);
+  expect(problems).toEqual([]);
+});
+
+test('while σ moves at the largest setting, an outdated exact run stops between its steps, and the last setting’s is exact', async ({ page }) => {
+  const problems = await openPage(page, { hash: LARGEST });
+  await settle(page);
+  const before = await page.evaluate(() => ({ computes: window.gradscope.cells.grad.computes, stopped: window.gradscope.cells.grad.stoppedRuns ?? 0, sigma: window.gradscope.cells.grad.settings.sigma }));
+  await page.locator('#g-sigma-range').focus();
+  // Presses closer together than one exact run (about 200 ms here, 2–3 times more in CI).
+  for (let i = 0; i < 6; i += 1) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(60);
   }
+  await page.waitForFunction(() => window.gradscope.cells.grad.inFlight === 0, null, { timeout: 120_000 });
+  await settle(page);
+  const after = await page.evaluate(() => {
+    const c = window.gradscope.cells.grad;
+    return { computes: c.computes, stopped: c.stoppedRuns ?? 0, settings: c.settings, result: c.result, state: { ...window.gradscope.store.get('') }, preview: document.querySelector('#cell-gradients canvas.chart').dataset.preview };
+  });
+  // Some run was dropped part-way (a whole run, once sent, would have gone on to its end).
+  expect(after.stopped).toBeGreaterThan(before.stopped);
+  expect(after.computes).toBeGreaterThan(before.computes);
+  expect(after.preview).toBe('false');
+  // What is shown is the exact picture of the last setting (six steps up), the main-thread
+  // engine's bit for bit.
+  expect(after.settings.sigma).toBe(after.state.sigma);
+  expect(after.settings.sigma).toBeGreaterThan(before.sigma);
+  const main = await page.evaluate((s) => new window.gradscope.wasm.Engine().gradients(s), after.settings);
+  expect(after.result).toEqual(main);
   expect(problems).toEqual([]);
 });
 

@@ -282,46 +282,17 @@ function setup(api, ctx) {
     cell.pool = pool;
     const workers = Math.min(SPLIT_WORKERS, pool.size);
     const [rate, key] = workers === 1 ? [rates.exact, settings.precision] : [rates.split, `${settings.precision}:${workers}`];
-    const send = () => request(() => poolChannel.run(settings, workers), settings, n, rate, key);
-    return deferWhileMoving(send, predicted);
+    // One Worker computes the exact report a few layers per job and drops it between jobs once
+    // a newer compute is asked for: while σ moves, the newest setting's exact compute starts
+    // within one job's time (STEP_MS) of its input, not after a whole outdated run.
+    const stepping = workers === 1 ? { steps: Math.max(1, Math.round((STEP_MS * 2 * settings.depth) / predicted)), wanted: () => n === seq } : null;
+    return request(() => poolChannel.run(settings, workers, stepping), settings, n, rate, key);
   }
 
-  // While σ moves faster than an exact compute finishes, every exact compute arrives outdated and
-  // is never shown (measured: 30 arrow-key presses 130 ms apart at the largest setting, none of
-  // the 12 exact results computed meanwhile was shown), and on a machine with few cores it only
-  // slows the previews. So an exact compute asked for sooner after the previous one than an
-  // exact compute takes (`predicted` ms) starts once the input has been still for half that
-  // time, STILL_MS at most (a newer one restarts the wait; the prediction may come from a
-  // one-example run, several times too long); one asked for after a longer pause (a click, the
-  // first key press) starts at once.
-  const STILL_MS = 250;
-  let lastAsk = -Infinity;
-  let quiet = null; // {timer, resolve}: the exact compute waiting for the input to be still
-  function deferWhileMoving(send, predicted) {
-    const now = performance.now();
-    const moving = now - lastAsk < predicted;
-    lastAsk = now;
-    if (quiet) {
-      clearTimeout(quiet.timer);
-      cell.inFlight -= 1;
-      quiet.resolve(false);
-      quiet = null;
-    }
-    if (!moving) return send();
-    cell.inFlight += 1; // waiting counts as on its way (settled() waits for it)
-    return new Promise((resolve) => {
-      const waiting = {
-        resolve,
-        timer: setTimeout(() => {
-          if (quiet !== waiting) return;
-          quiet = null;
-          cell.inFlight -= 1;
-          resolve(send());
-        }, Math.min(predicted / 2, STILL_MS)),
-      };
-      quiet = waiting;
-    });
-  }
+  // An exact compute at a slow setting goes in jobs of about STEP_MS each (predicted from the
+  // last run's time; a run is 2·depth layer steps): a newer setting waits at most about that
+  // long for the Worker, and a job's own cost (a message each way) stays small beside it.
+  const STEP_MS = 15;
 
   /** Asks the page's Worker for the preview of compute `n` from the first `b` examples. */
   function requestPreview(settings, b, n) {
@@ -348,6 +319,8 @@ function setup(api, ctx) {
     cell.inFlight += 1;
     return send().then((answer) => {
       cell.inFlight -= 1;
+      // An exact run dropped between its steps (pool.js `stepped`), a newer one asked for.
+      if (answer.jobs > 0 && answer.stale) cell.stoppedRuns = (cell.stoppedRuns ?? 0) + 1;
       if (answer.stale) return false;
       if (answer.ms != null && answer.result) noteRate(rate, key, answer.ms / work(settings), answer.cold);
       cell.rates = rates;

@@ -62,11 +62,38 @@ export class EnginePool {
   }
 
   /**
-   * A latest-wins channel (as EngineHost.channel): `run(settings, workers)` resolves with the
-   * pool's answer, or with {stale: true} when a newer request replaced it before it started.
+   * The report for `settings` from the first Worker alone, `steps` layer steps per job
+   * (Engine.gradientsInSteps, crates/core/src/stepped_run.rs: a run is 2·depth steps). Before
+   * each job it asks `wanted()`: once a newer setting has arrived it stops there and resolves
+   * with {stale: true, jobs: the jobs done}, so the Worker is free for the newer one within one job's time, where a
+   * whole run, once sent, holds it to the end. Otherwise as gradients(settings, 1), `ms` being
+   * the jobs' own time; the report is the same as a whole run's, bit for bit.
+   */
+  async stepped(settings, steps, wanted) {
+    const t0 = performance.now();
+    let ms = 0;
+    let cold = false;
+    // A run ends within 2·depth steps: more jobs than that would be the engine's fault.
+    const most = 2 * Math.max(1, Math.floor(settings.depth ?? 1)) + 1;
+    for (let jobs = 1; jobs <= most; jobs += 1) {
+      if (!wanted()) return { stale: true, jobs: jobs - 1 };
+      const answer = await this.host(0).call('gradientSteps', 'gradients', { settings, steps });
+      if (answer.error) return answer;
+      ms += answer.ms;
+      cold ||= answer.cold;
+      if (answer.result) return { ...answer, ms, cold, wall_ms: performance.now() - t0, workers: 1, jobs };
+    }
+    return { error: 'engine: the run in steps did not end' };
+  }
+
+  /**
+   * A latest-wins channel (as EngineHost.channel): `run(settings, workers, stepping)` resolves
+   * with the pool's answer, or with {stale: true} when a newer request replaced it before it
+   * started. With `stepping` = {steps, wanted}, one Worker computes it a few layers per job
+   * (`stepped`) and stops early once `wanted()` is false.
    */
   channel() {
-    return latestWins((settings, workers) => this.gradients(settings, workers));
+    return latestWins((settings, workers, stepping = null) => (stepping ? this.stepped(settings, stepping.steps, stepping.wanted) : this.gradients(settings, workers)));
   }
 
 

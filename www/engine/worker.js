@@ -69,6 +69,8 @@ const JOBS = {
   // The stability map's theory lines: σ* and the crossing at the map's deepest row.
   mapTheory: (_client, { settings, depth }) => ({ critical: wasm.criticalSigma(settings) ?? null, edge: wasm.theoryCrossing(settings, depth) ?? null }),
   gradients: (client, args) => engine(client).gradients(args),
+  // The same run a few layers per job (pool.js `stepped`): null until its last step.
+  gradientSteps: (client, { settings, steps }) => engine(client).gradientsInSteps(settings, steps),
   // A report cell's compute (www/cells/report-cell.js): the wasm export `engine` on `settings`.
   report: (_client, { engine: name, settings }) => {
     if (typeof wasm[name] !== 'function') throw new Error(`engine: no report "${name}"`);

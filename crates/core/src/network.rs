@@ -35,6 +35,63 @@ impl<T: Real> Layer<'_, T> {
         T::scale_into(self.scale, self.draws.as_slice(), w.as_mut_slice());
         w
     }
+
+    /// This layer's step of the forward pass `fwd`, whose last hidden value is hˡ⁻¹:
+    /// zˡ = Wˡhˡ⁻¹, the standard deviation and status of zˡ, φ′(zˡ) and hˡ = φ(zˡ) are added to
+    /// `fwd`; returns `record(zˡ)`. `thin`: as [`Network::thin_products`].
+    pub fn forward<E>(
+        &self,
+        activation: Activation,
+        thin: bool,
+        fwd: &mut Forward<T>,
+        record: impl FnOnce(&[T]) -> E,
+    ) -> E {
+        let h = fwd.hidden.last().expect("h⁰ is always present");
+        let mut z = zeros::<T>(self.draws.nrows(), h.ncols());
+        product_into(thin, self.scale, &self.draws, Op::N, h, Op::N, &mut z);
+        let (std, status) = std_dev_and_status(z.as_slice());
+        fwd.preact_std.push(std);
+        fwd.preact_status.push(status);
+        let extra = record(z.as_slice());
+        let mut slope = zeros::<T>(z.nrows(), z.ncols());
+        T::activate(activation, z.as_mut_slice(), slope.as_mut_slice());
+        fwd.slopes.push(slope);
+        fwd.hidden.push(z);
+        extra
+    }
+
+    /// The first half of this layer's backward step: turns `g` = ∂ℓ/∂hˡ into
+    /// δˡ = ∂ℓ/∂hˡ ⊙ φ′(zˡ) in place (`slope` = φ′(zˡ)).
+    pub fn delta(slope: &DMatrix<T>, g: &mut DMatrix<T>) {
+        T::hadamard(g.as_mut_slice(), slope.as_slice());
+    }
+
+    /// ∂ℓ/∂hˡ⁻¹ = (Wˡ)ᵀδˡ, from this layer's δˡ ([`Layer::delta`]).
+    pub fn input_gradient(&self, thin: bool, delta: &DMatrix<T>) -> DMatrix<T> {
+        let mut g_prev = zeros::<T>(self.draws.ncols(), delta.ncols());
+        product_into(
+            thin,
+            self.scale,
+            &self.draws,
+            Op::T,
+            delta,
+            Op::N,
+            &mut g_prev,
+        );
+        g_prev
+    }
+
+    /// ∂ℓ/∂Wˡ = δˡ(hˡ⁻¹)ᵀ, from this layer's δˡ ([`Layer::delta`]) and its input hˡ⁻¹.
+    pub fn weight_gradient(
+        &self,
+        thin: bool,
+        delta: &DMatrix<T>,
+        h_prev: &DMatrix<T>,
+    ) -> DMatrix<T> {
+        let mut d_w = zeros::<T>(self.draws.nrows(), self.draws.ncols());
+        product_into(thin, T::one(), delta, Op::N, h_prev, Op::T, &mut d_w);
+        d_w
+    }
 }
 
 /// An L-layer network hˡ = φ(Wˡhˡ⁻¹) without biases.
@@ -64,6 +121,26 @@ pub struct Forward<T: Real> {
 }
 
 impl<T: Real> Forward<T> {
+    /// The forward pass before its first layer: h⁰ = x, room kept for `depth` layers.
+    pub fn start(x: DMatrix<T>, depth: usize) -> Self {
+        let mut hidden = Vec::with_capacity(depth + 1);
+        hidden.push(x);
+        Forward {
+            hidden,
+            slopes: Vec::with_capacity(depth),
+            preact_std: Vec::with_capacity(depth),
+            preact_status: Vec::with_capacity(depth),
+        }
+    }
+
+    /// ∂ℓ/∂hᴸ = 1/`mean_over` in every entry, for a loss that averages over `mean_over`
+    /// examples (of which this pass saw some): where the backward pass starts.
+    pub fn loss_gradient(&self, mean_over: usize) -> DMatrix<T> {
+        let out = self.hidden.last().expect("h⁰ is always present");
+        let inv_b = T::one() / T::from_f64(mean_over.max(1) as f64);
+        filled::<T>(out.nrows(), out.ncols(), inv_b)
+    }
+
     /// The loss ℓ = (1/B)·Σ hᴸ, summed in `f64`.
     pub fn loss(&self) -> f64 {
         let out = self.hidden.last().expect("h⁰ is always present");
@@ -123,43 +200,20 @@ impl<'a, T: Real> Network<'a, T> {
         x: &DMatrix<T>,
         mut record: impl FnMut(&[T]) -> E,
     ) -> Recorded<T, E> {
-        let depth = self.depth();
-        let mut extra = Vec::with_capacity(depth);
-        let mut hidden = Vec::with_capacity(depth + 1);
-        let mut slopes = Vec::with_capacity(depth);
-        let mut preact_std = Vec::with_capacity(depth);
-        let mut preact_status = Vec::with_capacity(depth);
-        hidden.push(x.clone());
-        for layer in &self.layers {
-            let h = hidden.last().expect("non-empty");
-            let mut z = zeros::<T>(layer.draws.nrows(), h.ncols());
-            product_into(
-                self.thin_products,
-                layer.scale,
-                &layer.draws,
-                Op::N,
-                h,
-                Op::N,
-                &mut z,
-            );
-            let (std, status) = std_dev_and_status(z.as_slice());
-            preact_std.push(std);
-            preact_status.push(status);
-            extra.push(record(z.as_slice()));
-            let mut slope = zeros::<T>(z.nrows(), z.ncols());
-            T::activate(self.activation, z.as_mut_slice(), slope.as_mut_slice());
-            slopes.push(slope);
-            hidden.push(z);
-        }
-        Recorded {
-            forward: Forward {
-                hidden,
-                slopes,
-                preact_std,
-                preact_status,
-            },
-            extra,
-        }
+        let mut forward = Forward::start(x.clone(), self.depth());
+        let extra = self
+            .layers
+            .iter()
+            .map(|layer| {
+                layer.forward(
+                    self.activation,
+                    self.thin_products,
+                    &mut forward,
+                    &mut record,
+                )
+            })
+            .collect();
+        Recorded { forward, extra }
     }
 
     /// The backward pass. For l = L down to 1 it calls `visit(l, ∂ℓ/∂Wˡ, ∂ℓ/∂hˡ⁻¹)`.
@@ -177,35 +231,13 @@ impl<'a, T: Real> Network<'a, T> {
         mean_over: usize,
         mut visit: impl FnMut(usize, &DMatrix<T>, &DMatrix<T>),
     ) {
-        let out = fwd.hidden.last().expect("non-empty");
-        let batch = out.ncols();
-        let inv_b = T::one() / T::from_f64(mean_over.max(1) as f64);
-        // g = ∂ℓ/∂hˡ, starting at l = L.
-        let mut g = filled::<T>(out.nrows(), batch, inv_b);
+        let thin = self.thin_products;
+        let mut g = fwd.loss_gradient(mean_over);
         for l in (1..=self.depth()).rev() {
             let layer = &self.layers[l - 1];
-            let h_prev = &fwd.hidden[l - 1];
-            T::hadamard(g.as_mut_slice(), fwd.slopes[l - 1].as_slice()); // now δˡ
-            let mut d_w = zeros::<T>(layer.draws.nrows(), layer.draws.ncols());
-            product_into(
-                self.thin_products,
-                T::one(),
-                &g,
-                Op::N,
-                h_prev,
-                Op::T,
-                &mut d_w,
-            );
-            let mut g_prev = zeros::<T>(h_prev.nrows(), batch);
-            product_into(
-                self.thin_products,
-                layer.scale,
-                &layer.draws,
-                Op::T,
-                &g,
-                Op::N,
-                &mut g_prev,
-            );
+            Layer::delta(&fwd.slopes[l - 1], &mut g);
+            let d_w = layer.weight_gradient(thin, &g, &fwd.hidden[l - 1]);
+            let g_prev = layer.input_gradient(thin, &g);
             visit(l, &d_w, &g_prev);
             g = g_prev;
         }

@@ -3,7 +3,8 @@
 use crate::draws::DrawCache;
 use crate::network::{Layer, Network};
 use crate::settings::{fields, GradSettings};
-use crate::stats::{norm_and_status, LayerStats};
+use crate::stats::LayerStats;
+use crate::stepped_run::Steps;
 use crate::verdict::Verdict;
 use crate::{Activation, Error, Initializer, Precision, Real};
 use serde::{Deserialize, Serialize};
@@ -88,47 +89,35 @@ impl GradientProbe {
         examples: std::ops::Range<usize>,
     ) -> GradientReport {
         let (x, draws) = self.cache.get(s.seed, widths, s.batch, s.init.family());
-        let mut net = build_network::<T>(s.activation, s.init, s.sigma, widths, &draws);
-        // A preview on a few of the batch's examples: nothing else must match it to the bit.
-        net.thin_products = examples.len() < s.batch;
         let x = T::matrix_from_f64(x);
-        let x = if examples.len() == s.batch {
-            x
-        } else {
-            Cow::Owned(x.columns(examples.start, examples.len()).into_owned())
-        };
-        let fwd = net.forward(&x);
-        let depth = net.depth();
-        let mut layers: Vec<LayerStats> = (1..=depth)
-            .map(|l| LayerStats {
-                layer: l,
-                grad_norm: 0.0,
-                backward_norm: 0.0,
-                preact_std: fwd.preact_std[l - 1],
-                grad_status: crate::NumStatus::Ok,
-                backward_status: crate::NumStatus::Ok,
-                forward_status: fwd.preact_status[l - 1],
-            })
-            .collect();
-        let sqrt_b = (x.ncols() as f64).sqrt();
-        net.backward(&fwd, |l, d_w, d_h| {
-            let row = &mut layers[l - 1];
-            (row.grad_norm, row.grad_status) = norm_and_status(d_w.as_slice());
-            let (b, b_status) = norm_and_status(d_h.as_slice());
-            row.backward_norm = b / sqrt_b;
-            row.backward_status = b_status;
-        });
-        let verdict = Verdict::from_layers(&layers);
-        GradientReport {
-            precision: T::PRECISION,
-            loss: fwd.loss(),
-            layers,
-            verdict,
-        }
+        let x = x.columns(examples.start, examples.len()).into_owned();
+        // A preview on a few of the batch's examples: nothing else must match it to the bit.
+        let thin = examples.len() < s.batch;
+        let mut steps = Steps::<T>::start(x, widths.len() - 1, thin);
+        steps.advance(s, widths, &draws, usize::MAX);
+        steps.report()
     }
 }
 
-/// Wˡ = sˡ·Dˡ with sˡ = `init.scale(σ, n_{l−1}, n_l)`, in precision `T`.
+/// Layer l's Wˡ = sˡ·Dˡ with sˡ = `init.scale(σ, n_{l−1}, n_l)` and Dˡ = `draws[l − 1]`, in
+/// precision `T` (borrowed in f64, converted in f32).
+pub fn layer_of<'a, T: Real>(
+    init: Initializer,
+    sigma: f64,
+    widths: &[usize],
+    draws: &[&'a nalgebra::DMatrix<f64>],
+    l: usize,
+) -> Layer<'a, T> {
+    Layer {
+        draws: match T::matrix_from_f64(draws[l - 1]) {
+            Cow::Borrowed(b) => Cow::Borrowed(b),
+            Cow::Owned(o) => Cow::Owned(o),
+        },
+        scale: T::from_f64(init.scale(sigma, widths[l - 1], widths[l])),
+    }
+}
+
+/// Wˡ = sˡ·Dˡ for every layer ([`layer_of`]), in precision `T`.
 pub fn build_network<'a, T: Real>(
     activation: Activation,
     init: Initializer,
@@ -136,16 +125,8 @@ pub fn build_network<'a, T: Real>(
     widths: &[usize],
     draws: &[&'a nalgebra::DMatrix<f64>],
 ) -> Network<'a, T> {
-    let layers = draws
-        .iter()
-        .enumerate()
-        .map(|(i, d)| Layer {
-            draws: match T::matrix_from_f64(d) {
-                Cow::Borrowed(b) => Cow::Borrowed(b),
-                Cow::Owned(o) => Cow::Owned(o),
-            },
-            scale: T::from_f64(init.scale(sigma, widths[i], widths[i + 1])),
-        })
+    let layers = (1..=draws.len())
+        .map(|l| layer_of(init, sigma, widths, draws, l))
         .collect();
     Network {
         activation,

@@ -1,7 +1,7 @@
 //! The gradient experiment's exports: the engine, its chart, the theory overlay, the limits.
 
 use super::{engine_error, to_js};
-use gradscope_core::{GradSettings, GradientProbe, Initializer, Partial};
+use gradscope_core::{GradSettings, GradientProbe, Initializer, Partial, SteppedRun};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -12,6 +12,8 @@ pub struct Engine {
     probe: GradientProbe,
     /// A slice's sums kept for `combineKept` (see `keepPartial`).
     kept: Option<Partial>,
+    /// The run taken a few layers at a time (see `gradientsInSteps`).
+    stepped: Option<SteppedRun>,
 }
 
 #[wasm_bindgen]
@@ -30,6 +32,33 @@ impl Engine {
         let settings: GradSettings = super::settings(settings)?;
         let report = self.probe.run(&settings).map_err(engine_error)?;
         to_js(&report)
+    }
+
+    /// [`Engine::gradients`] a few layers per call, so that the Worker computing it answers
+    /// between calls and can drop the run when a newer setting arrives: takes up to `steps`
+    /// more of the run's 2L layer steps (L forward, L backward; at least one), continuing this
+    /// engine's run if it is one of `settings`, else starting a new one. After the last step
+    /// returns the report, the same as [`Engine::gradients`]'s bit for bit; until then `null`.
+    #[wasm_bindgen(js_name = gradientsInSteps)]
+    pub fn gradients_in_steps(
+        &mut self,
+        settings: JsValue,
+        steps: f64,
+    ) -> Result<JsValue, JsError> {
+        let settings: GradSettings = super::settings(settings)?;
+        let steps = if steps.is_finite() && steps >= 1.0 {
+            steps.min(u32::MAX as f64) as usize
+        } else {
+            1
+        };
+        match self
+            .probe
+            .run_steps(&mut self.stepped, &settings, steps)
+            .map_err(engine_error)?
+        {
+            Some(report) => to_js(&report),
+            None => Ok(JsValue::NULL),
+        }
     }
 
     /// The sums of the slice `start..end` of the batch of `settings` (as for
