@@ -64,6 +64,23 @@ fi
 echo "$route" > target/wasm-route
 log "wasm32 route: $route"
 
+# 1b. The standard library's source, for a smaller wasm: scripts/build-wasm.sh then compiles std
+# with the crate (build-std) so that a panic aborts at once, without its message, location and
+# formatting code (measured: 12–19 kB less gzipped). Optional: without it the build links the
+# prebuilt std. Debian's route has the source already; rustup's takes the rust-src component.
+std_source=prebuilt
+if [ "$route" = debian ]; then
+  std_source=debian
+elif [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+  std_source=rustup
+elif timeout 60 rustup component add rust-src >/dev/null 2>&1; then
+  std_source=rustup
+else
+  log "rust-src did not install: the wasm links the prebuilt std (larger)"
+fi
+echo "$std_source" > target/wasm-std
+log "wasm std: $std_source"
+
 # 2. wasm-bindgen CLI, the exact version of the crate.
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; then
   log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 4 minutes, once)"
