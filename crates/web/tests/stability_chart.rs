@@ -5,6 +5,7 @@ use gradscope_core::stability_map::{critical_sigma, map_column, MapColumn, MapSe
 use gradscope_core::{Activation, GradientProbe};
 use gradscope_web::charts::stability_chart::{
     decade_color, draw_stability_chart, StabilityChartLabels, StabilityOutcome, StabilityView,
+    COLOR_LEVELS, SATURATION,
 };
 use gradscope_web::charts::ChartStyle;
 use plotters::style::RGBColor;
@@ -103,6 +104,175 @@ fn the_colour_scale_is_white_at_zero_and_saturates() {
     assert_eq!(decade_color(-20.0), decade_color(f64::NEG_INFINITY));
     assert_eq!(decade_color(20.0), decade_color(1e300));
     assert_ne!(decade_color(-5.0), decade_color(5.0));
+}
+
+#[test]
+fn the_colour_scale_has_few_steps_each_within_half_a_step_of_the_exact_colour() {
+    // Every D maps to one of 2·LEVELS + 1 colours (NaN to one more) ...
+    let mut seen = std::collections::BTreeSet::new();
+    for k in -4000..=4000 {
+        let c = decade_color(k as f64 * 0.01);
+        seen.insert((c.0, c.1, c.2));
+    }
+    assert_eq!(seen.len(), 2 * COLOR_LEVELS as usize + 1);
+    // ... within half a step (and the rounding to a byte) of the unrounded scale: t = √(|D|/S)
+    // mixes white into the end colour, so a channel is off by at most |end − 255|/(2·LEVELS) + ½.
+    for k in -400..=400 {
+        let d = k as f64 * 0.05;
+        let t = (d.abs() / SATURATION).min(1.0).sqrt();
+        let end = if d < 0.0 {
+            [0.0, 90.0, 160.0]
+        } else {
+            [200.0, 80.0, 0.0]
+        };
+        let got = decade_color(d);
+        for (ch, (&e, g)) in end.iter().zip([got.0, got.1, got.2]).enumerate() {
+            let exact = 255.0 + (e - 255.0) * t;
+            let tol = (255.0 - e) / (2.0 * COLOR_LEVELS) + 0.5;
+            assert!(
+                (g as f64 - exact).abs() <= tol,
+                "D {d} channel {ch}: {g} vs {exact}"
+            );
+        }
+    }
+}
+
+/// A `<rect>` of an SVG, in pixels.
+#[derive(Debug, Clone)]
+struct SvgRect {
+    x: i64,
+    y: i64,
+    width: i64,
+    height: i64,
+    fill: String,
+}
+
+/// Every `<rect>` of `svg`, in the order drawn.
+fn svg_rects(svg: &str) -> Vec<SvgRect> {
+    svg.split("<rect")
+        .skip(1)
+        .map(|r| {
+            let attr = |name: &str| {
+                r.split(&format!(" {name}=\""))
+                    .nth(1)
+                    .and_then(|v| v.split('"').next())
+                    .unwrap_or("")
+                    .to_string()
+            };
+            let num = |name: &str| attr(name).parse::<i64>().unwrap_or(-1);
+            SvgRect {
+                x: num("x"),
+                y: num("y"),
+                width: num("width"),
+                height: num("height"),
+                fill: attr("fill"),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn a_deep_map_draws_every_cell_in_few_colours() {
+    // D = 40·sin(0.7·i + 0.03·l) over 24 columns of 100 rows: smooth down a column, saturated
+    // (|D| > 20) two thirds of the way, the same colours coming back from column to column.
+    let (count, depth) = (24, 100);
+    let mut view = engine_view(Activation::Tanh, count, 2);
+    view.depth = depth;
+    view.columns = view
+        .sigmas
+        .iter()
+        .enumerate()
+        .map(|(i, &sigma)| {
+            let decades = (0..depth)
+                .map(|l| 40.0 * (0.7 * i as f64 + 0.03 * l as f64).sin())
+                .collect();
+            Some(MapColumn {
+                sigma,
+                decades,
+                theory: vec![0.0; depth],
+            })
+        })
+        .collect();
+    let (svg, outcome) = draw(&view, &StabilityChartLabels::default());
+    assert_eq!(outcome.cells, count * depth);
+    let rects = svg_rects(&svg);
+    // The map's columns: the rectangles grouped by x, leaving out the wide ones (the background,
+    // the legend box) and the rightmost group (the colour bar).
+    let mut sorted_widths: Vec<i64> = rects.iter().map(|r| r.width).collect();
+    sorted_widths.sort_unstable();
+    let median = sorted_widths[sorted_widths.len() / 2];
+    let mut by_x: std::collections::BTreeMap<i64, Vec<&SvgRect>> = Default::default();
+    for r in rects.iter().filter(|r| r.width <= 3 * median) {
+        by_x.entry(r.x).or_default().push(r);
+    }
+    let mut columns: Vec<Vec<&SvgRect>> = by_x.into_values().collect();
+    columns.pop();
+    assert_eq!(columns.len(), count);
+    let hex = |c: RGBColor| format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
+    let mut drawn = 0;
+    for (i, column) in columns.iter().enumerate() {
+        let mut column = column.clone();
+        column.sort_by_key(|r| r.y);
+        // One unbroken strip from the top row (depth) to the bottom one (1) ...
+        let (top, bottom) = (column[0].y, column.last().map(|r| r.y + r.height).unwrap());
+        for w in column.windows(2) {
+            assert_eq!(
+                w[0].y + w[0].height,
+                w[1].y,
+                "column {i}: a gap or an overlap"
+            );
+        }
+        // ... where the pixel row of each layer's centre has that layer's colour.
+        let decades = &view.columns[i].as_ref().unwrap().decades;
+        let row_px = (bottom - top) as f64 / depth as f64;
+        for (l, &d) in decades.iter().enumerate() {
+            let centre = bottom as f64 - (l as f64 + 0.5) * row_px;
+            let r = column
+                .iter()
+                .find(|r| (r.y as f64) <= centre && centre < (r.y + r.height) as f64)
+                .unwrap();
+            assert_eq!(r.fill, hex(decade_color(d)), "column {i} layer {}", l + 1);
+        }
+        drawn += column.len();
+    }
+    // Rows of one colour are merged: fewer rectangles than cells, one per run of a colour.
+    let runs: usize = view
+        .columns
+        .iter()
+        .map(|c| {
+            let colors: Vec<RGBColor> = c
+                .as_ref()
+                .unwrap()
+                .decades
+                .iter()
+                .map(|&d| decade_color(d))
+                .collect();
+            1 + colors.windows(2).filter(|w| w[0] != w[1]).count()
+        })
+        .sum();
+    assert_eq!(drawn, runs);
+    assert!(
+        runs < count * depth / 2,
+        "{runs} runs for {} cells",
+        count * depth
+    );
+    // The map's rectangles, in the order drawn: each colour's follow each other (the canvas
+    // fills each colour as one path), and there are few colours.
+    let xs: std::collections::BTreeSet<i64> = columns.iter().map(|c| c[0].x).collect();
+    let order: Vec<&str> = rects
+        .iter()
+        .filter(|r| r.width <= 3 * median && xs.contains(&r.x))
+        .map(|r| r.fill.as_str())
+        .collect();
+    assert_eq!(order.len(), runs);
+    let colours: std::collections::BTreeSet<&str> = order.iter().copied().collect();
+    assert!(
+        colours.len() <= 2 * COLOR_LEVELS as usize + 1,
+        "{} colours",
+        colours.len()
+    );
+    let blocks = 1 + order.windows(2).filter(|w| w[0] != w[1]).count();
+    assert_eq!(blocks, colours.len(), "a colour drawn in {blocks} blocks");
 }
 
 #[test]

@@ -103,12 +103,19 @@ pub struct StabilityOutcome {
     pub stable_cells: usize,
 }
 
-/// The colour of D: blue below 0, white at 0, orange above, by |D|/[`SATURATION`] (NaN: grey).
+/// Steps of the colour scale on each side of 0. Neighbouring steps differ by at most 6 in a
+/// channel, too little to see, and a map then holds at most 2·`COLOR_LEVELS` + 3 colours, so
+/// the canvas fills all the cells of one colour as one path: one `fill()` per colour instead of
+/// one per cell (48 × 200 of them at depth 200).
+pub const COLOR_LEVELS: f64 = 40.0;
+
+/// The colour of D: blue below 0, white at 0, orange above, by t = √(|D|/[`SATURATION`]) rounded
+/// to a step of 1/[`COLOR_LEVELS`] (NaN: grey).
 pub fn decade_color(d: f64) -> RGBColor {
     if d.is_nan() {
         return RGBColor(150, 150, 150);
     }
-    let t = (d.abs() / SATURATION).clamp(0.0, 1.0).sqrt();
+    let t = ((d.abs() / SATURATION).clamp(0.0, 1.0).sqrt() * COLOR_LEVELS).round() / COLOR_LEVELS;
     let (end_r, end_g, end_b) = if d < 0.0 {
         (0.0, 90.0, 160.0)
     } else {
@@ -214,26 +221,45 @@ pub fn draw_stability_chart<DB: DrawingBackend>(
         }
         let (left, right) = (x - half, x + half);
         match column {
-            None => rects.push(Rectangle::new(
-                [(left, y_lo), (right, y_hi)],
-                RGBColor(236, 236, 236).filled(),
-            )),
+            None => {
+                let grey = RGBColor(236, 236, 236);
+                rects.push((
+                    grey,
+                    Rectangle::new([(left, y_lo), (right, y_hi)], grey.filled()),
+                ));
+            }
             Some(c) => {
+                // Rows of one colour next to each other in a column are one rectangle (a deep
+                // map is mostly saturated runs).
+                let mut run: Option<(RGBColor, f64, f64)> = None; // (colour, from, to)
                 for (l, &d) in c.decades.iter().enumerate().take(depth) {
                     let y = (l + 1) as f64;
                     cells += 1;
                     if d.abs() <= STABLE_DECADES {
                         stable_cells += 1;
                     }
-                    rects.push(Rectangle::new(
-                        [(left, y - 0.5), (right, y + 0.5)],
-                        decade_color(d).filled(),
-                    ));
+                    let color = decade_color(d);
+                    match &mut run {
+                        Some((c, _, to)) if *c == color => *to = y + 0.5,
+                        _ => {
+                            if let Some((c, from, to)) = run.replace((color, y - 0.5, y + 0.5)) {
+                                rects.push((
+                                    c,
+                                    Rectangle::new([(left, from), (right, to)], c.filled()),
+                                ));
+                            }
+                        }
+                    }
+                }
+                if let Some((c, from, to)) = run {
+                    rects.push((c, Rectangle::new([(left, from), (right, to)], c.filled())));
                 }
             }
         }
     }
-    cc.draw_series(rects)?;
+    // Cells of one colour one after the other: the canvas joins them into one path.
+    rects.sort_by_key(|(c, _)| (c.0, c.1, c.2));
+    cc.draw_series(rects.into_iter().map(|(_, r)| r))?;
 
     let thick = style.stroke(2.5);
     let line = theory_line(view, 0.0);
