@@ -17,29 +17,42 @@ test('at the largest setting a σ change draws a marked preview, then the exact 
     const canvas = document.querySelector('#cell-gradients canvas.chart');
     window.__marks = [];
     new MutationObserver(() => window.__marks.push(canvas.dataset.preview)).observe(canvas, { attributes: true, attributeFilter: ['data-preview'] });
-    performance.clearMeasures('gradscope:update');
   });
-  const before = await page.evaluate(() => window.gradscope.cells.grad.computes);
   await page.locator('#g-sigma-range').focus();
-  await page.keyboard.press('ArrowRight');
-  await page.waitForFunction((n) => window.gradscope.cells.grad.computes > n && window.gradscope.cells.grad.inFlight === 0, before, { timeout: 120_000 });
-  await settle(page);
-  const { updates, marks, previews, settings, result, label } = await page.evaluate(() => {
-    const cell = window.gradscope.cells.grad;
-    return {
-      updates: performance.getEntriesByName('gradscope:update').map((m) => m.detail),
-      marks: window.__marks,
-      previews: cell.previews,
-      settings: cell.settings,
-      result: cell.result,
-      label: document.querySelector('#cell-gradients canvas.chart').dataset.preview,
-    };
-  });
+  // A press draws its preview and then the exact picture; on a loaded machine the exact one can
+  // come first, and then alone (the next test): each press is one of the two, and within three
+  // presses one shows the preview first.
+  let press;
+  for (let i = 0; i < 3; i += 1) {
+    const before = await page.evaluate(() => {
+      window.__marks = [];
+      performance.clearMeasures('gradscope:update');
+      return window.gradscope.cells.grad.computes;
+    });
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((n) => window.gradscope.cells.grad.computes > n && window.gradscope.cells.grad.inFlight === 0, before, { timeout: 120_000 });
+    await settle(page);
+    press = await page.evaluate(() => {
+      const cell = window.gradscope.cells.grad;
+      return {
+        updates: performance.getEntriesByName('gradscope:update').map((m) => m.detail),
+        marks: window.__marks,
+        previews: cell.previews,
+        settings: cell.settings,
+        result: cell.result,
+        label: document.querySelector('#cell-gradients canvas.chart').dataset.preview,
+      };
+    });
+    expect(press.updates.every((d) => d.cell === 'gradients')).toBe(true);
+    const order = press.updates.map((d) => d.preview);
+    expect([[true, false], [false]]).toContainEqual(order);
+    if (order.length === 2) break;
+  }
+  const { updates, marks, previews, settings, result, label } = press;
   expect(settings).toMatchObject({ depth: 200, width: 128, batch: 128, precision: 'f64' });
   expect(previews).toBeGreaterThan(0);
   // One preview measure, then the exact one.
   expect(updates.map((d) => d.preview)).toEqual([true, false]);
-  expect(updates.every((d) => d.cell === 'gradients')).toBe(true);
   // The chart said "preview" and then no longer.
   expect(marks).toContain('true');
   expect(marks.at(-1)).toBe('false');
@@ -50,6 +63,34 @@ test('at the largest setting a σ change draws a marked preview, then the exact 
   const main = await page.evaluate((s) => new window.gradscope.wasm.Engine().gradients(s), settings);
   expect(result.layers.length).toBe(200);
   expect(result).toEqual(main);
+  expect(problems).toEqual([]);
+});
+
+test('an exact picture that arrives before its own preview is still measured, and the late preview is not drawn', async ({ page }) => {
+  const problems = await openPage(page, { hash: LARGEST });
+  await settle(page);
+  const before = await page.evaluate(() => {
+    performance.clearMeasures('gradscope:update');
+    const c = window.gradscope.cells.grad;
+    // The page's Worker, which computes the previews, is kept busy for about a second or more
+    // (10,000 products of 64 × 64 matrices): the exact run, in the pool's Worker, comes first.
+    window.__busy = window.gradscope.engineHost.call('report', 'busy', { engine: 'randomProduct', settings: { steps: 10000, size: 64, sigma: 1, seed: 1 } });
+    return { computes: c.computes, previews: c.previews ?? 0 };
+  });
+  await page.locator('#g-sigma-range').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((n) => window.gradscope.cells.grad.computes > n && window.gradscope.cells.grad.inFlight === 0, before.computes, { timeout: 120_000 });
+  const busy = await page.evaluate(() => window.__busy.then((a) => ({ error: a.error ?? null, ms: a.ms })));
+  await settle(page);
+  const after = await page.evaluate(() => {
+    const c = window.gradscope.cells.grad;
+    return { previews: c.previews ?? 0, updates: performance.getEntriesByName('gradscope:update').map((m) => m.detail), preview: document.querySelector('#cell-gradients canvas.chart').dataset.preview };
+  });
+  expect(busy.error).toBeNull();
+  // The exact picture was measured as the input's update, and nothing was drawn after it.
+  expect(after.updates).toEqual([{ cell: 'gradients', preview: false }]);
+  expect(after.previews).toBe(before.previews);
+  expect(after.preview).toBe('false');
   expect(problems).toEqual([]);
 });
 

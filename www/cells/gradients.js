@@ -127,8 +127,8 @@ function setup(api, ctx) {
   // A slow setting (the exact compute predicted over SLOW_MS, from the measured time of the
   // last one) first gets a preview: the same network on the first b examples of the batch
   // alone, b chosen so that it takes about PREVIEW_MS, computed in the page's Worker and drawn
-  // marked as a preview; the exact picture then comes from a pool of Workers, one per core,
-  // which split the batch (www/engine/pool.js) and replaces it. The 50 ms to the first picture
+  // marked as a preview; the exact picture then comes from the pool's first Worker, a few
+  // layers per job (www/engine/pool.js `stepped`), and replaces it. The 50 ms to the first picture
   // hold two frames' wait (≤ 2 × 16.7 ms), the draw (≈ 5 ms) and the preview's compute: hence
   // PREVIEW_MS; an exact compute over SLOW_MS cannot make the first picture in time by itself.
   const SLOW_MS = 50;
@@ -165,8 +165,8 @@ function setup(api, ctx) {
     const r = rates.exact[s.precision] ?? rates.first[s.precision] ?? null;
     return r == null ? null : r * work(s);
   };
-  // The exact picture at a slow setting comes from the pool's first Worker, whole: the page's
-  // Worker stays free for the next preview. Splitting the batch across the pool's Workers gives
+  // The exact picture at a slow setting comes from the pool's first Worker alone, in steps: the
+  // page's Worker stays free for the next preview. Splitting the batch across the pool's Workers gives
   // the same numbers only to rounding (the sums are added in another order), so a link reopened
   // later, computed whole, could differ in the last digits (measured speed-up on 2 cores: 1.3–1.4×
   // idle, below 1× under load; `npm run bench`, scripts/bench/pool.mjs). SPLIT_WORKERS > 1 turns
@@ -295,14 +295,28 @@ function setup(api, ctx) {
   const STEP_MS = 15;
 
   /** Asks the page's Worker for the preview of compute `n` from the first `b` examples. */
+  // The previews on their way, each {n, counted}: counted in cell.inFlight until it answers, or
+  // until an exact result for its compute (or a newer one) is shown, after which it can no longer
+  // change the picture (on a loaded machine the exact one can arrive first), so that the exact
+  // picture's `gradscope:update` is recorded then and not lost.
+  const previewsOnTheirWay = new Set();
   function requestPreview(settings, b, n) {
     cell.inFlight += 1;
+    const pending = { n, counted: true };
+    previewsOnTheirWay.add(pending);
     previewChannel.run('preview', { settings, examples: b }).then((answer) => {
-      cell.inFlight -= 1;
+      uncount(pending);
       if (answer.stale || answer.error || !newer(n, true)) return;
       rates.preview[settings.precision] = answer.ms / work(settings, b);
       showPreview(answer.result, b, settings, n);
     });
+  }
+
+  /** Stops counting the preview `pending` as on its way. */
+  function uncount(pending) {
+    if (pending.counted) cell.inFlight -= 1;
+    pending.counted = false;
+    previewsOnTheirWay.delete(pending);
   }
 
   /** Shows `result`, the preview of compute `n` from the first `b` examples (now, or at the
@@ -335,6 +349,7 @@ function setup(api, ctx) {
         return false;
       }
       accept(settings, answer.result, n);
+      for (const p of previewsOnTheirWay) if (p.n <= n) uncount(p);
       api.show(1);
       return true;
     });
