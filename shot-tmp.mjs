@@ -1,0 +1,14 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto('http://127.0.0.1:8640/?lang=vi#map.depth=200&map.act=tanh');
+await page.evaluate(() => window.gradscope.ready);
+await page.evaluate(async () => { await window.gradscope.mount('stability-map'); document.getElementById('cell-stability-map').scrollIntoView(); });
+await page.waitForFunction(() => { const c = window.gradscope.cells['stability-map']; return c.complete && !c.theoryPending; }, null, { timeout: 90000 });
+await page.evaluate(() => window.gradscope.settled());
+await page.locator('#cell-stability-map canvas').first().screenshot({ path: '/tmp/map.png' });
+await page.goto('http://127.0.0.1:8640/#depth=200&width=128&batch=128&act=relu&init=he-normal&sigma=1.2&prec=f64');
+await page.evaluate(() => window.gradscope.ready);
+await page.evaluate(() => window.gradscope.settled());
+await page.locator('#cell-gradients').screenshot({ path: '/tmp/grad.png' });
+await browser.close();
