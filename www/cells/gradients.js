@@ -294,15 +294,15 @@ function setup(api, ctx) {
   // long for the Worker, and a job's own cost (a message each way) stays small beside it.
   const STEP_MS = 15;
 
-  /** Asks the page's Worker for the preview of compute `n` from the first `b` examples. */
-  // The previews on their way, each {n, counted}: counted in cell.inFlight until it answers, or
-  // until an exact result for its compute (or a newer one) is shown, after which it can no longer
-  // change the picture (on a loaded machine the exact one can arrive first), so that the exact
-  // picture's `gradscope:update` is recorded then and not lost.
+  // The previews on their way, each {n}: counted in cell.inFlight while in this set, until it
+  // answers or until an exact result for its compute (or a newer one) is shown, after which it
+  // can no longer change the picture (on a loaded machine the exact one can arrive first), so
+  // that the exact picture's `gradscope:update` is recorded then and not lost.
   const previewsOnTheirWay = new Set();
+  /** Asks the page's Worker for the preview of compute `n` from the first `b` examples. */
   function requestPreview(settings, b, n) {
     cell.inFlight += 1;
-    const pending = { n, counted: true };
+    const pending = { n };
     previewsOnTheirWay.add(pending);
     previewChannel.run('preview', { settings, examples: b }).then((answer) => {
       uncount(pending);
@@ -314,9 +314,7 @@ function setup(api, ctx) {
 
   /** Stops counting the preview `pending` as on its way. */
   function uncount(pending) {
-    if (pending.counted) cell.inFlight -= 1;
-    pending.counted = false;
-    previewsOnTheirWay.delete(pending);
+    if (previewsOnTheirWay.delete(pending)) cell.inFlight -= 1;
   }
 
   /** Shows `result`, the preview of compute `n` from the first `b` examples (now, or at the

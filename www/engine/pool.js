@@ -65,8 +65,8 @@ export class EnginePool {
    * The report for `settings` from the first Worker alone, `steps` layer steps per job
    * (Engine.gradientsInSteps, crates/core/src/stepped_run.rs: a run is 2·depth steps). Before
    * each job it asks `wanted()`: once a newer setting has arrived it stops there and resolves
-   * with {stale: true, jobs: the jobs done}, so the Worker is free for the newer one within one job's time, where a
-   * whole run, once sent, holds it to the end. Otherwise as gradients(settings, 1), `ms` being
+   * with {stale: true, jobs: the jobs done}, so the Worker is free for the newer one within one
+   * job's time, where a whole run, once sent, holds it to the end. Otherwise as gradients(settings, 1), `ms` being
    * the jobs' own time; the report is the same as a whole run's, bit for bit.
    */
   async stepped(settings, steps, wanted) {

@@ -220,14 +220,12 @@ pub fn draw_stability_chart<DB: DrawingBackend>(
             continue;
         }
         let (left, right) = (x - half, x + half);
+        // A rectangle of colour c over this column's rows from..to.
+        let strip = |c: RGBColor, from: f64, to: f64| {
+            (c, Rectangle::new([(left, from), (right, to)], c.filled()))
+        };
         match column {
-            None => {
-                let grey = RGBColor(236, 236, 236);
-                rects.push((
-                    grey,
-                    Rectangle::new([(left, y_lo), (right, y_hi)], grey.filled()),
-                ));
-            }
+            None => rects.push(strip(RGBColor(236, 236, 236), y_lo, y_hi)),
             Some(c) => {
                 // Rows of one colour next to each other in a column are one rectangle (a deep
                 // map is mostly saturated runs).
@@ -243,16 +241,13 @@ pub fn draw_stability_chart<DB: DrawingBackend>(
                         Some((c, _, to)) if *c == color => *to = y + 0.5,
                         _ => {
                             if let Some((c, from, to)) = run.replace((color, y - 0.5, y + 0.5)) {
-                                rects.push((
-                                    c,
-                                    Rectangle::new([(left, from), (right, to)], c.filled()),
-                                ));
+                                rects.push(strip(c, from, to));
                             }
                         }
                     }
                 }
                 if let Some((c, from, to)) = run {
-                    rects.push((c, Rectangle::new([(left, from), (right, to)], c.filled())));
+                    rects.push(strip(c, from, to));
                 }
             }
         }
