@@ -6,6 +6,7 @@
 //     our wasm against TF.js 4.22 (wasm and cpu backends) on the same f32 MLP forward+backward
 //     with per-layer gradient norms, a check of the norms on the same weights, TF.js matMul;
 //   - the sizes of the wasm and the page's JS, raw and gzipped;
+//   - every cell at its heaviest declared setting: long tasks (scripts/bench/extremes.mjs);
 //   - the native numbers of `cargo bench` (target/bench/native.json, if present).
 // Prints tables with ratios (the machine is shared and noisy: ratios measured in one run mean
 // more than times) and writes bench/results.json.
@@ -23,6 +24,7 @@ import { longSessionBench, longSessionLines } from './bench/long-session.mjs';
 import { drawCost, drawTargets, lazyMount, playback, printDraw, widgetSizedCanvas } from './bench/draw.mjs';
 import { downloadTargets, measureDownloads, printDownloads } from './bench/sizes.mjs';
 import { poolBench, poolTargets } from './bench/pool.mjs';
+import { extremes, extremesTargets, printExtremes } from './bench/extremes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -168,6 +170,8 @@ try {
   results.playback = await playback(browser, `http://127.0.0.1:${port}`, { quick });
   results.lazy_mount = await lazyMount(browser, `http://127.0.0.1:${port}`, { loads: quick ? 1 : 3 });
   results.pool = await poolBench(browser, `http://127.0.0.1:${port}/`, { quick }).catch((e) => ({ error: String(e.message || e).split('\n')[0] }));
+  // 1e. Every cell at its heaviest declared setting: long tasks (scripts/bench/extremes.mjs).
+  results.extremes = await extremes(browser, `http://127.0.0.1:${port}`, { quick }).catch((e) => ({ error: String(e.message || e).split('\n')[0] }));
 
   // 2. The benchmark page: ours against TF.js.
   const page = await (await browser.newContext()).newPage();
@@ -419,6 +423,7 @@ function targets(r) {
   if (li?.update_exact_ms) add('largest: exact picture p95 (gradscope:update)', 250, li.update_exact_ms.p95, 'ms', 'σ slider, arrow keys');
   else add('largest: σ key press → next paint p95 (Event Timing; no gradscope:update measures yet)', 250, li?.key_ms_upper?.p95, 'ms', 'Event Timing, < 16 ms counted as 16');
   for (const x of r.interaction ?? []) add(`${x.setting}: longest main-thread task while σ moves`, 50, x.longtasks?.max_ms, 'ms', 'PerformanceObserver longtask (0 = none)');
+  t.push(...extremesTargets(r.extremes));
   drawTargets(r, t);
   t.push(...poolTargets(r.pool)); // the Worker pool's speed-ups, frames skipped while dragging (scripts/bench/pool.mjs)
   for (const o of r.offscreen ?? []) {
@@ -456,6 +461,7 @@ function printTables(r) {
   for (const line of longSessionLines(r.long_session)) console.log(line);
   printDraw(r);
   printDownloads(r.downloads);
+  printExtremes(r.extremes);
   console.log('\n== σ slider, arrow keys (ms)');
   for (const x of r.interaction ?? []) console.log(x.error ? `${x.setting}: ${x.error}` : `${x.setting.padEnd(28)} key→paint p50 ≤${x.key_ms_upper.p50} p95 ≤${x.key_ms_upper.p95}; long tasks ${x.longtasks.count} (max ${round(x.longtasks.max_ms)}); gradscope:update ${x.update_measures}${x.update_exact_ms ? ` exact p95 ${round(x.update_exact_ms.p95)}` : ''}${x.update_preview_ms ? ` preview p95 ${round(x.update_preview_ms.p95)}` : ''}`);
   console.log('\n== targets (issue 10)');

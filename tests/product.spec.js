@@ -169,3 +169,27 @@ test('product: switching language relabels without losing state', async ({ page 
   expect(await page.locator('#cell-product pre[data-out="product"]').textContent()).toBe(before);
   expect(await page.evaluate(() => window.gradscope.cells.product.state.seed)).toBe(7);
 });
+
+test('product: a change computed in the Worker is drawn once, when its answer comes, not first with the old numbers', async ({ page }) => {
+  // At 2,000 steps of 32 × 32 the answer takes long enough that the frame after the key press
+  // comes first: before, that frame redrew the previous report (tens of ms of the page's thread
+  // at the largest settings, for the picture already shown).
+  const problems = await openCell(page, 'product', 'prod.steps=2000&prod.size=32');
+  await settle(page);
+  const counts = () => page.evaluate(() => {
+    const c = window.gradscope.cells.product;
+    return { draws: c.draws, computes: c.computes, frames: c.frames, sigma: c.report.settings.sigma };
+  });
+  expect(await page.evaluate(() => Boolean(window.gradscope.backgroundHost))).toBe(true); // the product computes in it
+  for (const key of ['ArrowLeft', 'ArrowRight']) {
+    const before = await counts();
+    await page.locator('#prod-sigma-range').press(key);
+    await settle(page);
+    const after = await counts();
+    expect(after.computes - before.computes).toBe(1);
+    expect(after.sigma).not.toBe(before.sigma);
+    expect(after.frames - before.frames).toBeGreaterThanOrEqual(1);
+    expect(after.draws - before.draws).toBe(1);
+  }
+  expect(problems).toEqual([]);
+});

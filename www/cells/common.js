@@ -234,19 +234,24 @@ export function pytorchPanel(root, codeFor, t) {
  * The compute-on-change loop: `schedule(level)` with level 2 (or true) recomputes, 1 re-renders
  * the text, 0 (or false) only redraws. At most one compute per animation frame, with the latest
  * state; every frame that was asked for redraws, then after a compute or a re-render the text
- * and the PyTorch code are refreshed. Starts with a compute. Returns `schedule`.
+ * and the PyTorch code are refreshed. A `compute()` that returns true has sent its work to a
+ * Worker: that frame draws nothing and leaves the text, since the answer is drawn with its text
+ * when it comes. Starts with a compute. Returns `schedule`.
  */
 export function runCell(cell, { compute, renderText = () => {}, draw, pytorch = null }) {
   const schedule = frameLoop((level) => {
     // A cell taken out of the document (an element removed from its page) computes nothing.
     if (cell.root && !cell.root.isConnected) return;
     cell.frames += 1;
-    if (level >= 2) compute();
+    // A compute sent to a Worker (`compute()` true) draws its answer when it comes: drawing now
+    // would only redraw the previous numbers (at the largest settings tens of ms of this thread
+    // at every input, for a picture already on the screen).
+    const answerComing = level >= 2 && compute() === true;
     // The chart first, then the text (the canvas backend measures text on the canvas, not in the
     // document, so the order no longer costs a layout; it is kept for the first paint).
-    draw();
+    if (!answerComing) draw();
     if (level >= 1) {
-      renderText();
+      if (!answerComing) renderText();
       pytorch?.refresh();
     }
   });

@@ -139,7 +139,8 @@ export function mountCell(name, slot, ctx, spec) {
 
   const out = (n) => root.querySelector(`[data-out="${n}"]`);
   const errors = errorDisplay(root, out('error') ?? root, t);
-  const cell = { state, frames: 0, computes: 0, onLanguage: null };
+  // frames: frames of the cell's loop; draws: drawings of its chart (tests count both).
+  const cell = { state, frames: 0, draws: 0, computes: 0, onLanguage: null };
   let behaviour = null;
   let loop = null;
 
@@ -167,6 +168,7 @@ export function mountCell(name, slot, ctx, spec) {
       });
     }
     behaviour.draw();
+    cell.draws += 1;
     if (cell.inputAt != null && !(cell.inFlight > 0)) {
       performance.measure('gradscope:update', { start: cell.inputAt, end: performance.now(), detail: { cell: name, preview: false } });
       cell.inputAt = null;
@@ -197,11 +199,16 @@ export function mountCell(name, slot, ctx, spec) {
     } else loop.schedule(setting ? 2 : 1);
   }
   /** A compute may answer later (the main widget's runs in a Worker): `computed` then follows
-   * its answer, unless a newer request replaced it. */
+   * its answer, unless a newer request replaced it. Returns whether an answer is on its way
+   * (it is drawn when it comes). */
   function compute() {
     const answer = behaviour.compute?.();
-    if (answer?.then) answer.then((fresh) => fresh && computed());
-    else computed();
+    if (answer?.then) {
+      answer.then((fresh) => fresh && computed());
+      return true;
+    }
+    computed();
+    return false;
   }
   const api = {
     root,
