@@ -14,8 +14,9 @@ let host = null; // the second origin
 let hostUrl = '';
 let site = ''; // gradscope's origin, as the host pages name it
 
-/** The strict policy, with gradscope's origin added where a host must add it. */
-const policy = (other) =>
+/** The strict policy, with gradscope's origin added where a host must add it, and `worker-src
+ * blob:` for the engine's Worker (`workers: false`: a host that does not allow it). */
+const policy = (other, { workers = true } = {}) =>
   [
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval' ${other}`,
@@ -24,6 +25,7 @@ const policy = (other) =>
     `font-src 'self' ${other}`,
     `connect-src 'self' ${other}`,
     `frame-src 'self' ${other}`,
+    ...(workers ? [`worker-src 'self' blob: ${other}`] : []),
   ].join('; ');
 
 /** A hostile host style sheet: a reset, a large base font, content-box sizing. */
@@ -31,6 +33,10 @@ const HOSTILE_CSS = `
   html { font-size: 28px; } * { box-sizing: content-box !important; margin: 0; padding: 0; }
   body { font-family: Georgia, serif; line-height: 3; color: #c00; }
   button, input, select { all: unset; } canvas { display: none; }`;
+
+const LARGE_PAGE_BODY = `<grad-scope id="a" cell="gradients" lang="en" depth="200" width="128" batch="128"
+      activation="relu" init="he-normal" sigma="1" precision="f64"></grad-scope>`;
+let LARGE_PAGE = '';
 
 const pages = {
   '/elements.html': () => `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,">
@@ -47,6 +53,10 @@ const pages = {
       style="width: 900px; height: 300px; border: 0"></iframe>
     <iframe id="other" src="/forger.html" title="forger" style="width: 10px; height: 10px"></iframe>
     </body></html>`,
+  // The main widget at the largest setting, on a host that allows the engine's Worker
+  // (/large.html) and on one whose policy does not (/large-strict.html).
+  '/large.html': () => LARGE_PAGE,
+  '/large-strict.html': () => LARGE_PAGE,
   // A window that is not the gradscope iframe, posting a resize message to its parent.
   '/forger.html': () => `<!doctype html><html><head><script src="/forger.js"></script></head><body></body></html>`,
   '/forger.js': () => `window.parent.postMessage({ type: 'gradscope:resize', height: 17 }, '*');
@@ -55,6 +65,9 @@ const pages = {
 
 test.beforeAll(async ({ baseURL }) => {
   site = baseURL;
+  LARGE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,">
+    <script type="module" src="${site}embed.js"></script></head><body><h1>A course page</h1>
+    ${LARGE_PAGE_BODY}</body></html>`;
   const siteOrigin = new URL(baseURL).origin;
   host = createServer((req, res) => {
     const make = pages[new URL(req.url, 'http://x').pathname];
@@ -64,7 +77,8 @@ test.beforeAll(async ({ baseURL }) => {
       return;
     }
     const js = req.url.endsWith('.js');
-    res.writeHead(200, { 'Content-Type': js ? 'text/javascript' : 'text/html; charset=utf-8', 'Content-Security-Policy': policy(siteOrigin) });
+    const workers = !req.url.includes('-strict');
+    res.writeHead(200, { 'Content-Type': js ? 'text/javascript' : 'text/html; charset=utf-8', 'Content-Security-Policy': policy(siteOrigin, { workers }) });
     res.end(make());
   });
   await new Promise((ok) => host.listen(0, '127.0.0.1', ok));
@@ -189,6 +203,73 @@ test('two elements on another origin share one engine, follow their attributes, 
 
   expect(await page.evaluate(() => window.__violations)).toEqual([]);
   expect(problems).toEqual([]);
+});
+
+/** Presses ArrowRight `presses` times on element a's σ slider; resolves, once its last `change`
+ * is the latest state's, with the long tasks meanwhile, the state and that change's result. */
+async function pressSigma(page, presses) {
+  await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((list) => window.__long.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  });
+  await page.locator('#a input[type="range"][data-field="sigma"]').focus();
+  for (let i = 0; i < presses; i += 1) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(130);
+  }
+  await page.waitForFunction(() => {
+    const el = document.getElementById('a');
+    return el.changes?.at(-1)?.state.sigma === el.state.sigma;
+  });
+  return page.evaluate(() => {
+    const el = document.getElementById('a');
+    return { long: window.__long, state: el.state, result: el.changes.at(-1).result };
+  });
+}
+
+test('on another origin the element computes in a Worker (worker-src blob:): no long task at the largest setting; without it, on the page', async ({ page }) => {
+  test.setTimeout(120000);
+  const problems = await watch(page);
+  const statsOf = () => page.evaluate(async () => ({ ...(await import(document.querySelector('script[type=module]').src)).stats }));
+  // Every `change` of element a, in order (state and result).
+  await page.addInitScript(() => {
+    document.addEventListener('change', (e) => {
+      if (e.target.id === 'a') (e.target.changes ??= []).push(JSON.parse(JSON.stringify(e.detail)));
+    }, true);
+  });
+
+  // A host that allows the engine's Worker: σ moves at 200 × 128 × 128 (f64) with no long task.
+  await page.goto(`${hostUrl}/large.html`);
+  await page.waitForFunction(() => document.getElementById('a')?.result?.layers?.length === 200, null, { timeout: 60000 });
+  expect(await statsOf()).toEqual({ engineLoads: 1, engineWorkers: 1 });
+  const moved = await pressSigma(page, 6);
+  expect(moved.long.filter((d) => d > 50)).toEqual([]);
+  expect(moved.state.sigma).toBeGreaterThan(1);
+  // The Worker's numbers for the last σ are the CLI's (f64, 1e-9).
+  const args = ['grads', '--format', 'json'];
+  for (const k of ['depth', 'width', 'batch', 'activation', 'init', 'sigma', 'seed', 'precision']) args.push(`--${k}`, String(moved.state[k]));
+  const native = JSON.parse(execFileSync(cli, args, { encoding: 'utf8' }));
+  expect(moved.result.layers.length).toBe(native.layers.length);
+  native.layers.forEach((n, i) => {
+    const x = fromJson(n.grad_norm);
+    expect(Math.abs(x - moved.result.layers[i].grad_norm) / Math.abs(x), `layer ${i + 1}`).toBeLessThanOrEqual(1e-9);
+  });
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  expect(problems).toEqual([]);
+
+  // A host whose policy has no worker-src blob:: the Worker is refused (the one violation), and
+  // the element computes on the page's thread, as before.
+  problems.length = 0;
+  await page.goto(`${hostUrl}/large-strict.html`);
+  await page.waitForFunction(() => document.getElementById('a')?.result?.layers?.length === 200, null, { timeout: 60000 });
+  expect(await statsOf()).toEqual({ engineLoads: 1, engineWorkers: 0 });
+  const here = await pressSigma(page, 1);
+  expect(here.state.sigma).toBeGreaterThan(1);
+  expect(here.result.layers.length).toBe(200);
+  const violations = await page.evaluate(() => window.__violations);
+  expect(violations.length).toBeGreaterThan(0);
+  for (const v of violations) expect(v).toMatch(/^worker-src blob/);
+  for (const p of problems) expect(p).toMatch(/worker/i);
 });
 
 test('an arrow key on a slider inside the element does not reach the host page', async ({ page }) => {

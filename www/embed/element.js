@@ -68,8 +68,9 @@ const PKGS = {
 const needsFull = (name) => name != null && name !== 'gradients' && Object.hasOwn(CELLS, name);
 
 let engine = null; // {pkg, promise, wasmModule}
-/** How many times this page has instantiated the wasm engine (one, however many elements). */
-export const stats = { engineLoads: 0 };
+/** How many times this page has instantiated the wasm engine (one, however many elements), and
+ * how many engine Workers the elements compute in (none where no Worker may start). */
+export const stats = { engineLoads: 0, engineWorkers: 0 };
 
 /**
  * The page's one engine, instantiated on first use; elements that start together share it. The
@@ -112,23 +113,45 @@ function fullEngine() {
   return fullBuild;
 }
 
-const hosts = {}; // by build: a Worker, or undefined where none may start
+const hosts = {}; // by build: a promise of its Worker's host, or of undefined where none starts
+/** How long a Worker on another origin may take to load before the element computes here. */
+const WORKER_START_MS = 10000;
 /**
- * The engine's Worker, when the page may start one: only a page on gradscope's own origin
- * (embed.html, the examples) can run a Worker script from it. Elsewhere the element computes on
- * the page's thread. It gets the page's compiled wasm (no second download or compilation).
+ * The engine's Worker (a promise), started once per build with the page's compiled wasm (no
+ * second download or compilation). On gradscope's own origin (embed.html, the examples) it
+ * starts from gradscope's worker.js. On another origin it starts from a blob: module of the host
+ * page that imports worker.js (`workerScript`), and is used once it has answered: where the host
+ * page's policy forbids `worker-src blob:`, or where the modules cannot be fetched, or where the
+ * engine's modules are bundled (Jupyter), the element computes on the page's thread.
  */
 function engineHost() {
   const { pkg, wasmModule } = engine;
-  if (!Object.hasOwn(hosts, pkg)) {
-    hosts[pkg] = undefined;
-    try {
-      if (new URL(import.meta.url).origin === window.location.origin) hosts[pkg] = new EngineHost(undefined, { wasmModule, pkg });
-    } catch {
-      hosts[pkg] = undefined;
+  hosts[pkg] ??= startHost(pkg, wasmModule);
+  return hosts[pkg];
+}
+
+/** Starts build `pkg`'s Worker host; resolves with it once it may be used, else undefined. */
+async function startHost(pkg, wasmModule) {
+  let host;
+  try {
+    host = new EngineHost(undefined, { wasmModule, pkg });
+  } catch {
+    return undefined; // no Worker may start here (a policy, or no worker.js beside this module)
+  }
+  if (new URL(import.meta.url).origin !== window.location.origin) {
+    let timer = null;
+    const late = new Promise((ok) => {
+      timer = setTimeout(() => ok({ error: 'late' }), WORKER_START_MS);
+    });
+    const answer = await Promise.race([host.call('memoryBytes'), late]);
+    clearTimeout(timer);
+    if (answer.error) {
+      host.terminate();
+      return undefined;
     }
   }
-  return hosts[pkg];
+  stats.engineWorkers += 1;
+  return host;
 }
 
 let fontsAdded = null;
@@ -359,12 +382,17 @@ export class GradScope extends HTMLElement {
       pytorchFor,
       fullEngine,
       siteUrl: SITE_URL,
-      engineHost: engineHost(),
+      engineHost: await engineHost(),
       theme: () => this.theme(),
       chartScale: () => (this.theme() === 'projector' ? PROJECTOR_SCALE : 1),
       fixedLang: () => (LANGS.includes(this.getAttribute('lang')) ? this.getAttribute('lang') : ''),
       embed: { lock, hide },
-      onComputed: (cell) => this.dispatchEvent(new CustomEvent('change', { detail: { state: this.state, result: cell.lastResult() } })),
+      // `change` pairs the state with its own numbers: while a newer compute is on its way (σ
+      // dragged at a slow setting, whose older answers are still shown as they come), the result
+      // belongs to an earlier state, and the event waits for the latest one.
+      onComputed: (cell) => {
+        if (!(cell.inFlight > 0)) this.dispatchEvent(new CustomEvent('change', { detail: { state: this.state, result: cell.lastResult() } }));
+      },
     };
     const module = await CELLS[name]();
     this.cell = module.mount(this.slot_, ctx);

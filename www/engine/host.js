@@ -15,6 +15,29 @@ export async function compileWasm(url) {
   return WebAssembly.compile(await response.arrayBuffer());
 }
 
+/** The blob: modules that start a Worker from another origin, by the Worker script's URL. */
+const starters = new Map();
+
+/**
+ * Where a Worker running the module at `url` can start: `url` itself on this page's origin.
+ * A page on another origin (a course page with a <grad-scope> element) may not start a Worker
+ * from gradscope's origin; it may start one from a blob: module of its own, which imports the
+ * script from gradscope's origin (fetched with CORS, as embed.js is). A host page's
+ * Content-Security-Policy must then allow `worker-src blob:`; without it `new Worker` throws.
+ */
+export function workerScript(url) {
+  const script = new URL(url, globalThis.location.href);
+  if (script.origin === globalThis.location.origin) return script;
+  if (!starters.has(script.href)) {
+    const source = `import ${JSON.stringify(script.href)};\n`;
+    starters.set(script.href, URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+  }
+  return starters.get(script.href);
+}
+
+/** The answer to every call of a host whose Worker could not start. */
+const NOT_STARTED = { error: 'engine: the Worker could not start' };
+
 export class EngineHost {
   /**
    * `wasmModule`: the page's compiled wasm (or a promise of it: the Worker starts now and gets it
@@ -29,12 +52,18 @@ export class EngineHost {
     this.nextId = 1;
     this.pending = new Map(); // id -> {resolve}
     this.restarts = 0;
+    this.failed = false;
     this.start();
   }
 
+  /** Starts the Worker (`new Worker` throws if the page's policy forbids it). */
   start() {
-    const worker = new Worker(this.url, { type: 'module' });
+    const worker = new Worker(workerScript(this.url), { type: 'module' });
     this.worker = worker;
+    // Whether this Worker's module has loaded (its first message, {started: true}): an error
+    // before that means that its script cannot load here (another origin's module refused, say),
+    // and a new Worker would fail the same way.
+    this.answered = false;
     // The Worker imports the build's glue now, while the page compiles the wasm.
     worker.postMessage({ prepare: this.pkg });
     // Every message goes after the load message, in order.
@@ -43,6 +72,7 @@ export class EngineHost {
       () => worker.postMessage({ load: { pkg: this.pkg } }),
     );
     this.worker.onmessage = ({ data }) => {
+      this.answered = true;
       const p = this.pending.get(data.id);
       this.pending.delete(data.id);
       if (data.trap) this.restart();
@@ -50,8 +80,19 @@ export class EngineHost {
     };
     this.worker.onerror = (event) => {
       event.preventDefault?.();
-      this.restart();
+      if (this.answered) this.restart();
+      else this.terminate();
     };
+  }
+
+  /** Ends the Worker for good: every call in flight, and every later one, answers
+   * `{error: 'engine: the Worker could not start'}`. */
+  terminate() {
+    this.worker.terminate();
+    this.failed = true;
+    const lost = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of lost) p.resolve(NOT_STARTED);
   }
 
   /** Ends the Worker (and every request in flight, answered as traps) and starts a new one. */
@@ -67,6 +108,7 @@ export class EngineHost {
   /** Sends one job; resolves with {result, ms} or {error, trap}. The buffers in `transfer` move
    * to the Worker (no copy). */
   call(job, client, args, transfer = []) {
+    if (this.failed) return Promise.resolve(NOT_STARTED);
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, { resolve });

@@ -121,3 +121,7 @@ self.onmessage = async ({ data }) => {
     self.postMessage({ id, error: String(e?.message ?? e), trap });
   }
 };
+
+// Says that this module loaded (the host restarts a Worker that fails after this; one that fails
+// before it cannot load its script here, and is not started again).
+self.postMessage({ started: true });
