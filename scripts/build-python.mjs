@@ -54,11 +54,26 @@ const fontCss = ['400', '600']
     }),
   )
   .join('\n');
+// The engine's Worker as one module's text (worker.js with the full build's glue bundled in; the
+// main widget's own build stays an import that the widget never makes), which the element starts
+// from a blob: URL: a module imported from a blob: URL has nothing beside it to start a Worker from.
+const workerBundle = await esbuild.build({
+  entryPoints: [join(root, 'www', 'engine', 'worker.js')],
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  write: false,
+  external: ['../pkg-widget/gradscope_web.js'],
+  logLevel: 'warning',
+});
+const workerSource = workerBundle.outputFiles[0].text;
+const texts = { 'font-css': fontCss, 'worker-source': workerSource };
 const virtual = {
   name: 'gradscope-virtual',
   setup(build) {
-    build.onResolve({ filter: /^gradscope:font-css$/ }, (args) => ({ path: args.path, namespace: 'gradscope' }));
-    build.onLoad({ filter: /.*/, namespace: 'gradscope' }, () => ({ contents: fontCss, loader: 'text' }));
+    build.onResolve({ filter: /^gradscope:(font-css|worker-source)$/ }, (args) => ({ path: args.path.slice('gradscope:'.length), namespace: 'gradscope' }));
+    build.onLoad({ filter: /.*/, namespace: 'gradscope' }, (args) => ({ contents: texts[args.path], loader: 'text' }));
   },
 };
 const out = join(staticDir, 'widget.js');

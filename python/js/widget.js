@@ -11,10 +11,13 @@ import wasmBytes from '../../www/pkg/gradscope_web_bg.wasm';
 import themes from '../../www/themes.css';
 import style from '../../www/style.css';
 import fontCss from 'gradscope:font-css';
+import workerSource from 'gradscope:worker-source';
 import { configure } from '../../www/embed/element.js';
 
 // The element's sheet: the themes, then the notebook's style (as the element loads them on a site).
-configure({ wasm: wasmBytes, css: `${themes}\n${style}`, fontCss });
+// The engine computes in a Worker started from the bundled worker module, so that a large
+// setting does not hold up the notebook's page.
+configure({ wasm: wasmBytes, css: `${themes}\n${style}`, fontCss, workerSource });
 
 const OPTIONS = ['cell', 'lock', 'hide', 'lang', 'theme'];
 

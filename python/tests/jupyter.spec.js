@@ -103,6 +103,8 @@ for (const [ui, path] of [
     expect(first.w).toBeGreaterThan(250);
     expect(first.h).toBeGreaterThan(150);
     expect(first.ink).toBeGreaterThan(500);
+    // It computes in the engine's Worker (started from the bundle), not on the notebook's thread.
+    expect(await page.evaluate(() => document.querySelector('grad-scope').computesInWorker)).toBe(true);
 
     // 2. `w.sigma = 2.0` from a later cell: the element's σ and its chart change.
     await run(page, 1);
@@ -112,12 +114,16 @@ for (const [ui, path] of [
 
     // 3. The σ slider, moved with the keyboard, changes w.sigma in the kernel.
     const slider = page.locator('grad-scope input[type="range"][data-field="sigma"]');
+    await page.evaluate(() => {
+      const scope = document.querySelector('grad-scope');
+      scope.addEventListener('change', (e) => (scope.lastChangedSigma = e.detail.state.sigma));
+    });
     await slider.focus();
     for (let k = 0; k < 3; k += 1) await slider.press('ArrowLeft');
     await page.waitForFunction(() => document.querySelector('grad-scope').state.sigma < 2);
     const moved = await page.evaluate(() => document.querySelector('grad-scope').state.sigma);
-    // Wait for the compute that follows (result and state reach the kernel together).
-    await page.waitForFunction(() => document.querySelector('grad-scope').result);
+    // Wait for the compute that follows (its `change` sends result and state to the kernel together).
+    await page.waitForFunction((s) => document.querySelector('grad-scope').lastChangedSigma === s, moved);
     await run(page, 2);
     await expect(output(page, 2)).toHaveText(String(moved).includes('.') ? String(moved) : `${moved}.0`);
     const kernelSigma = Number(await output(page, 2).innerText());

@@ -39,12 +39,15 @@ export let SITE_URL = (() => {
 /**
  * What a bundle that cannot load files beside it gives instead (the Jupyter widget's ESM): the
  * wasm as bytes or a compiled module (`wasm`), the style sheet's text (`css`), the font's
- * @font-face rules with data: URLs (`fontCss`) and the site's URL for share links (`siteUrl`).
- * Call it before the first element connects; unset parts are loaded beside this module.
+ * @font-face rules with data: URLs (`fontCss`), the engine Worker's module as one text
+ * (`workerSource`: www/engine/worker.js with the glue bundled; the element starts it from a blob:
+ * URL) and the site's URL for share links (`siteUrl`). Call it before the first element
+ * connects; unset parts are loaded beside this module.
  */
-const assets = { wasm: undefined, css: null, fontCss: null };
-export function configure({ wasm, css, fontCss, siteUrl } = {}) {
+const assets = { wasm: undefined, css: null, fontCss: null, workerSource: null };
+export function configure({ wasm, css, fontCss, workerSource, siteUrl } = {}) {
   if (wasm !== undefined) assets.wasm = wasm;
+  if (workerSource != null) assets.workerSource = workerSource;
   if (css != null) assets.css = css;
   if (fontCss != null) assets.fontCss = fontCss;
   if (siteUrl != null) SITE_URL = siteUrl;
@@ -97,7 +100,9 @@ export function loadEngine(el = null) {
 function instantiate(pkg, into = {}) {
   return PKGS[pkg].glue().then(async (m) => {
     if (assets.wasm === undefined) into.wasmModule = await compileWasm(new URL(PKGS[pkg].wasm, import.meta.url));
-    await m.default({ module_or_path: assets.wasm ?? into.wasmModule });
+    // A bundle's bytes are compiled once too, when its Worker will need the module.
+    else if (assets.workerSource != null) into.wasmModule = assets.wasm instanceof WebAssembly.Module ? assets.wasm : await WebAssembly.compile(assets.wasm);
+    await m.default({ module_or_path: into.wasmModule ?? assets.wasm });
     return m;
   });
 }
@@ -120,9 +125,10 @@ const WORKER_START_MS = 10000;
  * The engine's Worker (a promise), started once per build with the page's compiled wasm (no
  * second download or compilation). On gradscope's own origin (embed.html, the examples) it
  * starts from gradscope's worker.js. On another origin it starts from a blob: module of the host
- * page that imports worker.js (`workerScript`), and is used once it has answered: where the host
- * page's policy forbids `worker-src blob:`, or where the modules cannot be fetched, or where the
- * engine's modules are bundled (Jupyter), the element computes on the page's thread.
+ * page that imports worker.js (`workerScript`); in a bundle (the Jupyter widget), from a blob:
+ * URL of the bundled Worker (`configure({workerSource})`). Those are used once they have
+ * answered: where the page's policy forbids them, or where the modules cannot be fetched, the
+ * element computes on the page's thread.
  */
 function engineHost() {
   const { pkg, wasmModule } = engine;
@@ -132,13 +138,15 @@ function engineHost() {
 
 /** Starts build `pkg`'s Worker host; resolves with it once it may be used, else undefined. */
 async function startHost(pkg, wasmModule) {
+  const source = assets.workerSource;
   let host;
   try {
-    host = new EngineHost(undefined, { wasmModule, pkg });
+    const url = source == null ? undefined : URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    host = new EngineHost(url, { wasmModule, pkg });
   } catch {
     return undefined; // no Worker may start here (a policy, or no worker.js beside this module)
   }
-  if (new URL(import.meta.url).origin !== window.location.origin) {
+  if (source != null || new URL(import.meta.url).origin !== window.location.origin) {
     let timer = null;
     const late = new Promise((ok) => {
       timer = setTimeout(() => ok({ error: 'late' }), WORKER_START_MS);
@@ -371,6 +379,7 @@ export class GradScope extends HTMLElement {
     const hide = new Set(list(this.getAttribute('hide')));
     for (const n of [...lock, ...hide]) if (!known(n)) this.note('embed.unknownName', { value: n });
 
+    this.engineHost = await engineHost();
     this.store = new Store(window, { params, persist: false });
     const t = { translate: (key, vars) => translate(this.language(), key, vars) };
     const ctx = {
@@ -382,7 +391,7 @@ export class GradScope extends HTMLElement {
       pytorchFor,
       fullEngine,
       siteUrl: SITE_URL,
-      engineHost: await engineHost(),
+      engineHost: this.engineHost,
       theme: () => this.theme(),
       chartScale: () => (this.theme() === 'projector' ? PROJECTOR_SCALE : 1),
       fixedLang: () => (LANGS.includes(this.getAttribute('lang')) ? this.getAttribute('lang') : ''),
@@ -449,6 +458,12 @@ export class GradScope extends HTMLElement {
   /** The last computed numbers (for the gradient cell: `{layers: [...], …}` per layer). */
   get result() {
     return this.cell?.lastResult() ?? null;
+  }
+
+  /** Whether the cell computes in the engine's Worker (false: on the page's thread, where no
+   * Worker may start). */
+  get computesInWorker() {
+    return Boolean(this.engineHost);
   }
 
   /** Starts the element now, near the viewport or not (for scripts and tests). */
