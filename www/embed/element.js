@@ -398,9 +398,10 @@ export class GradScope extends HTMLElement {
       embed: { lock, hide },
       // `change` pairs the state with its own numbers: while a newer compute is on its way (σ
       // dragged at a slow setting, whose older answers are still shown as they come), the result
-      // belongs to an earlier state, and the event waits for the latest one.
+      // belongs to an earlier state, and the event waits for the latest one. A playing training
+      // always has its next steps on their way, for the same state: each frame's answer counts.
       onComputed: (cell) => {
-        if (!(cell.inFlight > 0)) this.dispatchEvent(new CustomEvent('change', { detail: { state: this.state, result: cell.lastResult() } }));
+        if (cell.playing || !(cell.inFlight > 0)) this.dispatchEvent(new CustomEvent('change', { detail: { state: this.state, result: cell.lastResult() } }));
       },
     };
     const module = await CELLS[name]();
