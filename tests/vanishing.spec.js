@@ -8,8 +8,21 @@ import { openCell, setField } from './cell-helpers.js';
 // sigmoid (prefix sig)
 // ---------------------------------------------------------------------------------------------
 
-/** The page position of data x on the sigmoid chart, from the plot area the chart reported. */
+/** The page position of data x on the sigmoid chart, from the plot area the chart reported,
+ * once the page's layout has settled (cells mounting near the viewport, or a font arriving, move
+ * the chart: a position read before that points beside it). */
 async function sigmoidPosition(page, x) {
+  let last = null;
+  for (let i = 0; i < 40; i += 1) {
+    const p = await positionNow(page, x);
+    if (last && p.x === last.x && p.y === last.y) return p;
+    last = p;
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  }
+  return last;
+}
+
+async function positionNow(page, x) {
   const o = await page.evaluate(() => window.gradscope.cells.sigmoid.outcome);
   const geom = await page.$eval('#cell-sigmoid canvas', (c) => {
     const r = c.getBoundingClientRect();
