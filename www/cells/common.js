@@ -75,22 +75,33 @@ export function errorDisplay(root, fallback, t) {
 /** Each canvas's CSS size, as its ResizeObserver last reported it (see `noteCanvasSize`). */
 const cssSizes = new WeakMap();
 
-/** Records `canvas`'s CSS content size (from a ResizeObserver entry). */
+/** The backing store, in device pixels, of a canvas of CSS size `cw` × `ch`: [w, h]. */
+function backingSize(cw, ch) {
+  const dpr = window.devicePixelRatio || 1;
+  return [Math.max(1, Math.round(cw * dpr)), Math.max(1, Math.round(ch * dpr))];
+}
+
+/**
+ * Records `canvas`'s CSS content size (from a ResizeObserver entry); returns whether the canvas
+ * must be drawn again: whether that size needs another backing store than the one it was last
+ * drawn on. (The observer also reports a canvas at the size it had, when its section comes back
+ * into view or when it was first drawn before the observer's first report.)
+ */
 export function noteCanvasSize(canvas, width, height) {
   cssSizes.set(canvas, [width, height]);
+  const [w, h] = backingSize(width, height);
+  return canvas.width !== w || canvas.height !== h;
 }
 
 /** Gives `canvas` a backing store of its CSS size × devicePixelRatio; returns the ratio. */
 export function fitCanvas(canvas) {
-  const dpr = window.devicePixelRatio || 1;
   // The size the ResizeObserver last reported, when there is one: reading clientWidth right after
   // a table was filled would force a layout of the whole page in the middle of the frame.
   const [cw, ch] = cssSizes.get(canvas) ?? [canvas.clientWidth, canvas.clientHeight];
-  const w = Math.max(1, Math.round(cw * dpr));
-  const h = Math.max(1, Math.round(ch * dpr));
+  const [w, h] = backingSize(cw, ch);
   if (canvas.width !== w) canvas.width = w;
   if (canvas.height !== h) canvas.height = h;
-  return dpr;
+  return window.devicePixelRatio || 1;
 }
 
 /** What each canvas last showed: `{name, data, labels}` (data may be a function giving it). */

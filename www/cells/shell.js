@@ -334,9 +334,13 @@ export function mountCell(name, slot, ctx, spec) {
   /** Stops a playback (an element that scrolled out of view). */
   cell.pause = () => loop.setPlaying?.(false);
   cell.root = root;
+  // A canvas is redrawn when its size needs another backing store (see `noteCanvasSize`): a
+  // section coming back into view (content-visibility: auto) is reported at the size it had, and
+  // its picture is still there.
   const resize = new ResizeObserver((entries) => {
-    for (const e of entries) noteCanvasSize(e.target, e.contentRect.width, e.contentRect.height);
-    loop.schedule(false);
+    let redraw = false;
+    for (const e of entries) redraw = noteCanvasSize(e.target, e.contentRect.width, e.contentRect.height) || redraw;
+    if (redraw) loop.schedule(false);
   });
   for (const canvas of root.querySelectorAll('canvas')) resize.observe(canvas);
   cell.onLanguage = () => {
