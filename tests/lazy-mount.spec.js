@@ -2,7 +2,7 @@
 // once, the others as their slot nears. Their URL values survive until they mount, printing
 // mounts and draws every cell, and `mountAll()` serves tests that read cells anywhere.
 import { test } from '@playwright/test';
-import { expect } from './helpers.js';
+import { expect, openPage, settle } from './helpers.js';
 
 /** Opens the page without mounting every cell (unlike helpers.js `openPage`). */
 async function openLazy(page, hash = '') {
@@ -66,5 +66,33 @@ test('printing mounts and draws every cell at once; mountAll mounts them all', a
   }
   const all = await page.evaluate(async () => Object.keys(await window.gradscope.mountAll()));
   expect(all.length).toBe(names.length);
+  expect(problems).toEqual([]);
+});
+
+test('a chart is not drawn again when its section scrolls back into view, only when its size changes', async ({ page }) => {
+  // Sections far from the viewport are skipped (content-visibility: auto); coming back, each
+  // canvas is reported by its ResizeObserver at the size it was drawn. Before, every report
+  // redrew the chart (7 drawings for two passes down and up the notebook).
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const problems = await openPage(page);
+  await settle(page);
+  const draws = () => page.evaluate(() => Object.fromEntries(Object.entries(window.gradscope.cells).map(([n, c]) => [n, c.draws])));
+  const before = await draws();
+  expect(Object.keys(before).length).toBeGreaterThan(10);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let pass = 0; pass < 2; pass += 1) {
+    for (const dir of [1, -1]) {
+      for (let y = 0; y <= height; y += 600) {
+        await page.mouse.wheel(0, 600 * dir);
+        await page.waitForTimeout(40);
+      }
+    }
+  }
+  await settle(page);
+  expect(await draws()).toEqual(before);
+  // A real change of size still redraws: every chart is as wide as its column.
+  await page.setViewportSize({ width: 900, height: 900 });
+  await page.evaluate(() => window.gradscope.cells.grad.root.scrollIntoView());
+  await page.waitForFunction((d) => window.gradscope.cells.grad.draws > d, before.grad);
   expect(problems).toEqual([]);
 });
