@@ -60,17 +60,27 @@ impl DecadeRange {
     /// The tick positions: whole decades, every 1, 2, 5, 10, 20, 50, … so that there are at most
     /// `max_ticks` + 1 of them.
     pub fn ticks(&self, max_ticks: usize) -> Vec<f64> {
-        let span = (self.hi - self.lo).max(1.0);
-        let mut step = 1.0;
-        let mut k = 0;
-        while span / step > max_ticks.max(1) as f64 {
-            step = [2.0, 5.0, 10.0][k % 3] * 10f64.powi((k / 3) as i32);
-            k += 1;
-        }
-        let first = (self.lo / step).ceil() as i64;
-        let last = (self.hi / step).floor() as i64;
-        (first..=last).map(|i| i as f64 * step).collect()
+        whole_ticks(self.lo, self.hi, max_ticks)
     }
+}
+
+/// Ticks on whole numbers from `lo` to `hi`: the multiples of the smallest step of 1, 2, 5, 10,
+/// 20, 50, … that leaves at most `max_ticks` steps across the span (at least 1), so at most
+/// `max_ticks` + 1 ticks.
+pub fn whole_ticks(lo: f64, hi: f64, max_ticks: usize) -> Vec<f64> {
+    if !(lo.is_finite() && hi.is_finite()) || lo > hi {
+        return Vec::new();
+    }
+    let span = (hi - lo).max(1.0);
+    let mut step = 1.0;
+    let mut k = 0;
+    while span / step > max_ticks.max(1) as f64 {
+        step = [2.0, 5.0, 10.0][k % 3] * 10f64.powi((k / 3) as i32);
+        k += 1;
+    }
+    let first = (lo / step).ceil() as i64;
+    let last = (hi / step).floor() as i64;
+    (first..=last).map(|i| i as f64 * step).collect()
 }
 
 /// A tick label for a whole-number axis (layers, steps): the number when `x` is whole, nothing
@@ -126,6 +136,17 @@ mod tests {
             DecadeRange { lo: -1.0, hi: 1.0 }.ticks(8),
             vec![-1.0, 0.0, 1.0]
         );
+    }
+
+    #[test]
+    fn whole_ticks_step_by_one_two_five() {
+        assert_eq!(
+            whole_ticks(0.5, 30.5, 10),
+            vec![5.0, 10.0, 15.0, 20.0, 25.0, 30.0]
+        );
+        assert_eq!(whole_ticks(0.5, 4.5, 5), vec![1.0, 2.0, 3.0, 4.0]);
+        assert_eq!(whole_ticks(-0.5, 10_000.5, 10).len(), 6);
+        assert!(whole_ticks(f64::NAN, 1.0, 5).is_empty());
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! A chart of positive quantities against a whole-number index (a layer, a step) on a log₁₀ y
 //! axis, with markers on the edges for values that underflowed to 0 or overflowed to ∞/NaN.
 
-use super::axis::{place, power_of_ten, whole_number, DecadeRange, Placement};
+use super::axis::{place, power_of_ten, whole_number, whole_ticks, DecadeRange, Placement};
+use super::frame::{Frame, Tick};
 use super::{palette, ChartError, ChartStyle};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
 /// How a line is stroked.
@@ -32,18 +34,36 @@ pub enum Marker {
     Diamond,
 }
 
+/// (cos θ, sin θ) at θ = k·30°, k = 0 … 11: a disc's outline as a 12-sided polygon. Written out
+/// rather than computed, so that the main widget's wasm carries no sine or cosine.
+const UNIT_DODECAGON: [(f64, f64); 12] = {
+    const H: f64 = 0.866_025_403_784_438_6; // √3/2
+    [
+        (1.0, 0.0),
+        (H, 0.5),
+        (0.5, H),
+        (0.0, 1.0),
+        (-0.5, H),
+        (-H, 0.5),
+        (-1.0, 0.0),
+        (-H, -0.5),
+        (-0.5, -H),
+        (0.0, -1.0),
+        (0.5, -H),
+        (H, -0.5),
+    ]
+};
+
 impl Marker {
     /// The marker's outline around (0, 0) with half-size `r` pixels (empty for [`Marker::None`]).
     pub fn outline(self, r: i32) -> Vec<(i32, i32)> {
         match self {
             Marker::None => Vec::new(),
-            Marker::Circle => (0..12)
-                .map(|k| {
-                    let a = std::f64::consts::PI * k as f64 / 6.0;
-                    (
-                        (r as f64 * a.cos()).round() as i32,
-                        (r as f64 * a.sin()).round() as i32,
-                    )
+            Marker::Circle => UNIT_DODECAGON
+                .iter()
+                .map(|&(c, s)| {
+                    let r = f64::from(r);
+                    ((r * c).round() as i32, (r * s).round() as i32)
                 })
                 .collect(),
             Marker::Square => vec![(-r, -r), (r, -r), (r, r), (-r, r)],
@@ -173,21 +193,29 @@ pub fn draw_log_chart<DB: DrawingBackend>(
         .max(1);
     let x_min = chart.x_start - 0.5;
     let x_max = chart.x_start + n as f64 - 0.5;
-    let ticks = range.ticks(8);
-
-    let mut cc = style
-        .titled(area, &chart.title, 16.0, (40.0, 64.0))
-        .build_cartesian_2d(x_min..x_max, y_min..y_max)?;
-
-    let x_ticks = n.min(10) + 1;
-    draw_log_mesh(
-        &mut cc,
-        &chart.x_label,
-        &chart.y_label,
-        x_ticks,
-        ticks.len(),
+    let frame = Frame::titled(
+        area,
         style,
+        &chart.title,
+        16.0,
+        (40.0, 64.0),
+        (x_min, x_max),
+        (y_min, y_max),
     )?;
+    let x_ticks: Vec<Tick> = whole_ticks(x_min, x_max, n.min(10))
+        .into_iter()
+        .map(|x| (x, whole_number(x)))
+        .collect();
+    let y_ticks: Vec<Tick> = (range.ticks(8).into_iter())
+        .map(|y| (y, power_of_ten(y)))
+        .collect();
+    frame.draw_axes(
+        style,
+        (&x_ticks, &y_ticks),
+        (&chart.x_label, &chart.y_label),
+        (12.0, 13.0),
+    )?;
+    let plot = &frame.plot;
 
     let width = style.stroke(2.0);
     let mut zero_markers = 0;
@@ -217,72 +245,51 @@ pub fn draw_log_chart<DB: DrawingBackend>(
             runs.push(run);
         }
         for run in &runs {
+            let pixels: Vec<(i32, i32)> = run.iter().map(|&p| frame.at(p)).collect();
+            let stroke = color.stroke_width(width);
             match line.kind {
-                LineKind::Solid => {
-                    cc.draw_series(LineSeries::new(
-                        run.iter().copied(),
-                        color.stroke_width(width),
-                    ))?;
-                }
-                LineKind::Dashed => {
-                    cc.draw_series(DashedLineSeries::new(
-                        run.iter().copied(),
-                        style.px(6.0),
-                        style.px(4.0),
-                        color.stroke_width(width),
-                    ))?;
-                }
+                LineKind::Solid => plot.draw(&PathElement::new(pixels, stroke))?,
+                LineKind::Dashed => plot.draw(&DashedPathElement::new(
+                    pixels,
+                    style.px(6.0),
+                    style.px(4.0),
+                    stroke,
+                ))?,
             }
             if line.marker != Marker::None {
                 let outline = line.marker.outline(style.px(3.0));
                 let every = if n <= 80 { 1 } else { n.div_ceil(20) };
-                cc.draw_series(
-                    run.iter()
-                        .filter(|p| (p.0 - chart.x_start).round() as usize % every == 0)
-                        .map(|&p| {
-                            EmptyElement::at(p) + Polygon::new(outline.clone(), color.filled())
-                        }),
-                )?;
+                for &p in run
+                    .iter()
+                    .filter(|p| (p.0 - chart.x_start).round() as usize % every == 0)
+                {
+                    draw_shape(plot, frame.at(p), &outline, color)?;
+                }
             }
         }
         let s = style.px(5.0);
+        let down = [(-s, -2 * s), (s, -2 * s), (0, -s / 2)];
+        let up = [(-s, 2 * s), (s, 2 * s), (0, s / 2)];
         // One marker per pixel column and edge: a long run of 0s or ∞s (10,000 steps of the
         // product overflow over some 700 pixels) would otherwise draw thousands of triangles on
         // top of each other, which costs the canvas seconds and changes no pixel. Every value
         // is still counted.
         let mut last_column = (None, None); // the column of the last zero and overflow marker
         for &(x, p) in &placed {
-            let column = || Some(cc.backend_coord(&(x, y_max)).0);
-            match p {
+            let (last, edge, shape) = match p {
                 Placement::Zero => {
                     zero_markers += 1;
-                    let column = column();
-                    if std::mem::replace(&mut last_column.0, column) == column {
-                        continue;
-                    }
-                    cc.draw_series(std::iter::once(
-                        EmptyElement::at((x, y_min))
-                            + Polygon::new(
-                                vec![(-s, -2 * s), (s, -2 * s), (0, -s / 2)],
-                                color.filled(),
-                            ),
-                    ))?;
+                    (&mut last_column.0, y_min, &down)
                 }
                 Placement::Overflow => {
                     overflow_markers += 1;
-                    let column = column();
-                    if std::mem::replace(&mut last_column.1, column) == column {
-                        continue;
-                    }
-                    cc.draw_series(std::iter::once(
-                        EmptyElement::at((x, y_max))
-                            + Polygon::new(
-                                vec![(-s, 2 * s), (s, 2 * s), (0, s / 2)],
-                                color.filled(),
-                            ),
-                    ))?;
+                    (&mut last_column.1, y_max, &up)
                 }
-                Placement::At(_) => {}
+                Placement::At(_) => continue,
+            };
+            let at = frame.at((x, edge));
+            if last.replace(at.0) != Some(at.0) {
+                draw_shape(plot, at, shape, color)?;
             }
         }
     }
@@ -291,12 +298,7 @@ pub fn draw_log_chart<DB: DrawingBackend>(
         Some(below) => draw_legend_below(below, &entries, style)?,
         None => {
             let corner = emptiest_corner_of(chart, (x_min, x_max), (y_min, y_max));
-            draw_legend_box(
-                &cc.plotting_area().strip_coord_spec(),
-                &entries,
-                corner,
-                style,
-            )?;
+            draw_legend_box(plot, &entries, corner, style)?;
         }
     }
     area.present()?;
@@ -305,6 +307,21 @@ pub fn draw_log_chart<DB: DrawingBackend>(
         zero_markers,
         overflow_markers,
     })
+}
+
+/// Fills `outline` (pixel offsets) in `color` around pixel `at` of `area`.
+fn draw_shape<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (x, y): (i32, i32),
+    outline: &[(i32, i32)],
+    color: RGBColor,
+) -> Result<(), ChartError> {
+    let points = outline
+        .iter()
+        .map(|&(dx, dy)| (x + dx, y + dy))
+        .collect::<Vec<_>>();
+    area.draw(&Polygon::new(points, color.filled()))?;
+    Ok(())
 }
 
 /// The mesh of a chart whose x axis counts whole things (layers, steps) and whose y axis is in
@@ -578,4 +595,20 @@ pub(crate) fn emptiest_corner(
             _ => count(false, false),
         })
         .unwrap_or(SeriesLabelPosition::UpperRight)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_written_out_dodecagon_is_cos_and_sin_of_every_30_degrees() {
+        for (k, &(c, s)) in UNIT_DODECAGON.iter().enumerate() {
+            let a = (30.0 * k as f64).to_radians();
+            assert!(
+                (c - a.cos()).abs() < 1e-15 && (s - a.sin()).abs() < 1e-15,
+                "k = {k}"
+            );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! browser (our lean canvas backend, `bindings::canvas_backend`) and to SVG in the CLI and in native tests.
 
 pub mod axis;
+pub mod frame;
 pub mod gradient_chart;
 pub mod histogram_chart;
 pub mod log_chart;
