@@ -66,11 +66,17 @@ pub fn cell(name: &str) -> Option<&'static CellSchema> {
 
 /// Every cell's declaration as one JSON object: `{"cells": {name: cell.to_json()}}`.
 pub fn schema_json() -> Value {
-    let mut cells = Map::new();
-    for c in CELLS {
-        cells.insert(c.name.to_string(), c.to_json());
+    schema_json_of(CELLS)
+}
+
+/// The declaration of `cells` only, in the form of [`schema_json`]. A build that holds some
+/// cells (the main widget's wasm) declares just those, and links no other cell's fields.
+pub fn schema_json_of(cells: &[&CellSchema]) -> Value {
+    let mut json_cells = Map::new();
+    for c in cells {
+        json_cells.insert(c.name.to_string(), c.to_json());
     }
-    json!({ "cells": Value::Object(cells) })
+    json!({ "cells": Value::Object(json_cells) })
 }
 
 #[cfg(test)]

@@ -87,10 +87,15 @@ pub(crate) fn engine_error(e: gradscope_core::Error) -> JsError {
 
 /// Every live cell's declared settings (see `gradscope_core::schema`): `{cells: {name: {prefix,
 /// fields: {field: {key, type, default, min, max, choices, scale, unit, role, doc}}}}}`, the
-/// same JSON as `gradscope schema --format json`.
+/// same JSON as `gradscope schema --format json`. The main widget's own build (without the
+/// feature `all-cells`) declares its own cell only.
 #[wasm_bindgen]
 pub fn schema() -> Result<JsValue, JsError> {
-    to_js(&gradscope_core::schema::schema_json())
+    #[cfg(feature = "all-cells")]
+    let cells = gradscope_core::schema::CELLS;
+    #[cfg(not(feature = "all-cells"))]
+    let cells = &[&gradscope_core::schema::GRADIENTS];
+    to_js(&gradscope_core::schema::schema_json_of(cells))
 }
 
 /// The size of this wasm instance's linear memory in bytes (64 KiB pages × 65 536): the
