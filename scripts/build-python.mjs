@@ -39,9 +39,8 @@ wasm.initSync({ module: wasmBytes });
 writeFileSync(join(staticDir, 'schema.json'), `${JSON.stringify(wasm.schema(), null, 2)}\n`);
 
 // 2. The element's options (modules without a DOM).
-const { PARTS } = await import(pathToFileURL(join(root, 'www', 'cells', 'share.js')).href);
 const { LANGS } = await import(pathToFileURL(join(root, 'www', 'i18n.js')).href);
-const { THEMES } = await import(pathToFileURL(join(root, 'www', 'embed', 'options.js')).href);
+const { PARTS, THEMES } = await import(pathToFileURL(join(root, 'www', 'embed', 'options.js')).href);
 writeFileSync(join(staticDir, 'options.json'), `${JSON.stringify({ parts: PARTS, langs: LANGS, themes: THEMES }, null, 2)}\n`);
 
 // 3. The front end, one module. The font's @font-face rules (the weights the element loads)

@@ -37,13 +37,13 @@ if (stampArg > 0) writeFileSync(join(dist, 'build.txt'), `${process.argv[stampAr
 const preloaded = preloadFirstPlot(join(dist, 'index.html'));
 console.log(`build-site: index.html preloads ${preloaded} modules`);
 
-// The site's own JavaScript minified (the development server sends the sources as they are):
-// each ES module on its own, so its relative imports, its `new URL('…', import.meta.url)` and
-// every exported name stay as they are. Of the vendored files only KaTeX's ES module, which the
+// The site's own JavaScript and stylesheets minified (the development server sends the sources
+// as they are): each ES module on its own, so its relative imports, its `new URL('…',
+// import.meta.url)` and every exported name stay as they are. Of the vendored files only KaTeX's ES module, which the
 // notebook imports before its first plot, is minified (half its gzipped size); its licence
 // comment stays.
 const minified = minifyScripts(dist);
-console.log(`build-site: minified ${minified.files} scripts, ${(minified.before / 1024).toFixed(0)} KiB to ${(minified.after / 1024).toFixed(0)} KiB`);
+console.log(`build-site: minified ${minified.files} scripts and stylesheets, ${(minified.before / 1024).toFixed(0)} KiB to ${(minified.after / 1024).toFixed(0)} KiB`);
 
 // The pages name their service worker; the development server's do not (www/offline.js). A
 // first visit to embed.html alone (an iframe in an LMS) installs it as the notebook does.
@@ -82,9 +82,13 @@ function minifyScripts(dir) {
       const rel = relative(dir, p).split(sep).join('/');
       if (rel === 'examples' || (rel.startsWith('www/vendor/') && statSync(p).isDirectory() && rel !== 'www/vendor/katex')) continue;
       if (statSync(p).isDirectory()) visit(p);
-      else if (name.endsWith('.js') || rel === 'www/vendor/katex/katex.mjs') {
+      else if (name.endsWith('.js') || name.endsWith('.css') || rel === 'www/vendor/katex/katex.mjs') {
         const source = readFileSync(p, 'utf8');
-        const { code } = transformSync(source, { loader: 'js', format: 'esm', minify: true, target: 'es2022', legalComments: 'inline' });
+        const css = name.endsWith('.css');
+        if (css && rel.startsWith('www/vendor/')) continue;
+        const { code } = css
+          ? transformSync(source, { loader: 'css', minify: true, legalComments: 'inline' })
+          : transformSync(source, { loader: 'js', format: 'esm', minify: true, target: 'es2022', legalComments: 'inline' });
         writeFileSync(p, code);
         done.files += 1;
         done.before += Buffer.byteLength(source);

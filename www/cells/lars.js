@@ -2,7 +2,7 @@
 // a large learning rate) trained twice from the same start, without and with LARS, side by side.
 
 import { formatNumber } from '../i18n.js';
-import { playbackButtons } from './run-playback.js';
+import { playbackButtons, runPlayback } from './run-playback.js';
 import { mountCell, shownTable } from './shell.js';
 import { drawLossChart } from './training.js';
 import '../strings/training.js';
@@ -147,6 +147,7 @@ function setup({ root, state, cell, t, out, errors }, ctx) {
     syncView,
     pytorch: () => ctx.pytorchFor('lars', pytorchState(state)),
     playback: {
+      run: runPlayback,
       maxSteps: MAX_STEPS,
       runs: () => [false, true].map((lars) => ({ lars, settings: larsSettings(state, lars) })),
       speed: () => state.speed,

@@ -3,11 +3,13 @@
 // button; check boxes choose which controls are locked or hidden, and the snippets follow them.
 // Every snippet is made from the cell's declared fields (their URL keys and defaults).
 
+// The dialog is made on the first press of its button (shell.js `shareButton`), which loads
+// this module then: a page that nobody shares from does not download it.
+
+import { PARTS } from '../embed/options.js';
+import { applyTranslations } from '../i18n.js';
 import { encode } from '../state.js';
 import { h } from './controls.js';
-
-/** The parts of a cell that `hide` can remove besides its fields. */
-export const PARTS = ['table', 'pytorch', 'verdict', 'export', 'share'];
 
 /** The fields whose value differs from the declared default, as [name, field, encoded value]. */
 function changed(fields, state) {
@@ -73,14 +75,14 @@ async function copy(text, field, status, t) {
 }
 
 /**
- * Adds the "Share / embed" button and its dialog to a mounted cell. `info` = {name, prefix,
- * fields, state, label(field) → i18n key}; `ctx` gives {t, siteUrl, store, lang(), theme?()}.
- * Returns {button, dialog, update()}.
+ * Adds the "Share / embed" dialog to a mounted cell, in the page's language. `info` = {name,
+ * prefix, fields, state, label(field) → i18n key}; `ctx` gives {t, siteUrl, store, lang(),
+ * theme?()}. Returns {dialog, update(), open()}: `open` fills the snippets for the cell's state
+ * now and shows the dialog.
  */
-export function addShare(root, ctx, info) {
+export function shareDialog(root, ctx, info) {
   const { t } = ctx;
   const ids = `share-${info.name}`;
-  const button = h('button', { type: 'button', class: 'share-open', 'data-part': 'share', 'data-i18n': 'share.open', 'aria-haspopup': 'dialog' });
   const dialog = h('dialog', { class: 'share-dialog', 'aria-labelledby': `${ids}-title` });
   const names = Object.keys(info.fields).filter((f) => info.fields[f].role === 'setting');
   const row = (kind, value, labelKey) =>
@@ -129,12 +131,13 @@ export function addShare(root, ctx, info) {
     for (const [kind, field] of Object.entries(outputs)) field.value = s[kind];
   }
   dialog.addEventListener('change', update);
-  button.addEventListener('click', () => {
+  close.addEventListener('click', () => dialog.close());
+  root.append(dialog);
+  applyTranslations(dialog, ctx.lang());
+  const open = () => {
     status.textContent = '';
     update();
     dialog.showModal();
-  });
-  close.addEventListener('click', () => dialog.close());
-  root.append(button, dialog);
-  return { button, dialog, update };
+  };
+  return { dialog, update, open };
 }

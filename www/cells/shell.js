@@ -2,16 +2,16 @@
 // the engine's declaration of the cell (wasm `schema()`), the notes beside them, the table
 // toggle, the seed button, the "reproduce in PyTorch" panel, the resize and language hooks, and
 // one of the two loops (compute-on-change, common.js `runCell`, or playback, run-playback.js
-// `runPlayback`). A cell module keeps only what is its own: its layout, its text, its compute
-// and its drawing.
+// `runPlayback`, which the cells that play import and hand over, so that no other cell's page
+// loads it). A cell module keeps only what is its own: its layout, its text, its compute and its
+// drawing.
 
 import { applyTranslations } from '../i18n.js';
 import { cellFields } from '../state.js';
 import { cellHost, errorDisplay, noteCanvasSize, pytorchPanel, runCell, showTable } from './common.js';
 import { bindControls, h, makeControl } from './controls.js';
+import { PART_SELECTORS } from '../embed/options.js';
 import { addExports } from './export.js';
-import { runPlayback } from './run-playback.js';
-import { addShare } from './share.js';
 
 /**
  * The markup of a table of numbers: `caption` is `{key}` (an i18n key) or `{out}` (filled by the
@@ -118,12 +118,12 @@ const SHARED_CHOICES = { activation: (v) => `act.${v}`, init: (v) => `init.${v}`
  * - `formExtra`: markup (no user text) added at the end of the form; `body`: the cell's output
  *   markup; a `[data-control="F"]` in it receives field F's control instead of the form;
  * - `setup(api)` → the cell's behaviour: {compute?, renderText?, draw, syncView?, pytorch, busy?, fillDue?,
- *   onChange?(name) → true to force a compute, playback?: {maxSteps, runs, speed, build?,
- *   afterFrame}}.
+ *   onChange?(name) → true to force a compute, playback?: {run (run-playback.js `runPlayback`),
+ *   maxSteps, runs, speed, build?, afterFrame}}.
  * `api` = {root, state, fields, cell, t, out(name), errors, notes, set(name, raw), input(name, raw),
  *   showNote, schedule(level), relabel}.
  * `ctx.embed` (an embedded element's options): {lock: Set of fields shown but not changeable,
- * hide: Set of fields and parts (share.js `PARTS`) removed from view}; `ctx.onComputed(cell)` is
+ * hide: Set of fields and parts (embed/options.js `PARTS`) removed from view}; `ctx.onComputed(cell)` is
  * called after every compute (and every playback frame).
  * Returns the cell object ({state, frames, computes, onLanguage, input(field, raw), pause(),
  * lastResult(), …}).
@@ -259,8 +259,7 @@ export function mountCell(name, slot, ctx, spec) {
   if (behaviour.sendsAtInput && !behaviour.playback) compute();
   const pytorch = pytorchPanel(pytorchHost, behaviour.pytorch, t);
   addExports(root, wasm, ctx, { name, fields, state });
-  const share = addShare(root, ctx, { name, prefix, fields, state, label });
-  applyTranslations(share.dialog, ctx.lang());
+  shareButton(root, ctx, { name, prefix, fields, state, label });
   if (ctx.embed) embedOptions(root, ids, fields, ctx.embed);
   /** The last computed numbers: the cell's result (or report, or curve), or its runs' losses. */
   cell.lastResult = () =>
@@ -303,7 +302,7 @@ export function mountCell(name, slot, ctx, spec) {
     // The runs train in a Worker where the page may start one (the stability map's, started on
     // first use), else on this thread.
     const host = () => cellHost(ctx);
-    loop = runPlayback(cell, { wasm, host, client: name, ...behaviour.playback, afterFrame, buttons, draw, syncView, errors });
+    loop = behaviour.playback.run(cell, { wasm, host, client: name, ...behaviour.playback, afterFrame, buttons, draw, syncView, errors });
     syncView();
     loop.schedule(true);
   } else {
@@ -427,6 +426,27 @@ function layout(name, prefix, fields, spec) {
 }
 
 /**
+ * The "Share / embed" button of a mounted cell (`info` as share.js `shareDialog` takes it). Its
+ * first press loads share.js and makes the dialog; every press fills it for the current state
+ * and opens it.
+ */
+function shareButton(root, ctx, info) {
+  const button = h('button', { type: 'button', class: 'share-open', 'data-part': 'share', 'data-i18n': 'share.open', 'aria-haspopup': 'dialog' });
+  button.textContent = ctx.t.translate('share.open');
+  let dialog = null;
+  button.addEventListener('click', async () => {
+    try {
+      dialog ??= import('./share.js').then((m) => m.shareDialog(root, ctx, info));
+      (await dialog).open();
+    } catch (e) {
+      dialog = null;
+      button.title = String(e?.message ?? e);
+    }
+  });
+  root.append(button);
+}
+
+/**
  * An embedded cell's options: a locked field's controls show its value but are disabled (no
  * pointer or key changes them); a hidden field's control, or a hidden part (table, pytorch,
  * verdict, export, share), is removed from view.
@@ -440,15 +460,8 @@ function embedOptions(root, ids, fields, { lock, hide }) {
     }
     if (f === 'seed') root.querySelector('[data-action="new-seed"]')?.setAttribute('disabled', '');
   }
-  const parts = {
-    table: '[data-action="table"], [data-out="table-wrap"]',
-    pytorch: '[data-out="pytorch"]',
-    verdict: '[data-out="verdict"]',
-    export: '[data-part="export"]',
-    share: '[data-part="share"]',
-  };
   for (const name of hide) {
-    if (parts[name]) for (const el of root.querySelectorAll(parts[name])) el.hidden = true;
+    if (Object.hasOwn(PART_SELECTORS, name)) for (const el of root.querySelectorAll(PART_SELECTORS[name])) el.hidden = true;
     else if (fields[name]) {
       for (const el of root.querySelectorAll(`[data-field="${name}"]`)) {
         const control = el.closest('.control') ?? el.closest('label') ?? el;

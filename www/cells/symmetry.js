@@ -4,6 +4,7 @@
 
 import { formatNumber } from '../i18n.js';
 import { fitCanvas, rememberChart } from './common.js';
+import { runPlayback } from './run-playback.js';
 import { mountCell, shownTable } from './shell.js';
 import '../strings/symmetry.js';
 
@@ -183,6 +184,7 @@ function setup({ root, state, cell, t, out, errors, relabel }, ctx) {
     syncView,
     pytorch,
     playback: {
+      run: runPlayback,
       // No step limit: the training runs until paused.
       maxSteps: Infinity,
       runs: () => [{ settings: trainerSettings(state) }],

@@ -5,7 +5,7 @@
 import { formatNumber } from '../i18n.js';
 import { drawChart } from './common.js';
 import { cellFields } from '../state.js';
-import { playbackButtons } from './run-playback.js';
+import { playbackButtons, runPlayback } from './run-playback.js';
 import { mountCell, shownTable } from './shell.js';
 import '../strings/training.js';
 
@@ -211,6 +211,7 @@ function setup({ root, state, cell, t, out, errors }, ctx, runs) {
     syncView,
     pytorch: () => ctx.pytorchFor('training', pytorchState(state, cell, runs)),
     playback: {
+      run: runPlayback,
       maxSteps: MAX_STEPS,
       runs: () => runs.filter((choice) => state[`use_${choice.id}`]).map((choice) => ({ choice, settings: runSettings(state, choice) })),
       speed: () => state.speed,

@@ -15,12 +15,11 @@
 
 import { CELLS, pytorchFor } from '../cells/index.js';
 import { h } from '../cells/controls.js';
-import { PARTS } from '../cells/share.js';
 import { applyTranslations, LANGS, translate } from '../i18n.js';
 import { compileWasm, EngineHost } from '../engine/host.js';
 import { cellFields, Store } from '../state.js';
 import { PROJECTOR_SCALE, THEME_FIELD, THEMES as THEME_CHOICES } from '../theme.js';
-import { THEMES } from './options.js';
+import { PARTS, THEMES } from './options.js';
 
 export { THEMES };
 
