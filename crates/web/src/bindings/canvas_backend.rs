@@ -21,7 +21,6 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform,
 };
 use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -77,8 +76,9 @@ pub struct LeanCanvas {
 
 thread_local! {
     /// The measured size of each (font, text) pair: a chart's labels repeat from one redraw to
-    /// the next. Cleared when it grows past a few thousand entries.
-    static TEXT_SIZES: RefCell<HashMap<String, (u32, u32)>> = RefCell::new(HashMap::new());
+    /// the next. A list searched from the end (a chart's few dozen texts; the most recent are
+    /// found first), cleared when it grows past 512 entries.
+    static TEXT_SIZES: RefCell<Vec<(String, (u32, u32))>> = const { RefCell::new(Vec::new()) };
 }
 
 fn css_color(c: BackendColor) -> String {
@@ -367,8 +367,14 @@ impl DrawingBackend for LeanCanvas {
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<CanvasError>> {
         let font = css_font(style);
-        let key = format!("{font}\u{0}{text}");
-        if let Some(size) = TEXT_SIZES.with(|m| m.borrow().get(&key).copied()) {
+        // The text first: two keys that differ mostly differ in their first bytes.
+        let key = format!("{text}\u{0}{font}");
+        let known = |m: &RefCell<Vec<(String, (u32, u32))>>| {
+            (m.borrow().iter().rev())
+                .find(|(k, _)| *k == key)
+                .map(|&(_, size)| size)
+        };
+        if let Some(size) = TEXT_SIZES.with(known) {
             return Ok(size);
         }
         // Measuring needs the font on the context; the one being drawn with is put back (the
@@ -386,10 +392,10 @@ impl DrawingBackend for LeanCanvas {
         );
         TEXT_SIZES.with(|m| {
             let mut m = m.borrow_mut();
-            if m.len() > 4096 {
+            if m.len() >= 512 {
                 m.clear();
             }
-            m.insert(key, size);
+            m.push((key, size));
         });
         Ok(size)
     }
