@@ -58,29 +58,37 @@ impl DecadeRange {
     }
 
     /// The tick positions: whole decades, every 1, 2, 5, 10, 20, 50, … so that there are at most
-    /// `max_ticks` + 1 of them.
+    /// `max_ticks` of them (see [`nice_ticks`]).
     pub fn ticks(&self, max_ticks: usize) -> Vec<f64> {
-        whole_ticks(self.lo, self.hi, max_ticks)
+        nice_ticks(self.lo, self.hi, max_ticks, 1.0)
     }
 }
 
-/// Ticks on whole numbers from `lo` to `hi`: the multiples of the smallest step of 1, 2, 5, 10,
-/// 20, 50, … that leaves at most `max_ticks` steps across the span (at least 1), so at most
-/// `max_ticks` + 1 ticks.
-pub fn whole_ticks(lo: f64, hi: f64, max_ticks: usize) -> Vec<f64> {
+/// Ticks from `lo` to `hi` at the multiples of the smallest step of 1, 2 or 5 × 10ᵏ, no smaller
+/// than `min_step` (1 for whole numbers, 0 for any), that leaves at most `max_ticks` of them
+/// (at least 1); none when the range is not finite or `lo` > `hi`.
+pub fn nice_ticks(lo: f64, hi: f64, max_ticks: usize, min_step: f64) -> Vec<f64> {
     if !(lo.is_finite() && hi.is_finite()) || lo > hi {
         return Vec::new();
     }
-    let span = (hi - lo).max(1.0);
-    let mut step = 1.0;
-    let mut k = 0;
-    while span / step > max_ticks.max(1) as f64 {
-        step = [2.0, 5.0, 10.0][k % 3] * 10f64.powi((k / 3) as i32);
-        k += 1;
+    let max_ticks = max_ticks.max(1) as f64;
+    let count = |step: f64| (hi / step).floor() - (lo / step).ceil() + 1.0;
+    // The first candidate is a power of ten below the span per tick: counting upwards from
+    // there, the loop ends within a few steps.
+    // A range of a single value gets a span of a billionth of it.
+    let span = (hi - lo).max(lo.abs().max(hi.abs()) * 1e-9).max(1e-300);
+    let mut decade = 10f64.powf((span / max_ticks).log10().floor() - 1.0);
+    loop {
+        for m in [1.0, 2.0, 5.0] {
+            let step = m * decade;
+            if step >= min_step && count(step) <= max_ticks {
+                let first = (lo / step).ceil() as i64;
+                let last = (hi / step).floor() as i64;
+                return (first..=last).map(|i| i as f64 * step).collect();
+            }
+        }
+        decade *= 10.0;
     }
-    let first = (lo / step).ceil() as i64;
-    let last = (hi / step).floor() as i64;
-    (first..=last).map(|i| i as f64 * step).collect()
 }
 
 /// A tick label for a whole-number axis (layers, steps): the number when `x` is whole, nothing
@@ -130,7 +138,7 @@ mod tests {
             hi: 300.0,
         };
         let t = r.ticks(8);
-        assert!(t.len() <= 9 && t.len() >= 2, "{t:?}");
+        assert!(t.len() <= 8 && t.len() >= 2, "{t:?}");
         assert!(t.iter().all(|x| x.fract() == 0.0));
         assert_eq!(
             DecadeRange { lo: -1.0, hi: 1.0 }.ticks(8),
@@ -139,14 +147,22 @@ mod tests {
     }
 
     #[test]
-    fn whole_ticks_step_by_one_two_five() {
+    fn nice_ticks_step_by_one_two_five() {
         assert_eq!(
-            whole_ticks(0.5, 30.5, 10),
+            nice_ticks(0.5, 30.5, 11, 1.0),
             vec![5.0, 10.0, 15.0, 20.0, 25.0, 30.0]
         );
-        assert_eq!(whole_ticks(0.5, 4.5, 5), vec![1.0, 2.0, 3.0, 4.0]);
-        assert_eq!(whole_ticks(-0.5, 10_000.5, 10).len(), 6);
-        assert!(whole_ticks(f64::NAN, 1.0, 5).is_empty());
+        assert_eq!(nice_ticks(0.5, 4.5, 5, 1.0), vec![1.0, 2.0, 3.0, 4.0]);
+        assert_eq!(nice_ticks(-0.5, 10_000.5, 11, 1.0).len(), 11);
+        // Whole numbers only, however few there are.
+        assert_eq!(nice_ticks(0.5, 1.6, 8, 1.0), vec![1.0]);
+        let evens: Vec<f64> = (-4..=4).map(|i| 2.0 * i as f64).collect();
+        assert_eq!(nice_ticks(-8.0, 8.0, 9, 0.0), evens);
+        let t = nice_ticks(0.0, 0.07, 4, 0.0);
+        assert_eq!(t.len(), 4, "{t:?}"); // 0, 0.02, 0.04, 0.06
+        assert!((t[1] - 0.02).abs() < 1e-12);
+        assert!(nice_ticks(f64::NAN, 1.0, 5, 0.0).is_empty());
+        assert_eq!(nice_ticks(3.0, 3.0, 5, 0.0).len(), 1);
     }
 
     #[test]

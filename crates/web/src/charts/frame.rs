@@ -2,19 +2,83 @@
 //! its grid, axes, tick marks and tick labels, the axis titles, and the linear map from data to
 //! the plot's pixels.
 //!
-//! It does for the log charts what plotters' `ChartBuilder` and mesh did, in the same look, with
-//! the ticks chosen by the chart (whole numbers, whole decades) instead of by plotters' key-point
-//! search. The wasm of the main widget then carries no chart builder, coordinate system or mesh
-//! code: measured on the widget's build, plotters' chart layer was most of the chart's 32 kB
-//! (gzipped) of drawing code (issue 10 §3).
+//! Every chart draws its frame with this, in one look, with the ticks it chooses itself (whole
+//! numbers, whole decades, 1-2-5 steps: [`super::axis`]). It replaces plotters' `ChartBuilder`,
+//! coordinate systems, mesh and series labels, which made most of the charts' code in the wasm
+//! (issue 10 §3): the main widget's wasm lost about 12 kB (gzipped) when its chart stopped using
+//! them.
 
 use super::{palette, ChartError, ChartStyle};
 use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// A labelled tick: its position in data units and its text.
 pub type Tick = (f64, String);
+
+/// Where a frame's plot goes in its area, in CSS pixels.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout<'a> {
+    /// The caption, centred above the plot ("" for none).
+    pub title: &'a str,
+    /// The caption's size.
+    pub title_size: f64,
+    /// The space left empty on each side of the area: top, right, bottom, left.
+    pub margin: [f64; 4],
+    /// The band below the plot (the x tick labels and title) and the one left of it (the y ones).
+    pub bands: (f64, f64),
+}
+
+impl<'a> Layout<'a> {
+    /// The common layout: `title` in `size` px, a margin of 10 px all round, and `bands`.
+    pub fn titled(title: &'a str, size: f64, bands: (f64, f64)) -> Self {
+        Layout {
+            title,
+            title_size: size,
+            margin: [10.0; 4],
+            bands,
+        }
+    }
+}
+
+/// What a frame's axes show.
+#[derive(Debug, Clone, Copy)]
+pub struct Axes<'a> {
+    /// The x ticks (outside the plot's x range: left out).
+    pub x: &'a [Tick],
+    /// The y ticks (likewise).
+    pub y: &'a [Tick],
+    /// The x axis' title ("" for none).
+    pub x_title: &'a str,
+    /// The y axis' title ("" for none).
+    pub y_title: &'a str,
+    /// The tick labels' size, CSS px.
+    pub label_size: f64,
+    /// The axis titles' size, CSS px.
+    pub title_size: f64,
+    /// Grey grid lines across the plot at the ticks.
+    pub grid: bool,
+    /// The x axis' line and tick marks (the y axis always has them).
+    pub x_axis: bool,
+}
+
+impl<'a> Axes<'a> {
+    /// Axes with `x` and `y` ticks, titles `x_title` and `y_title`, labels of 12 px, titles of
+    /// 13 px, a grid and both axis lines.
+    pub fn new(x: &'a [Tick], y: &'a [Tick], x_title: &'a str, y_title: &'a str) -> Self {
+        Axes {
+            x,
+            y,
+            x_title,
+            y_title,
+            label_size: 12.0,
+            title_size: 13.0,
+            grid: true,
+            x_axis: true,
+        }
+    }
+}
 
 /// The plot rectangle of a chart and the linear map from data to its pixels.
 ///
@@ -22,8 +86,11 @@ pub type Tick = (f64, String);
 /// `(w − 1)·(x − x₀)/(x₁ − x₀)` across and `(h − 1)·(y₁ − y)/(y₁ − y₀)` down the plot area of
 /// `w × h` pixels: x₀ on its left edge, x₁ on its right, y₀ on its bottom, y₁ on its top.
 pub struct Frame<DB: DrawingBackend> {
-    /// The plot rectangle as its own drawing area (the origin is its top left pixel).
+    /// The plot rectangle as its own drawing area (the origin is its top left pixel). What is
+    /// drawn on it is held inside it (plotters moves every point of an element into the area).
     pub plot: DrawingArea<DB, Shift>,
+    /// The plot with its bands: the axes, ticks and labels are drawn on it.
+    framed: DrawingArea<DB, Shift>,
     x: (f64, f64),
     y: (f64, f64),
     /// The bands' sizes in pixels: below the plot, left of it.
@@ -31,29 +98,44 @@ pub struct Frame<DB: DrawingBackend> {
 }
 
 impl<DB: DrawingBackend> Frame<DB> {
-    /// Lays a frame out on `area`: a margin of 10 CSS px all round, `title` centred at the top in
-    /// `size` CSS px of ink, a band of `x_axis` CSS px below the plot (the x tick labels and
-    /// title) and one of `y_axis` CSS px to its left (the y ones); the plot spans x from
-    /// `x.0` to `x.1` and y from `y.0` to `y.1`. Draws the title.
-    pub fn titled(
+    /// Lays a frame out on `area` by `layout` (drawing its caption), the plot spanning x from
+    /// `x.0` to `x.1` and y from `y.0` to `y.1`.
+    pub fn new(
         area: &DrawingArea<DB, Shift>,
         style: &ChartStyle,
-        title: &str,
-        size: f64,
-        (x_axis, y_axis): (f64, f64),
+        layout: &Layout,
         x: (f64, f64),
         y: (f64, f64),
     ) -> Result<Self, ChartError> {
-        let m = style.px(10.0);
-        let inner = area.margin(m, m, m, m);
-        let inner = if title.is_empty() {
+        let [top, right, bottom, left] = layout.margin.map(|m| style.px(m));
+        let inner = area.margin(top, bottom, left, right);
+        let inner = if layout.title.is_empty() {
             inner
         } else {
-            inner.titled(title, style.font(size).color(&palette::INK))?
+            let font = style.font(layout.title_size).color(&palette::INK);
+            inner.titled(layout.title, font)?
         };
-        let bands = (style.px(x_axis), style.px(y_axis));
+        let bands = (style.px(layout.bands.0), style.px(layout.bands.1));
         let plot = inner.margin(0, bands.0, bands.1, 0);
-        Ok(Frame { plot, x, y, bands })
+        Ok(Frame {
+            plot,
+            framed: inner,
+            x,
+            y,
+            bands,
+        })
+    }
+
+    /// [`Frame::new`] with [`Layout::titled`]`(title, size, bands)`.
+    pub fn titled(
+        area: &DrawingArea<DB, Shift>,
+        style: &ChartStyle,
+        (title, size): (&str, f64),
+        bands: (f64, f64),
+        x: (f64, f64),
+        y: (f64, f64),
+    ) -> Result<Self, ChartError> {
+        Frame::new(area, style, &Layout::titled(title, size, bands), x, y)
     }
 
     /// The pixel of data point `(x, y)` in the plot area (see [`Frame`]); a non-finite
@@ -65,63 +147,113 @@ impl<DB: DrawingBackend> Frame<DB> {
         (across.round() as i32, down.round() as i32)
     }
 
-    /// Draws the grid and the axes: a grey line across the plot at each tick, an ink axis along
-    /// its left and bottom edges with a tick mark of 5 CSS px outside at each tick, the ticks'
-    /// labels (`label` CSS px, 10 px from the axis) and the axis titles (`desc` CSS px: the x
-    /// title centred along the bottom of its band, the y title turned a quarter left and
-    /// centred along the left of its band). Ticks outside the plot's range are left out.
-    pub fn draw_axes(
-        &self,
-        style: &ChartStyle,
-        (x_ticks, y_ticks): (&[Tick], &[Tick]),
-        (x_title, y_title): (&str, &str),
-        (label, desc): (f64, f64),
-    ) -> Result<(), ChartError> {
+    /// The plot's edges in the backend's pixels: `(left, top, right, bottom)`, where x₀, y₁, x₁
+    /// and y₀ land (a page inverts [`Frame::at`] with them, for a pointer over the chart).
+    pub fn edges(&self) -> (i32, i32, i32, i32) {
+        let (x0, y0) = self.plot.get_base_pixel();
+        let (w, h) = self.plot.dim_in_pixel();
+        (x0, y0, x0 + w as i32 - 1, y0 + h as i32 - 1)
+    }
+
+    /// Draws the grid and the axes of `axes`: a grey line across the plot at each tick (if
+    /// `grid`), an ink axis just outside the plot's left and bottom edges with a tick mark of 5
+    /// CSS px outwards at each tick, the ticks' labels 10 px from the axis, and the axis titles (the x
+    /// title centred along the bottom of its band, the y title turned a quarter left and centred
+    /// along the left of its band).
+    pub fn draw_axes(&self, style: &ChartStyle, axes: &Axes) -> Result<(), ChartError> {
         let (w, h) = self.plot.dim_in_pixel();
         let (w, h) = (w as i32 - 1, h as i32 - 1);
-        let (x_band, y_band) = self.bands;
         let inside = |v: f64, (a, b): (f64, f64)| v >= a.min(b) - 1e-9 && v <= a.max(b) + 1e-9;
-        let xs: Vec<(i32, &str)> = (x_ticks.iter())
+        let xs: Vec<(i32, &str)> = (axes.x.iter())
             .filter(|(v, _)| inside(*v, self.x))
             .map(|(v, t)| (self.at((*v, self.y.0)).0, t.as_str()))
             .collect();
-        let ys: Vec<(i32, &str)> = (y_ticks.iter())
+        let ys: Vec<(i32, &str)> = (axes.y.iter())
             .filter(|(v, _)| inside(*v, self.y))
             .map(|(v, t)| (self.at((self.x.0, *v)).1, t.as_str()))
             .collect();
 
-        let grid = palette::GRID.stroke_width(style.stroke(1.0));
-        for &(x, _) in &xs {
-            self.line((x, 0), (x, h), grid)?;
+        if axes.grid {
+            let grid = palette::GRID.stroke_width(style.stroke(1.0));
+            for &(x, _) in &xs {
+                self.line((x, 0), (x, h), grid)?;
+            }
+            for &(y, _) in &ys {
+                self.line((0, y), (w, y), grid)?;
+            }
         }
-        for &(y, _) in &ys {
-            self.line((0, y), (w, y), grid)?;
-        }
+        // The rest is drawn around the plot, on the area that holds its bands: the plot's pixel
+        // (x, y) is its (x + y_band, y).
+        let (x_band, y_band) = self.bands;
         let ink = palette::INK.stroke_width(style.stroke(1.0));
-        self.line((0, 0), (0, h), ink)?;
-        self.line((0, h), (w, h), ink)?;
-
+        let line = |(x0, y0): (i32, i32), (x1, y1): (i32, i32)| {
+            let path = PathElement::new(vec![(x0 + y_band, y0), (x1 + y_band, y1)], ink);
+            self.framed.draw(&path)
+        };
+        let text = |text: &str, font: &TextStyle, (x, y): (i32, i32)| {
+            self.framed.draw_text(text, font, (x + y_band, y))
+        };
         let (tick, gap) = (style.px(5.0), style.px(10.0));
-        let font = style.font(label).color(&palette::INK);
-        let below = font.pos(Pos::new(HPos::Center, VPos::Top));
-        for &(x, text) in &xs {
-            self.line((x, h), (x, h + tick), ink)?;
-            self.plot.draw_text(text, &below, (x, h + gap))?;
+        let font = style.font(axes.label_size).color(&palette::INK);
+        // The axes run along the plot, one pixel outside it, so that no data covers them.
+        line((-1, 0), (-1, h + 1))?;
+        if axes.x_axis {
+            line((-1, h + 1), (w, h + 1))?;
+            let below = font.pos(Pos::new(HPos::Center, VPos::Top));
+            for &(x, label) in &xs {
+                line((x, h + 1), (x, h + 1 + tick))?;
+                text(label, &below, (x, h + gap))?;
+            }
         }
         let left = font.pos(Pos::new(HPos::Right, VPos::Center));
-        for &(y, text) in &ys {
-            self.line((-tick, y), (0, y), ink)?;
-            self.plot.draw_text(text, &left, (-gap, y))?;
+        for &(y, label) in &ys {
+            line((-1 - tick, y), (-1, y))?;
+            text(label, &left, (-gap, y))?;
         }
 
-        let font = style.font(desc).color(&palette::INK);
-        let x_font = font.pos(Pos::new(HPos::Center, VPos::Bottom));
+        let font = style.font(axes.title_size).color(&palette::INK);
+        if !axes.x_title.is_empty() {
+            let x_font = font.pos(Pos::new(HPos::Center, VPos::Bottom));
+            text(axes.x_title, &x_font, (w / 2, h + 1 + x_band))?;
+        }
+        if !axes.y_title.is_empty() {
+            let y_font = font
+                .transform(FontTransform::Rotate270)
+                .pos(Pos::new(HPos::Center, VPos::Top));
+            text(axes.y_title, &y_font, (-y_band, h / 2))?;
+        }
+        Ok(())
+    }
+
+    /// Draws a polyline through data points `points` (pixels are joined as they come).
+    pub fn polyline(
+        &self,
+        points: impl IntoIterator<Item = (f64, f64)>,
+        stroke: ShapeStyle,
+    ) -> Result<(), ChartError> {
+        let pixels: Vec<(i32, i32)> = points.into_iter().map(|p| self.at(p)).collect();
+        self.plot.draw(&PathElement::new(pixels, stroke))?;
+        Ok(())
+    }
+
+    /// Draws a dashed polyline through data points `points`: dashes of `dash` pixels, gaps of
+    /// `gap`.
+    pub fn dashed(
+        &self,
+        points: impl IntoIterator<Item = (f64, f64)>,
+        (dash, gap): (i32, i32),
+        stroke: ShapeStyle,
+    ) -> Result<(), ChartError> {
+        let pixels: Vec<(i32, i32)> = points.into_iter().map(|p| self.at(p)).collect();
         self.plot
-            .draw_text(x_title, &x_font, (w / 2, h + 1 + x_band))?;
-        let y_font = font
-            .transform(FontTransform::Rotate270)
-            .pos(Pos::new(HPos::Center, VPos::Top));
-        self.plot.draw_text(y_title, &y_font, (-y_band, h / 2))?;
+            .draw(&DashedPathElement::new(pixels, dash, gap, stroke))?;
+        Ok(())
+    }
+
+    /// Draws the data rectangle with corners `a` and `b` filled with `fill`.
+    pub fn rect(&self, a: (f64, f64), b: (f64, f64), fill: ShapeStyle) -> Result<(), ChartError> {
+        self.plot
+            .draw(&Rectangle::new([self.at(a), self.at(b)], fill))?;
         Ok(())
     }
 

@@ -1,6 +1,8 @@
 //! Small multiples of histograms: one panel per hidden layer, bars of counts over bin edges.
 //! Non-finite edges or counts never reach the backend: such a panel shows its caption only.
 
+use super::axis::nice_ticks;
+use super::frame::{Axes, Frame, Layout, Tick};
 use super::{palette, ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -85,35 +87,28 @@ pub fn draw_histograms<DB: DrawingBackend>(
         let lo = panel.edges[0];
         let hi = *panel.edges.last().expect("non-empty");
         let top = panel.counts.iter().copied().fold(0.0, f64::max).max(1.0) * 1.08;
-        let mut cc = ChartBuilder::on(cell)
-            .caption(&panel.title, style.font(12.0).color(&palette::INK))
-            .margin(style.px(4.0))
-            .x_label_area_size(style.px(28.0))
-            .y_label_area_size(style.px(40.0))
-            .build_cartesian_2d(lo..hi, 0.0..top)?;
-        style.draw_mesh(
-            cc.configure_mesh()
-                .x_desc(&labels.x_axis)
-                .x_labels(4)
-                .y_labels(3)
-                .x_label_formatter(&|x| format!("{:.2}", x))
-                .y_label_formatter(&|y| format!("{}", y.round() as i64)),
-            (10.0, 10.0),
-        )?;
-        let bars: Vec<_> = panel
-            .counts
-            .iter()
-            .enumerate()
-            .filter(|(_, &c)| c > 0.0)
-            .map(|(k, &c)| {
-                Rectangle::new(
-                    [(panel.edges[k], 0.0), (panel.edges[k + 1], c)],
-                    palette::BLUE.mix(0.8).filled(),
-                )
-            })
+        let layout = Layout {
+            title: &panel.title,
+            title_size: 12.0,
+            margin: [4.0; 4],
+            bands: (28.0, 40.0),
+        };
+        let frame = Frame::new(cell, style, &layout, (lo, hi), (0.0, top))?;
+        let x_ticks: Vec<Tick> = (nice_ticks(lo, hi, 4, 0.0).into_iter())
+            .map(|x| (x, format!("{x:.2}")))
             .collect();
-        outcome.bars += bars.len();
-        cc.draw_series(bars)?;
+        // Counts are whole numbers.
+        let y_ticks: Vec<Tick> = (nice_ticks(0.0, top, 3, 1.0).into_iter())
+            .map(|y| (y, format!("{}", y as i64)))
+            .collect();
+        let mut axes = Axes::new(&x_ticks, &y_ticks, &labels.x_axis, "");
+        (axes.label_size, axes.title_size) = (10.0, 10.0);
+        frame.draw_axes(style, &axes)?;
+        let fill = palette::BLUE.mix(0.8).filled();
+        for (k, &c) in panel.counts.iter().enumerate().filter(|(_, &c)| c > 0.0) {
+            frame.rect((panel.edges[k], 0.0), (panel.edges[k + 1], c), fill)?;
+            outcome.bars += 1;
+        }
         outcome.panels += 1;
     }
     Ok(outcome)

@@ -1,12 +1,13 @@
 //! A chart of positive quantities against a whole-number index (a layer, a step) on a log₁₀ y
 //! axis, with markers on the edges for values that underflowed to 0 or overflowed to ∞/NaN.
 
-use super::axis::{place, power_of_ten, whole_number, whole_ticks, DecadeRange, Placement};
-use super::frame::{Frame, Tick};
-use super::{palette, ChartError, ChartStyle};
-use plotters::coord::types::RangedCoordf64;
+use super::axis::{nice_ticks, place, power_of_ten, whole_number, DecadeRange, Placement};
+use super::frame::{Axes, Frame, Tick};
+use super::legend::{
+    draw_legend_below, draw_legend_box, emptiest_corner, Corner, LegendEntry, Swatch,
+};
+use super::{ChartError, ChartStyle};
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
 /// How a line is stroked.
@@ -196,25 +197,15 @@ pub fn draw_log_chart<DB: DrawingBackend>(
     let frame = Frame::titled(
         area,
         style,
-        &chart.title,
-        16.0,
+        (&chart.title, 16.0),
         (40.0, 64.0),
         (x_min, x_max),
         (y_min, y_max),
     )?;
-    let x_ticks: Vec<Tick> = whole_ticks(x_min, x_max, n.min(10))
-        .into_iter()
-        .map(|x| (x, whole_number(x)))
-        .collect();
-    let y_ticks: Vec<Tick> = (range.ticks(8).into_iter())
-        .map(|y| (y, power_of_ten(y)))
-        .collect();
-    frame.draw_axes(
-        style,
-        (&x_ticks, &y_ticks),
-        (&chart.x_label, &chart.y_label),
-        (12.0, 13.0),
-    )?;
+    let x_ticks = whole_number_ticks(x_min, x_max, n.min(10) + 1);
+    let y_ticks = decade_ticks(&range, 8);
+    let axes = Axes::new(&x_ticks, &y_ticks, &chart.x_label, &chart.y_label);
+    frame.draw_axes(style, &axes)?;
     let plot = &frame.plot;
 
     let width = style.stroke(2.0);
@@ -245,16 +236,13 @@ pub fn draw_log_chart<DB: DrawingBackend>(
             runs.push(run);
         }
         for run in &runs {
-            let pixels: Vec<(i32, i32)> = run.iter().map(|&p| frame.at(p)).collect();
             let stroke = color.stroke_width(width);
             match line.kind {
-                LineKind::Solid => plot.draw(&PathElement::new(pixels, stroke))?,
-                LineKind::Dashed => plot.draw(&DashedPathElement::new(
-                    pixels,
-                    style.px(6.0),
-                    style.px(4.0),
-                    stroke,
-                ))?,
+                LineKind::Solid => frame.polyline(run.iter().copied(), stroke)?,
+                LineKind::Dashed => {
+                    let dashes = (style.px(6.0), style.px(4.0));
+                    frame.dashed(run.iter().copied(), dashes, stroke)?
+                }
             }
             if line.marker != Marker::None {
                 let outline = line.marker.outline(style.px(3.0));
@@ -298,7 +286,7 @@ pub fn draw_log_chart<DB: DrawingBackend>(
         Some(below) => draw_legend_below(below, &entries, style)?,
         None => {
             let corner = emptiest_corner_of(chart, (x_min, x_max), (y_min, y_max));
-            draw_legend_box(plot, &entries, corner, style)?;
+            draw_legend_box(plot, &entries, corner, (8.0, 26.0), style)?;
         }
     }
     area.present()?;
@@ -309,8 +297,22 @@ pub fn draw_log_chart<DB: DrawingBackend>(
     })
 }
 
+/// Ticks on whole numbers from `lo` to `hi` (at most `max` of them), labelled with the number.
+pub fn whole_number_ticks(lo: f64, hi: f64, max: usize) -> Vec<Tick> {
+    (nice_ticks(lo, hi, max, 1.0).into_iter())
+        .map(|x| (x, whole_number(x)))
+        .collect()
+}
+
+/// Ticks on the whole decades of `range` (at most `max` of them), labelled 10ᵏ.
+pub fn decade_ticks(range: &DecadeRange, max: usize) -> Vec<Tick> {
+    (range.ticks(max).into_iter())
+        .map(|y| (y, power_of_ten(y)))
+        .collect()
+}
+
 /// Fills `outline` (pixel offsets) in `color` around pixel `at` of `area`.
-fn draw_shape<DB: DrawingBackend>(
+pub fn draw_shape<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     (x, y): (i32, i32),
     outline: &[(i32, i32)],
@@ -324,53 +326,6 @@ fn draw_shape<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The mesh of a chart whose x axis counts whole things (layers, steps) and whose y axis is in
-/// decades: labels only on whole numbers and whole powers of ten, light grid, the page's fonts.
-pub fn draw_log_mesh<DB: DrawingBackend>(
-    cc: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
-    x_desc: &str,
-    y_desc: &str,
-    x_labels: usize,
-    decade_ticks: usize,
-    style: &ChartStyle,
-) -> Result<(), ChartError> {
-    style.draw_mesh(
-        cc.configure_mesh()
-            .x_desc(x_desc)
-            .y_desc(y_desc)
-            .x_labels(x_labels)
-            .x_label_formatter(&|x| whole_number(*x))
-            // Plotters picks "nice" steps of 1, 2 or 5 × 10ᵏ, so asking for as many labels as
-            // there are whole-decade ticks lands them on whole decades; anything else stays
-            // unlabelled.
-            .y_labels(decade_ticks.max(2))
-            .y_label_formatter(&|y| {
-                if (y - y.round()).abs() < 1e-9 {
-                    power_of_ten(*y)
-                } else {
-                    String::new()
-                }
-            }),
-        (12.0, 13.0),
-    )
-}
-
-/// What a legend entry shows beside its text.
-#[derive(Debug, Clone, Copy)]
-enum Swatch {
-    /// A short solid or dashed line in the series' colour, with its marker.
-    Line(RGBColor, LineKind, Marker),
-    /// The bottom-edge marker (a value that is exactly 0).
-    Down,
-    /// The top-edge marker (∞ or NaN).
-    Up,
-}
-
-struct LegendEntry {
-    label: String,
-    swatch: Swatch,
-}
-
 /// One entry per line, then one per kind of edge marker that the chart will draw.
 fn legend_entries(chart: &LogChart) -> Vec<LegendEntry> {
     let mut entries: Vec<LegendEntry> = chart
@@ -378,7 +333,7 @@ fn legend_entries(chart: &LogChart) -> Vec<LegendEntry> {
         .iter()
         .map(|l| LegendEntry {
             label: l.label.clone(),
-            swatch: Swatch::Line(l.color, l.kind, l.marker),
+            swatch: Swatch::line(l.color, l.kind, l.marker),
         })
         .collect();
     let placements = || {
@@ -402,143 +357,9 @@ fn legend_entries(chart: &LogChart) -> Vec<LegendEntry> {
     entries
 }
 
-/// The swatch as three filled polygons around (0, 0): edge markers of half-size `sc`, line
-/// samples of half-length `sw` and thickness `width` (a dashed sample is two pieces) with the
-/// series' marker in the middle (an empty polygon when it has none).
-fn swatch_shapes(swatch: Swatch, sc: i32, sw: i32, width: u32) -> [Vec<(i32, i32)>; 3] {
-    let t = (width as i32).max(2) / 2;
-    let bar = |x0: i32, x1: i32| vec![(x0, -t), (x1, -t), (x1, t), (x0, t)];
-    match swatch {
-        Swatch::Line(_, LineKind::Solid, m) => [bar(-sw, 0), bar(0, sw), m.outline(sc * 3 / 4)],
-        Swatch::Line(_, LineKind::Dashed, m) => {
-            [bar(-sw, -sw / 3), bar(sw / 3, sw), m.outline(sc * 3 / 4)]
-        }
-        Swatch::Down => {
-            let tri = vec![(-sc, -sc), (sc, -sc), (0, sc)];
-            [tri.clone(), tri, Vec::new()]
-        }
-        Swatch::Up => {
-            let tri = vec![(-sc, sc), (sc, sc), (0, -sc)];
-            [tri.clone(), tri, Vec::new()]
-        }
-    }
-}
-
-fn swatch_color(swatch: Swatch) -> RGBColor {
-    match swatch {
-        Swatch::Line(color, _, _) => color,
-        Swatch::Down | Swatch::Up => palette::ALERT,
-    }
-}
-
-/// One legend row: the entry's swatch centred at `centre`, its text from `text_at` (top left).
-fn draw_legend_row<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    entry: &LegendEntry,
-    centre: (i32, i32),
-    text_at: (i32, i32),
-    font: &TextStyle,
-    style: &ChartStyle,
-) -> Result<(), ChartError> {
-    let [a, b, m] = swatch_shapes(
-        entry.swatch,
-        style.px(5.0),
-        style.px(9.0),
-        style.stroke(2.0),
-    );
-    let fill = swatch_color(entry.swatch).filled();
-    area.draw(
-        &(EmptyElement::at(centre)
-            + Polygon::new(a, fill)
-            + Polygon::new(b, fill)
-            + Polygon::new(m, fill)),
-    )?;
-    area.draw(&Text::new(entry.label.clone(), text_at, font.clone()))?;
-    Ok(())
-}
-
-/// The legend as rows of swatch + text in `area` (below a narrow plot).
-fn draw_legend_below<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    entries: &[LegendEntry],
-    style: &ChartStyle,
-) -> Result<(), ChartError> {
-    let row = style.px(17.0);
-    let font = style.font(12.0).color(&palette::INK);
-    for (i, e) in entries.iter().enumerate() {
-        let y = style.px(4.0) + row * i as i32 + row / 2;
-        let x = style.px(22.0);
-        draw_legend_row(
-            area,
-            e,
-            (x, y),
-            (x + style.px(16.0), y - style.px(7.0)),
-            &font,
-            style,
-        )?;
-    }
-    Ok(())
-}
-
-/// The legend as a box of rows (swatch + text) in `corner` of the plot `area`: 8 CSS px of margin
-/// inside a translucent white box with a grey border, a 26 px swatch column, 12 px ink text, 5
-/// px from the plot's edges (the look of plotters' series labels). Drawn here rather than by
-/// plotters' series labels, which measure their text through the font code (in the browser, a
-/// `<span>` added to the page and a forced layout per line) instead of the backend.
-fn draw_legend_box<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    entries: &[LegendEntry],
-    corner: SeriesLabelPosition,
-    style: &ChartStyle,
-) -> Result<(), ChartError> {
-    if entries.is_empty() {
-        return Ok(());
-    }
-    let font = style.font(12.0).color(&palette::INK);
-    let line_height = 1.25 * 12.0 * style.scale;
-    let top = |i: usize| (i as f64 * line_height).round() as i32;
-    let heights = entries
-        .iter()
-        .map(|e| area.estimate_text_size(&e.label, &font))
-        .collect::<Result<Vec<_>, _>>()?;
-    let text_w = heights.iter().map(|&(w, _)| w as i32).max().unwrap_or(0);
-    let text_h = (heights.iter().enumerate())
-        .map(|(i, &(_, h))| top(i) + h as i32)
-        .max()
-        .unwrap_or(0);
-    let (margin, swatch) = (style.px(8.0), style.px(26.0));
-    let (w, h) = (text_w + swatch + 2 * margin, text_h + 2 * margin);
-    let (area_w, area_h) = area.dim_in_pixel();
-    let (area_w, area_h) = (area_w as i32, area_h as i32);
-    let x = match corner {
-        SeriesLabelPosition::UpperLeft | SeriesLabelPosition::LowerLeft => 5,
-        _ => area_w - w - 5,
-    };
-    let y = match corner {
-        SeriesLabelPosition::LowerLeft | SeriesLabelPosition::LowerRight => area_h - h - 5,
-        _ => 5,
-    };
-    area.draw(&Rectangle::new(
-        [(x, y), (x + w, y + h)],
-        WHITE.mix(0.85).filled(),
-    ))?;
-    area.draw(&Rectangle::new([(x, y), (x + w, y + h)], palette::GRID))?;
-    // Each row: its swatch centred in the swatch column, its text after it.
-    for (i, (e, &(_, text_h))) in entries.iter().zip(&heights).enumerate() {
-        let y0 = y + margin + top(i);
-        let centre = (x + margin + swatch / 2, y0 + text_h as i32 / 2);
-        draw_legend_row(area, e, centre, (x + margin + swatch, y0), &font, style)?;
-    }
-    Ok(())
-}
-
 /// The corner of the plot (a box of 45% of the width by 35% of the height) that covers the
 /// fewest points, so the legend hides as little as possible.
-fn emptiest_corner_of(
-    chart: &LogChart,
-    x_range: (f64, f64),
-    y_range: (f64, f64),
-) -> SeriesLabelPosition {
+fn emptiest_corner_of(chart: &LogChart, x_range: (f64, f64), y_range: (f64, f64)) -> Corner {
     let points: Vec<(f64, f64)> = chart
         .lines
         .iter()
@@ -557,44 +378,12 @@ fn emptiest_corner_of(
         (x_range, (0.45, 0.55)),
         y_range,
         [
-            SeriesLabelPosition::UpperRight,
-            SeriesLabelPosition::UpperLeft,
-            SeriesLabelPosition::LowerRight,
-            SeriesLabelPosition::LowerLeft,
+            Corner::UpperRight,
+            Corner::UpperLeft,
+            Corner::LowerRight,
+            Corner::LowerLeft,
         ],
     )
-}
-
-/// Of the four `corners` (the first wins a tie), the one whose box holds the fewest `points`,
-/// for a legend to hide as little as possible. A box spans the plot's `x0..x1` below its
-/// `left` fraction (left corners) or above its `right` fraction (right corners), and
-/// `y0..y1` below 0.35 (lower corners) or above 0.65 (upper corners).
-pub(crate) fn emptiest_corner(
-    points: &[(f64, f64)],
-    ((x0, x1), (left, right)): ((f64, f64), (f64, f64)),
-    (y0, y1): (f64, f64),
-    corners: [SeriesLabelPosition; 4],
-) -> SeriesLabelPosition {
-    let count = |right_side: bool, top: bool| {
-        points
-            .iter()
-            .filter(|&&(x, y)| {
-                let fx = (x - x0) / (x1 - x0);
-                let fy = (y - y0) / (y1 - y0);
-                (if right_side { fx > right } else { fx < left })
-                    && (if top { fy > 0.65 } else { fy < 0.35 })
-            })
-            .count()
-    };
-    corners
-        .into_iter()
-        .min_by_key(|p| match p {
-            SeriesLabelPosition::UpperRight => count(true, true),
-            SeriesLabelPosition::UpperLeft => count(false, true),
-            SeriesLabelPosition::LowerRight => count(true, false),
-            _ => count(false, false),
-        })
-        .unwrap_or(SeriesLabelPosition::UpperRight)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ pub mod axis;
 pub mod frame;
 pub mod gradient_chart;
 pub mod histogram_chart;
+pub mod legend;
 pub mod log_chart;
 pub mod product_chart;
 pub mod rescaling_chart;
@@ -19,9 +20,6 @@ pub mod xavier_chart;
 pub use gradient_chart::{draw_gradient_chart, GradientChartLabels, GradientChartOptions};
 pub use log_chart::{draw_log_chart, ChartTexts, LineKind, LogChart, LogLine, Marker, PlotOutcome};
 
-use plotters::chart::{MeshStyle, SeriesLabelStyle};
-use plotters::coord::types::RangedCoordf64;
-use plotters::coord::CoordTranslate;
 use plotters::prelude::*;
 use serde::Deserialize;
 use std::fmt;
@@ -64,60 +62,6 @@ impl ChartStyle {
     /// `px` CSS pixels as a stroke width.
     pub fn stroke(&self, px: f64) -> u32 {
         (px * self.scale).round().max(1.0) as u32
-    }
-
-    /// The frame the titled charts share: a chart builder on `area` with `title` as its caption
-    /// (`size` CSS pixels, ink), a 10 px margin and label areas of `x_axis` px below and `y_axis`
-    /// px to the left.
-    pub fn titled<'a, 'b, DB: DrawingBackend>(
-        &'b self,
-        area: &'a DrawingArea<DB, plotters::coord::Shift>,
-        title: &str,
-        size: f64,
-        (x_axis, y_axis): (f64, f64),
-    ) -> ChartBuilder<'a, 'b, DB> {
-        let mut builder = ChartBuilder::on(area);
-        builder
-            .caption(title, self.font(size).color(&palette::INK))
-            .margin(self.px(10.0))
-            .x_label_area_size(self.px(x_axis))
-            .y_label_area_size(self.px(y_axis));
-        builder
-    }
-
-    /// Draws `mesh` in the notebook's look: ink tick labels of `label` CSS pixels and axis titles
-    /// of `desc`, grey lines at the labelled ticks and none between them, ink axes.
-    pub fn draw_mesh<'b, DB: DrawingBackend>(
-        &'b self,
-        mesh: &mut MeshStyle<'_, 'b, RangedCoordf64, RangedCoordf64, DB>,
-        (label, desc): (f64, f64),
-    ) -> Result<(), ChartError> {
-        mesh.label_style(self.font(label).color(&palette::INK))
-            .axis_desc_style(self.font(desc).color(&palette::INK))
-            .bold_line_style(palette::GRID.stroke_width(self.stroke(1.0)))
-            .light_line_style(TRANSPARENT)
-            .axis_style(palette::INK.stroke_width(self.stroke(1.0)))
-            .draw()?;
-        Ok(())
-    }
-
-    /// Draws the series legend at `position` in the notebook's look: `margin` CSS pixels from
-    /// the plot's edge, a sample `area` pixels wide, ink labels on a translucent white box.
-    pub fn draw_legend<'a, 'b, DB: DrawingBackend + 'a, CT: CoordTranslate>(
-        &'b self,
-        legend: &mut SeriesLabelStyle<'a, 'b, DB, CT>,
-        position: SeriesLabelPosition,
-        (margin, area): (f64, f64),
-    ) -> Result<(), ChartError> {
-        legend
-            .position(position)
-            .margin(self.px(margin))
-            .legend_area_size(self.px(area))
-            .label_font(self.font(12.0).color(&palette::INK))
-            .background_style(WHITE.mix(0.85))
-            .border_style(palette::GRID)
-            .draw()?;
-        Ok(())
     }
 }
 

@@ -1,6 +1,10 @@
 //! The chapter's first figure: the sigmoid σ(x) and its derivative σ′(x) on linear axes, with the
 //! derivative's maximum ¼ at x = 0 marked and an optional crosshair at a hovered x.
 
+use super::axis::nice_ticks;
+use super::frame::{Axes, Frame, Tick};
+use super::legend::{draw_legend_box, Corner, LegendEntry, Swatch};
+use super::log_chart::{LineKind, Marker};
 use super::{palette, ChartError, ChartStyle};
 use gradscope_core::{Activation, SigmoidCurve};
 use plotters::coord::Shift;
@@ -38,9 +42,9 @@ impl Default for SigmoidChartLabels {
     }
 }
 
-/// Where the plot landed, so the page can map a pointer position to a data x: the plotting
-/// area's pixel bounds (backend pixels, inclusive-exclusive as plotters reports them) and the
-/// data ranges they show.
+/// Where the plot landed, so the page can map a pointer position to a data x: the backend pixels
+/// where the plot's edges are (`left` shows `x_min`, `right` shows `x_max`, `top` shows `y_max`,
+/// `bottom` shows `y_min`; see `Frame::edges`) and those data ranges.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct SigmoidChartOutcome {
     /// Left edge of the plotting area, in backend pixels.
@@ -84,22 +88,25 @@ pub fn draw_sigmoid_chart<DB: DrawingBackend>(
     }
     let (y_min, y_max) = (-0.05, 1.05);
 
-    let mut cc = style
-        .titled(area, &labels.title, 16.0, (40.0, 48.0))
-        .build_cartesian_2d(x_min..x_max, y_min..y_max)?;
-    style.draw_mesh(
-        cc.configure_mesh()
-            .x_desc(&labels.x_axis)
-            .y_desc(&labels.y_axis)
-            .x_labels(9)
-            .y_labels(6)
-            .x_label_formatter(&|x: &f64| format!("{}", (x * 100.0).round() / 100.0))
-            .y_label_formatter(&|y: &f64| format!("{}", (y * 100.0).round() / 100.0)),
-        (12.0, 13.0),
+    let frame = Frame::titled(
+        area,
+        style,
+        (&labels.title, 16.0),
+        (40.0, 48.0),
+        (x_min, x_max),
+        (y_min, y_max),
     )?;
+    let hundredths = |lo: f64, hi: f64, max: usize| -> Vec<Tick> {
+        (nice_ticks(lo, hi, max, 0.0).into_iter())
+            .map(|v| (v, format!("{}", (v * 100.0).round() / 100.0)))
+            .collect()
+    };
+    let (x_ticks, y_ticks) = (hundredths(x_min, x_max, 9), hundredths(y_min, y_max, 6));
+    let axes = Axes::new(&x_ticks, &y_ticks, &labels.x_axis, &labels.y_axis);
+    frame.draw_axes(style, &axes)?;
 
     let width = style.stroke(2.0);
-    let legend_width = style.px(9.0);
+    let mut legend = Vec::with_capacity(3);
     let mut skipped = 0;
     for (ys, color, label) in [
         (&curve.value, palette::BLUE, &labels.value),
@@ -118,30 +125,28 @@ pub fn draw_sigmoid_chart<DB: DrawingBackend>(
                 }
             }
         }
-        cc.draw_series(std::iter::empty::<PathElement<(f64, f64)>>())?
-            .label(label)
-            .legend(move |(x, y)| {
-                PathElement::new(
-                    vec![(x - legend_width, y), (x + legend_width, y)],
-                    color.stroke_width(width),
-                )
-            });
+        legend.push(LegendEntry {
+            label: label.clone(),
+            swatch: Swatch::line(color, LineKind::Solid, Marker::None),
+        });
         for run in runs.into_iter().filter(|r| !r.is_empty()) {
-            cc.draw_series(LineSeries::new(run, color.stroke_width(width)))?;
+            frame.polyline(run, color.stroke_width(width))?;
         }
     }
 
     // σ′ is largest at x = 0, where it is exactly ¼.
     if x_min <= 0.0 && 0.0 <= x_max {
         // Its label goes in the legend, where it never covers a curve, whatever the width.
-        let r = style.px(4.0);
-        cc.draw_series(std::iter::once(Circle::new(
-            (0.0, 0.25),
-            r,
+        let dot = Circle::new(
+            frame.at((0.0, 0.25)),
+            style.px(4.0),
             palette::VERMILLION.filled(),
-        )))?
-        .label(labels.max_note.clone())
-        .legend(move |(x, y)| Circle::new((x, y), r, palette::VERMILLION.filled()));
+        );
+        frame.plot.draw(&dot)?;
+        legend.push(LegendEntry {
+            label: labels.max_note.clone(),
+            swatch: Swatch::Mark(palette::VERMILLION, Marker::Circle),
+        });
     }
 
     let hover = hover
@@ -150,34 +155,30 @@ pub fn draw_sigmoid_chart<DB: DrawingBackend>(
     if let Some(h) = hover {
         let s = Activation::Sigmoid.apply(h);
         let d = Activation::Sigmoid.derivative(h);
-        cc.draw_series(DashedLineSeries::new(
+        frame.dashed(
             [(h, y_min), (h, y_max)],
-            style.px(4.0),
-            style.px(3.0),
+            (style.px(4.0), style.px(3.0)),
             palette::INK.stroke_width(style.stroke(1.0)),
-        ))?;
+        )?;
         for (y, color) in [(s, palette::BLUE), (d, palette::VERMILLION)] {
-            cc.draw_series(std::iter::once(Circle::new(
-                (h, y),
+            let ring = Circle::new(
+                frame.at((h, y)),
                 style.px(5.0),
                 color.stroke_width(style.stroke(2.0)),
-            )))?;
+            );
+            frame.plot.draw(&ring)?;
         }
     }
 
-    style.draw_legend(
-        &mut cc.configure_series_labels(),
-        SeriesLabelPosition::UpperLeft,
-        (8.0, 26.0),
-    )?;
+    draw_legend_box(&frame.plot, &legend, Corner::UpperLeft, (8.0, 26.0), style)?;
 
-    let (xr, yr) = cc.plotting_area().get_pixel_range();
+    let (left, top, right, bottom) = frame.edges();
     area.present()?;
     Ok(SigmoidChartOutcome {
-        left: xr.start,
-        right: xr.end,
-        top: yr.start,
-        bottom: yr.end,
+        left,
+        right,
+        top,
+        bottom,
         x_min,
         x_max,
         y_min,

@@ -8,7 +8,10 @@
 //! because it varies in lightness, not only in hue. Columns not computed yet are light grey;
 //! overflow and underflow saturate to the ends of the scale.
 
-use super::axis::power_of_ten;
+use super::axis::{nice_ticks, power_of_ten};
+use super::frame::{Axes, Frame, Layout, Tick};
+use super::legend::{draw_legend_box, Corner, LegendEntry, Swatch};
+use super::log_chart::{LineKind, Marker};
 use super::{palette, ChartError, ChartStyle};
 use gradscope_core::stability_map::MapColumn;
 use gradscope_core::STABLE_DECADES;
@@ -189,27 +192,25 @@ pub fn draw_stability_chart<DB: DrawingBackend>(
 
     let bar_width = if view.compact { 52.0 } else { 76.0 };
     let (plot, bar) = area.split_horizontally(area.dim_in_pixel().0 as i32 - style.px(bar_width));
-    let mut cc = style
-        .titled(&plot, &labels.title, 15.0, (40.0, 48.0))
-        .build_cartesian_2d(x_lo..x_hi, y_lo..y_hi)?;
-    cc.configure_mesh()
-        .x_desc(&labels.x_axis)
-        .y_desc(&labels.y_axis)
-        .x_labels(((x_hi - x_lo).ceil() as usize + 1).max(2))
-        .x_label_formatter(&|x| {
-            if (x - x.round()).abs() < 1e-9 {
-                power_of_ten(*x)
-            } else {
-                String::new()
-            }
-        })
-        .y_labels(8)
-        .y_label_formatter(&|y| format!("{}", y.round()))
-        .label_style(style.font(12.0).color(&palette::INK))
-        .axis_desc_style(style.font(13.0).color(&palette::INK))
-        .disable_mesh()
-        .axis_style(palette::INK.stroke_width(style.stroke(1.0)))
-        .draw()?;
+    let frame = Frame::titled(
+        &plot,
+        style,
+        (&labels.title, 15.0),
+        (40.0, 48.0),
+        (x_lo, x_hi),
+        (y_lo, y_hi),
+    )?;
+    // σ at whole decades, layers at whole numbers.
+    let x_ticks: Vec<Tick> = (nice_ticks(x_lo, x_hi, (x_hi - x_lo).ceil() as usize + 1, 1.0))
+        .into_iter()
+        .map(|x| (x, power_of_ten(x)))
+        .collect();
+    let y_ticks: Vec<Tick> = (nice_ticks(y_lo, y_hi, 8, 1.0).into_iter())
+        .map(|y| (y, format!("{}", y as i64)))
+        .collect();
+    let mut axes = Axes::new(&x_ticks, &y_ticks, &labels.x_axis, &labels.y_axis);
+    axes.grid = false;
+    frame.draw_axes(style, &axes)?;
 
     let mut cells = 0;
     let mut stable_cells = 0;
@@ -221,9 +222,7 @@ pub fn draw_stability_chart<DB: DrawingBackend>(
         }
         let (left, right) = (x - half, x + half);
         // A rectangle of colour c over this column's rows from..to.
-        let strip = |c: RGBColor, from: f64, to: f64| {
-            (c, Rectangle::new([(left, from), (right, to)], c.filled()))
-        };
+        let strip = |c: RGBColor, from: f64, to: f64| (c, (left, from), (right, to));
         match column {
             None => rects.push(strip(RGBColor(236, 236, 236), y_lo, y_hi)),
             Some(c) => {
@@ -253,78 +252,71 @@ pub fn draw_stability_chart<DB: DrawingBackend>(
         }
     }
     // Cells of one colour one after the other: the canvas joins them into one path.
-    rects.sort_by_key(|(c, _)| (c.0, c.1, c.2));
-    cc.draw_series(rects.into_iter().map(|(_, r)| r))?;
-
-    let thick = style.stroke(2.5);
-    let line = theory_line(view, 0.0);
-    cc.draw_series(std::iter::once(PathElement::new(
-        line.clone(),
-        palette::INK.stroke_width(thick),
-    )))?
-    .label(&labels.critical_line)
-    .legend(move |(x, y)| {
-        PathElement::new(vec![(x, y), (x + 18, y)], palette::INK.stroke_width(3))
-    });
-    let dash = style.px(6.0).max(2) as u32;
-    let mut first = true;
-    for level in [-STABLE_DECADES, STABLE_DECADES] {
-        let edge = theory_line(view, level);
-        let series = cc.draw_series(DashedLineSeries::new(
-            edge,
-            dash,
-            dash,
-            palette::INK.stroke_width(style.stroke(1.5)),
-        ))?;
-        if first {
-            series.label(&labels.band).legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 6, y)], palette::INK.stroke_width(2))
-            });
-            first = false;
-        }
+    rects.sort_by_key(|(c, _, _)| (c.0, c.1, c.2));
+    for (c, a, b) in rects {
+        frame.rect(a, b, c.filled())?;
     }
+
+    let line = |color, kind, width| Swatch::Line {
+        color,
+        kind,
+        marker: Marker::None,
+        width,
+    };
+    let mut legend = vec![LegendEntry {
+        label: labels.critical_line.clone(),
+        swatch: line(palette::INK, LineKind::Solid, 3.0),
+    }];
+    frame.polyline(
+        theory_line(view, 0.0),
+        palette::INK.stroke_width(style.stroke(2.5)),
+    )?;
+    let dash = style.px(6.0).max(2);
+    for level in [-STABLE_DECADES, STABLE_DECADES] {
+        let stroke = palette::INK.stroke_width(style.stroke(1.5));
+        frame.dashed(theory_line(view, level), (dash, dash), stroke)?;
+    }
+    legend.push(LegendEntry {
+        label: labels.band.clone(),
+        swatch: line(palette::INK, LineKind::Dashed, 1.5),
+    });
     if let Some(star) = view.critical.filter(|s| *s > 0.0) {
         let x = star.log10();
         if x > x_lo && x < x_hi {
-            cc.draw_series(DashedLineSeries::new(
-                vec![(x, y_lo), (x, y_hi)],
-                style.px(2.0).max(1) as u32,
-                style.px(4.0).max(2) as u32,
+            frame.dashed(
+                [(x, y_lo), (x, y_hi)],
+                (style.px(2.0).max(1), style.px(4.0).max(2)),
                 palette::PURPLE.stroke_width(style.stroke(2.0)),
-            ))?
-            .label(&labels.asymptote)
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 18, y)], palette::PURPLE.stroke_width(3))
+            )?;
+            legend.push(LegendEntry {
+                label: labels.asymptote.clone(),
+                swatch: line(palette::PURPLE, LineKind::Dashed, 3.0),
             });
         }
     }
     if let Some((s, l)) = view.marker {
         let (x, y) = (s.log10(), l as f64);
         if x.is_finite() && x > x_lo && x < x_hi && y >= y_lo && y <= y_hi {
-            cc.draw_series(std::iter::once(Circle::new(
-                (x, y),
+            let ring = Circle::new(
+                frame.at((x, y)),
                 style.px(6.0),
                 palette::INK.stroke_width(style.stroke(2.0)),
-            )))?;
+            );
+            frame.plot.draw(&ring)?;
         }
     }
     if !view.compact {
-        cc.configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.85))
-            .border_style(palette::GRID)
-            .label_font(style.font(12.0).color(&palette::INK))
-            .draw()?;
+        draw_legend_box(&frame.plot, &legend, Corner::UpperLeft, (8.0, 26.0), style)?;
     }
 
     draw_color_bar(&bar, labels, style)?;
 
-    let (xr, yr) = cc.plotting_area().get_pixel_range();
+    let (left, top, right, bottom) = frame.edges();
     Ok(StabilityOutcome {
-        left: xr.start,
-        right: xr.end,
-        top: yr.start,
-        bottom: yr.end,
+        left,
+        right,
+        top,
+        bottom,
         log_sigma_min: x_lo,
         log_sigma_max: x_hi,
         depth_min: y_lo,
@@ -340,37 +332,34 @@ fn draw_color_bar<DB: DrawingBackend>(
     labels: &StabilityChartLabels,
     style: &ChartStyle,
 ) -> Result<(), ChartError> {
-    let mut cc = ChartBuilder::on(area)
-        .margin_top(style.px(40.0))
-        .margin_bottom(style.px(40.0))
-        .margin_right(style.px(6.0))
-        .y_label_area_size(style.px(36.0))
-        .build_cartesian_2d(0.0..1.0, -SATURATION..SATURATION)?;
-    cc.configure_mesh()
-        .disable_x_mesh()
-        .disable_x_axis()
-        .disable_y_mesh()
-        .y_labels(5)
-        .y_label_formatter(&|d| {
-            let d = d.round();
-            if d == 0.0 {
-                "0".to_string()
-            } else {
-                format!("{d:+}")
-            }
+    let layout = Layout {
+        title: "",
+        title_size: 0.0,
+        margin: [40.0, 6.0, 40.0, 0.0],
+        bands: (0.0, 36.0),
+    };
+    let frame = Frame::new(area, style, &layout, (0.0, 1.0), (-SATURATION, SATURATION))?;
+    let y_ticks: Vec<Tick> = (nice_ticks(-SATURATION, SATURATION, 5, 1.0).into_iter())
+        .map(|d| {
+            (
+                d,
+                if d == 0.0 {
+                    "0".into()
+                } else {
+                    format!("{d:+}")
+                },
+            )
         })
-        .label_style(style.font(11.0).color(&palette::INK))
-        .axis_style(palette::INK.stroke_width(style.stroke(1.0)))
-        .draw()?;
+        .collect();
+    let mut axes = Axes::new(&[], &y_ticks, "", "");
+    (axes.label_size, axes.grid, axes.x_axis) = (11.0, false, false);
+    frame.draw_axes(style, &axes)?;
     let steps = 80;
-    cc.draw_series((0..steps).map(|k| {
+    for k in 0..steps {
         let lo = -SATURATION + 2.0 * SATURATION * k as f64 / steps as f64;
         let hi = lo + 2.0 * SATURATION / steps as f64;
-        Rectangle::new(
-            [(0.0, lo), (1.0, hi)],
-            decade_color(0.5 * (lo + hi)).filled(),
-        )
-    }))?;
+        frame.rect((0.0, lo), (1.0, hi), decade_color(0.5 * (lo + hi)).filled())?;
+    }
     // The ends' names go above and below the bar, in the margins left for them.
     let font = style.font(11.0).color(&palette::INK);
     let height = area.dim_in_pixel().1 as i32;

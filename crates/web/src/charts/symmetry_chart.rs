@@ -5,8 +5,10 @@
 //! exactly equal show as one line edged with every unit's colour. Non-finite values (a learning
 //! rate that blows the weights up) break the lines and are counted, never drawn.
 
-use super::axis::{place, whole_number, DecadeRange, Placement};
-use super::log_chart::{draw_log_mesh, emptiest_corner};
+use super::axis::{nice_ticks, place, DecadeRange, Placement};
+use super::frame::{Axes, Frame, Layout, Tick};
+use super::legend::{draw_legend_box, emptiest_corner, Corner, LegendEntry, Swatch};
+use super::log_chart::{decade_ticks, whole_number_ticks, LineKind, Marker};
 use super::{palette, ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -131,19 +133,24 @@ pub fn draw_symmetry_chart<DB: DrawingBackend>(
     let chars = labels.title.chars().count().max(1) as f64;
     let caption_size =
         (0.92 * width_px as f64 / (0.56 * chars * style.scale.max(0.1))).clamp(10.0, 16.0);
-    let mut cc = style
-        .titled(&top, &labels.title, caption_size, (22.0, 64.0))
-        .build_cartesian_2d(x_min..x_max, y_min..y_max)?;
-    style.draw_mesh(
-        cc.configure_mesh()
-            .y_desc(&labels.weights_axis)
-            .x_labels(6)
-            .y_labels(6)
-            // Steps are whole numbers: a tick between two of them (a short run) stays unlabelled.
-            .x_label_formatter(&|x| whole_number(*x))
-            .y_label_formatter(&|y| format!("{y:.3}")),
-        (12.0, 13.0),
+    let frame = Frame::titled(
+        &top,
+        style,
+        (&labels.title, caption_size),
+        (22.0, 64.0),
+        (x_min, x_max),
+        (y_min, y_max),
     )?;
+    // Steps are whole numbers: no tick between two of them (a short run).
+    let x_ticks = whole_number_ticks(x_min, x_max, 6);
+    let y_ticks: Vec<Tick> = (nice_ticks(y_min, y_max, 6, 0.0).into_iter())
+        .map(|y| (y, format!("{y:.3}")))
+        .collect();
+    frame.draw_axes(
+        style,
+        &Axes::new(&x_ticks, &y_ticks, "", &labels.weights_axis),
+    )?;
+    let mut legend = Vec::with_capacity(units);
 
     for i in 0..units {
         let color = unit_color(i);
@@ -154,15 +161,15 @@ pub fn draw_symmetry_chart<DB: DrawingBackend>(
             0.0
         };
         let width = style.stroke(2.0 + extra);
-        let legend_width = style.px(9.0);
-        cc.draw_series(std::iter::empty::<PathElement<(f64, f64)>>())?
-            .label(labels.unit.replace("{i}", &(i + 1).to_string()))
-            .legend(move |(x, y)| {
-                PathElement::new(
-                    vec![(x - legend_width, y), (x + legend_width, y)],
-                    color.stroke_width(width.min(4)),
-                )
-            });
+        legend.push(LegendEntry {
+            label: labels.unit.replace("{i}", &(i + 1).to_string()),
+            swatch: Swatch::Line {
+                color,
+                kind: LineKind::Solid,
+                marker: Marker::None,
+                width: (2.0 + extra).min(4.0),
+            },
+        });
         for j in 0..inputs {
             let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
             for k in 0..n {
@@ -183,50 +190,29 @@ pub fn draw_symmetry_chart<DB: DrawingBackend>(
             }
             for run in runs.into_iter().filter(|r| !r.is_empty()) {
                 if run.len() == 1 {
-                    cc.draw_series(std::iter::once(Circle::new(
-                        run[0],
-                        style.px(3.0),
-                        color.filled(),
-                    )))?;
+                    let dot = Circle::new(frame.at(run[0]), style.px(3.0), color.filled());
+                    frame.plot.draw(&dot)?;
                 } else if j == 0 {
-                    cc.draw_series(LineSeries::new(run, color.stroke_width(width)))?;
+                    frame.polyline(run, color.stroke_width(width))?;
                 } else {
-                    let dash = style.px(4.0 + 3.0 * j as f64);
-                    cc.draw_series(DashedLineSeries::new(
-                        run,
-                        dash,
-                        style.px(4.0),
-                        color.stroke_width(width),
-                    ))?;
+                    let dashes = (style.px(4.0 + 3.0 * j as f64), style.px(4.0));
+                    frame.dashed(run, dashes, color.stroke_width(width))?;
                 }
             }
             outcome.lines += 1;
         }
     }
-    style.draw_legend(
-        &mut cc.configure_series_labels(),
-        emptiest_corner_of(history, (x_min, x_max), (y_min, y_max)),
-        (6.0, 22.0),
-    )?;
+    let corner = emptiest_corner_of(history, (x_min, x_max), (y_min, y_max));
+    draw_legend_box(&frame.plot, &legend, corner, (6.0, 22.0), style)?;
 
     // The loss, on a log₁₀ axis (0, ∞ and NaN are left out).
     let range = DecadeRange::covering(history.loss.iter().copied());
     let (l_min, l_max) = (range.lo - 0.1, range.hi + 0.1);
-    let ticks = range.ticks(4);
-    let mut lc = ChartBuilder::on(&bottom)
-        .margin(style.px(10.0))
-        .x_label_area_size(style.px(36.0))
-        .y_label_area_size(style.px(64.0))
-        .build_cartesian_2d(x_min..x_max, l_min..l_max)?;
-    // Steps are whole numbers: a tick between two of them (a short run) stays unlabelled.
-    draw_log_mesh(
-        &mut lc,
-        &labels.x_axis,
-        &labels.loss_axis,
-        6,
-        ticks.len(),
-        style,
-    )?;
+    let layout = Layout::titled("", 0.0, (36.0, 64.0));
+    let lc = Frame::new(&bottom, style, &layout, (x_min, x_max), (l_min, l_max))?;
+    let y_ticks = decade_ticks(&range, 4);
+    let axes = Axes::new(&x_ticks, &y_ticks, &labels.x_axis, &labels.loss_axis);
+    lc.draw_axes(style, &axes)?;
     let mut run = Vec::new();
     let mut runs = Vec::new();
     for (k, &v) in history.loss.iter().enumerate() {
@@ -243,10 +229,7 @@ pub fn draw_symmetry_chart<DB: DrawingBackend>(
         runs.push(run);
     }
     for run in runs {
-        lc.draw_series(LineSeries::new(
-            run,
-            palette::INK.stroke_width(style.stroke(1.5)),
-        ))?;
+        lc.polyline(run, palette::INK.stroke_width(style.stroke(1.5)))?;
     }
     area.present()?;
     Ok(outcome)
@@ -258,7 +241,7 @@ fn emptiest_corner_of(
     history: &SymmetryHistory,
     x_range: (f64, f64),
     y_range: (f64, f64),
-) -> SeriesLabelPosition {
+) -> Corner {
     let points: Vec<(f64, f64)> = history
         .weights
         .iter()
@@ -276,10 +259,10 @@ fn emptiest_corner_of(
         (x_range, (0.35, 0.65)),
         y_range,
         [
-            SeriesLabelPosition::UpperRight,
-            SeriesLabelPosition::LowerRight,
-            SeriesLabelPosition::UpperLeft,
-            SeriesLabelPosition::LowerLeft,
+            Corner::UpperRight,
+            Corner::LowerRight,
+            Corner::UpperLeft,
+            Corner::LowerLeft,
         ],
     )
 }
