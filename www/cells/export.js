@@ -1,6 +1,7 @@
 // Downloads of what a cell shows: each chart as a PNG at twice its screen size or as SVG (both
 // drawn again by the same Rust chart function, through the engine's named charts), and each table
-// of numbers as CSV. File names carry the cell and its settings.
+// of numbers as CSV. File names carry the cell and its settings. The buttons are the shell's
+// (shell.js `addExports`); this module loads at the first press of one.
 
 import { encode } from '../state.js';
 import { drawnChart } from './common.js';
@@ -70,55 +71,20 @@ export function tableCsv(table) {
 }
 
 /**
- * Adds the download buttons to a mounted cell: PNG and SVG below every canvas, CSV beside every
- * table toggle (or below the table). `info` = {name, fields, state}. Returns the bars it added.
+ * Makes and saves one file of a mounted cell, for a press of one of its download buttons (shell.js
+ * `addExports`): `kind` 'png' or 'svg' of `target`, a canvas, or 'csv' of `target`, a table of
+ * numbers. `info` = {name, fields, state} names the file; `suffix` tells a cell's charts or
+ * tables apart.
  */
-export function addExports(root, wasm, ctx, info) {
-  const t = ctx.t;
-  const stem = () => fileStem(info.name, info.fields, info.state);
-  const bars = [];
-  const bar = (after, index) => {
-    const el = document.createElement('div');
-    el.className = 'export-bar';
-    el.dataset.part = 'export';
-    el.setAttribute('role', 'group');
-    el.dataset.i18nAttr = 'aria-label:export.group';
-    after.after(el);
-    bars.push(el);
-    return (kind, key, act) => {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.className = 'export';
-      b.dataset.export = kind;
-      b.dataset.i18n = key;
-      b.textContent = t.translate(key);
-      b.addEventListener('click', async () => {
-        try {
-          await act(index);
-        } catch (e) {
-          b.title = String(e?.message ?? e);
-        }
-      });
-      el.append(b);
-    };
-  };
-  [...root.querySelectorAll('canvas')].forEach((canvas, i) => {
-    const add = bar(canvas, i);
-    const suffix = i > 0 ? `-${i + 1}` : '';
-    add('png', 'export.png', async () => {
-      const blob = await chartPng(wasm, ctx, canvas);
-      if (blob) download(blob, `${stem()}${suffix}.png`);
-    });
-    add('svg', 'export.svg', async () => {
-      const svg = await chartSvg(wasm, ctx, canvas);
-      if (svg) download(new Blob([svg], { type: 'image/svg+xml' }), `${stem()}${suffix}.svg`);
-    });
-  });
-  [...root.querySelectorAll('table.numbers')].forEach((table, i) => {
-    const wrap = table.closest('[data-out="table-wrap"]') ?? table;
-    const add = bar(wrap, i);
-    const suffix = i > 0 ? `-table${i + 1}` : '';
-    add('csv', 'export.csv', () => download(new Blob([tableCsv(table)], { type: 'text/csv' }), `${stem()}${suffix}.csv`));
-  });
-  return bars;
+export async function exportFile(kind, target, { wasm, ctx, info, suffix }) {
+  const name = `${fileStem(info.name, info.fields, info.state)}${suffix}.${kind}`;
+  if (kind === 'csv') {
+    download(new Blob([tableCsv(target)], { type: 'text/csv' }), name);
+  } else if (kind === 'png') {
+    const blob = await chartPng(wasm, ctx, target);
+    if (blob) download(blob, name);
+  } else {
+    const svg = await chartSvg(wasm, ctx, target);
+    if (svg) download(new Blob([svg], { type: 'image/svg+xml' }), name);
+  }
 }

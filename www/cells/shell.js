@@ -11,7 +11,6 @@ import { cellFields } from '../state.js';
 import { cellHost, errorDisplay, noteCanvasSize, pytorchPanel, runCell, showTable } from './common.js';
 import { bindControls, h, makeControl } from './controls.js';
 import { PART_SELECTORS } from '../embed/options.js';
-import { addExports } from './export.js';
 
 /**
  * The markup of a table of numbers: `caption` is `{key}` (an i18n key) or `{out}` (filled by the
@@ -423,6 +422,34 @@ function layout(name, prefix, fields, spec) {
   const pytorchHost = h('div', { 'data-out': 'pytorch' });
   root.append(...body.childNodes, pytorchHost);
   return { root, table, seedButton, pytorchHost, label };
+}
+
+/**
+ * Adds the download buttons to a mounted cell: PNG and SVG below every canvas, CSV below every
+ * table of numbers. `info` = {name, fields, state}. A press loads export.js, which makes the
+ * file (the first press only: a page nobody downloads from does not load it).
+ */
+function addExports(root, wasm, ctx, info) {
+  const bar = (after, target, suffix, kinds) => {
+    const el = h('div', { class: 'export-bar', 'data-part': 'export', role: 'group', 'data-i18n-attr': 'aria-label:export.group' });
+    after.after(el);
+    for (const kind of kinds) {
+      const key = `export.${kind}`;
+      const b = h('button', { type: 'button', class: 'export', 'data-export': kind, 'data-i18n': key, text: ctx.t.translate(key) });
+      b.addEventListener('click', async () => {
+        try {
+          await (await import('./export.js')).exportFile(kind, target, { wasm, ctx, info, suffix });
+        } catch (e) {
+          b.title = String(e?.message ?? e);
+        }
+      });
+      el.append(b);
+    }
+  };
+  [...root.querySelectorAll('canvas')].forEach((canvas, i) => bar(canvas, canvas, i > 0 ? `-${i + 1}` : '', ['png', 'svg']));
+  [...root.querySelectorAll('table.numbers')].forEach((table, i) => {
+    bar(table.closest('[data-out="table-wrap"]') ?? table, table, i > 0 ? `-table${i + 1}` : '', ['csv']);
+  });
 }
 
 /**
