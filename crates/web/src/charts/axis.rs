@@ -1,5 +1,7 @@
 //! A log₁₀ axis that never breaks: ranges from finite positive values only, ticks at whole powers
-//! of ten, labels written as 10ᵏ.
+//! of ten, labels written as 10ᵏ; and the 1-2-5 tick rule every axis uses.
+
+use super::frame::Tick;
 
 /// Where a value lands on a log₁₀ axis.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -113,6 +115,20 @@ pub fn power_of_ten(decade: f64) -> String {
         s.push(SUP[c.to_digit(10).unwrap_or(0) as usize]);
     }
     s
+}
+
+/// Ticks on whole numbers from `lo` to `hi` (at most `max` of them), labelled with the number.
+pub fn whole_number_ticks(lo: f64, hi: f64, max: usize) -> Vec<Tick> {
+    (nice_ticks(lo, hi, max, 1.0).into_iter())
+        .map(|x| (x, whole_number(x)))
+        .collect()
+}
+
+/// Ticks on the whole decades of `range` (at most `max` of them), labelled 10ᵏ.
+pub fn decade_ticks(range: &DecadeRange, max: usize) -> Vec<Tick> {
+    (range.ticks(max).into_iter())
+        .map(|y| (y, power_of_ten(y)))
+        .collect()
 }
 
 #[cfg(test)]

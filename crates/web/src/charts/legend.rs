@@ -3,7 +3,7 @@
 //! plotters' series labels (which measure text through the font code: in the browser, a `<span>`
 //! added to the page and a forced layout per line).
 
-use super::log_chart::{LineKind, Marker};
+use super::marks::{LineKind, Marker};
 use super::{palette, ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::*;

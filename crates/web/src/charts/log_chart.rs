@@ -1,83 +1,16 @@
 //! A chart of positive quantities against a whole-number index (a layer, a step) on a log₁₀ y
 //! axis, with markers on the edges for values that underflowed to 0 or overflowed to ∞/NaN.
 
-use super::axis::{nice_ticks, place, power_of_ten, whole_number, DecadeRange, Placement};
-use super::frame::{Axes, Frame, Tick};
+use super::axis::{decade_ticks, place, whole_number_ticks, DecadeRange, Placement};
+use super::frame::{Axes, Frame};
 use super::legend::{
     draw_legend_below, draw_legend_box, emptiest_corner, Corner, LegendEntry, Swatch,
 };
+use super::marks::draw_shape;
+pub use super::marks::{LineKind, Marker};
 use super::{ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-
-/// How a line is stroked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineKind {
-    /// A solid line (measured values).
-    Solid,
-    /// A dashed line (predictions).
-    Dashed,
-}
-
-/// The mark drawn at each point of a line (and in its legend entry), so that series differ by
-/// shape as well as by colour: a reader who cannot tell the colours apart still tells the lines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Marker {
-    /// No mark.
-    None,
-    /// A disc (a 12-sided polygon).
-    Circle,
-    /// A square.
-    Square,
-    /// A triangle pointing up.
-    Triangle,
-    /// A diamond.
-    Diamond,
-}
-
-/// (cos θ, sin θ) at θ = k·30°, k = 0 … 11: a disc's outline as a 12-sided polygon. Written out
-/// rather than computed, so that the main widget's wasm carries no sine or cosine.
-const UNIT_DODECAGON: [(f64, f64); 12] = {
-    const H: f64 = 0.866_025_403_784_438_6; // √3/2
-    [
-        (1.0, 0.0),
-        (H, 0.5),
-        (0.5, H),
-        (0.0, 1.0),
-        (-0.5, H),
-        (-H, 0.5),
-        (-1.0, 0.0),
-        (-H, -0.5),
-        (-0.5, -H),
-        (0.0, -1.0),
-        (0.5, -H),
-        (H, -0.5),
-    ]
-};
-
-impl Marker {
-    /// The marker's outline around (0, 0) with half-size `r` pixels (empty for [`Marker::None`]).
-    pub fn outline(self, r: i32) -> Vec<(i32, i32)> {
-        match self {
-            Marker::None => Vec::new(),
-            Marker::Circle => UNIT_DODECAGON
-                .iter()
-                .map(|&(c, s)| {
-                    let r = f64::from(r);
-                    ((r * c).round() as i32, (r * s).round() as i32)
-                })
-                .collect(),
-            Marker::Square => vec![(-r, -r), (r, -r), (r, r), (-r, r)],
-            Marker::Triangle => vec![(0, -r - r / 3), (r + r / 4, r), (-r - r / 4, r)],
-            Marker::Diamond => vec![
-                (0, -r - r / 3),
-                (r + r / 3, 0),
-                (0, r + r / 3),
-                (-r - r / 3, 0),
-            ],
-        }
-    }
-}
 
 /// One series: `values[i]` is drawn at x = `x_start` + i.
 #[derive(Debug, Clone)]
@@ -297,35 +230,6 @@ pub fn draw_log_chart<DB: DrawingBackend>(
     })
 }
 
-/// Ticks on whole numbers from `lo` to `hi` (at most `max` of them), labelled with the number.
-pub fn whole_number_ticks(lo: f64, hi: f64, max: usize) -> Vec<Tick> {
-    (nice_ticks(lo, hi, max, 1.0).into_iter())
-        .map(|x| (x, whole_number(x)))
-        .collect()
-}
-
-/// Ticks on the whole decades of `range` (at most `max` of them), labelled 10ᵏ.
-pub fn decade_ticks(range: &DecadeRange, max: usize) -> Vec<Tick> {
-    (range.ticks(max).into_iter())
-        .map(|y| (y, power_of_ten(y)))
-        .collect()
-}
-
-/// Fills `outline` (pixel offsets) in `color` around pixel `at` of `area`.
-pub fn draw_shape<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    (x, y): (i32, i32),
-    outline: &[(i32, i32)],
-    color: RGBColor,
-) -> Result<(), ChartError> {
-    let points = outline
-        .iter()
-        .map(|&(dx, dy)| (x + dx, y + dy))
-        .collect::<Vec<_>>();
-    area.draw(&Polygon::new(points, color.filled()))?;
-    Ok(())
-}
-
 /// One entry per line, then one per kind of edge marker that the chart will draw.
 fn legend_entries(chart: &LogChart) -> Vec<LegendEntry> {
     let mut entries: Vec<LegendEntry> = chart
@@ -384,20 +288,4 @@ fn emptiest_corner_of(chart: &LogChart, x_range: (f64, f64), y_range: (f64, f64)
             Corner::LowerLeft,
         ],
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_written_out_dodecagon_is_cos_and_sin_of_every_30_degrees() {
-        for (k, &(c, s)) in UNIT_DODECAGON.iter().enumerate() {
-            let a = (30.0 * k as f64).to_radians();
-            assert!(
-                (c - a.cos()).abs() < 1e-15 && (s - a.sin()).abs() < 1e-15,
-                "k = {k}"
-            );
-        }
-    }
 }

@@ -7,6 +7,7 @@ pub mod gradient_chart;
 pub mod histogram_chart;
 pub mod legend;
 pub mod log_chart;
+pub mod marks;
 pub mod product_chart;
 pub mod rescaling_chart;
 pub mod sigmoid_chart;

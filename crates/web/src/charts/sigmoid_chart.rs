@@ -4,7 +4,7 @@
 use super::axis::nice_ticks;
 use super::frame::{Axes, Frame, Tick};
 use super::legend::{draw_legend_box, Corner, LegendEntry, Swatch};
-use super::log_chart::{LineKind, Marker};
+use super::marks::{LineKind, Marker};
 use super::{palette, ChartError, ChartStyle};
 use gradscope_core::{Activation, SigmoidCurve};
 use plotters::coord::Shift;

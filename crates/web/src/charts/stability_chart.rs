@@ -11,7 +11,7 @@
 use super::axis::{nice_ticks, power_of_ten};
 use super::frame::{Axes, Frame, Layout, Tick};
 use super::legend::{draw_legend_box, Corner, LegendEntry, Swatch};
-use super::log_chart::{LineKind, Marker};
+use super::marks::{LineKind, Marker};
 use super::{palette, ChartError, ChartStyle};
 use gradscope_core::stability_map::MapColumn;
 use gradscope_core::STABLE_DECADES;

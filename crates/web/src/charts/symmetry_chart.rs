@@ -5,10 +5,10 @@
 //! exactly equal show as one line edged with every unit's colour. Non-finite values (a learning
 //! rate that blows the weights up) break the lines and are counted, never drawn.
 
-use super::axis::{nice_ticks, place, DecadeRange, Placement};
+use super::axis::{decade_ticks, nice_ticks, place, whole_number_ticks, DecadeRange, Placement};
 use super::frame::{Axes, Frame, Layout, Tick};
 use super::legend::{draw_legend_box, emptiest_corner, Corner, LegendEntry, Swatch};
-use super::log_chart::{decade_ticks, whole_number_ticks, LineKind, Marker};
+use super::marks::{LineKind, Marker};
 use super::{palette, ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
