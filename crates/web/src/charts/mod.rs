@@ -1,5 +1,9 @@
 //! Charts, generic over plotters' [`DrawingBackend`]: the same function draws on a canvas in the
 //! browser (our lean canvas backend, `bindings::canvas_backend`) and to SVG in the CLI and in native tests.
+//!
+//! Every chart lays out and draws its caption and axes with [`frame`] (ticks from [`axis`]), its
+//! series' marks with [`marks`] and its legend with [`legend`], on plotters' drawing areas and
+//! elements; none uses plotters' chart builder, coordinate systems or mesh.
 
 pub mod axis;
 pub mod frame;
