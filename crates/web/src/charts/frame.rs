@@ -138,8 +138,8 @@ impl<DB: DrawingBackend> Frame<DB> {
         Frame::new(area, style, &Layout::titled(title, size, bands), x, y)
     }
 
-    /// The pixel of data point `(x, y)` in the plot area (see [`Frame`]); a non-finite
-    /// coordinate saturates to the nearest representable pixel.
+    /// The pixel of data point `(x, y)` in the plot area (see [`Frame`]); a coordinate beyond
+    /// the range of an `i32` saturates, NaN lands on 0 (the plot's left or top edge).
     pub fn at(&self, (x, y): (f64, f64)) -> (i32, i32) {
         let (w, h) = self.plot.dim_in_pixel();
         let across = (x - self.x.0) / (self.x.1 - self.x.0) * (f64::from(w) - 1.0);
@@ -260,5 +260,72 @@ impl<DB: DrawingBackend> Frame<DB> {
     fn line(&self, a: (i32, i32), b: (i32, i32), style: ShapeStyle) -> Result<(), ChartError> {
         self.plot.draw(&PathElement::new(vec![a, b], style))?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A 400 × 300 SVG with a frame of bands (40, 64) and a margin of 10 px, x from 0 to 10 and
+    /// y from −1 to 1; `draw` runs on it and the SVG text comes back.
+    fn framed(draw: impl FnOnce(&Frame<SVGBackend>)) -> String {
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (400, 300)).into_drawing_area();
+            let layout = Layout::titled("", 0.0, (40.0, 64.0));
+            let frame = Frame::new(
+                &area,
+                &ChartStyle::default(),
+                &layout,
+                (0.0, 10.0),
+                (-1.0, 1.0),
+            )
+            .expect("a frame");
+            draw(&frame);
+        }
+        svg
+    }
+
+    #[test]
+    fn the_corners_of_the_data_land_on_the_edges_of_the_plot() {
+        framed(|f| {
+            // Left = margin + y band, right = width − margin − 1, top = margin,
+            // bottom = height − margin − x band − 1.
+            assert_eq!(f.edges(), (74, 10, 389, 249));
+            let (left, top, right, bottom) = f.edges();
+            let (base_x, base_y) = f.plot.get_base_pixel();
+            let absolute = |p| {
+                let (x, y) = f.at(p);
+                (base_x + x, base_y + y)
+            };
+            assert_eq!(absolute((0.0, 1.0)), (left, top));
+            assert_eq!(absolute((10.0, -1.0)), (right, bottom));
+            // The middle of the data is the middle of the plot (to the pixel).
+            assert_eq!(
+                absolute((5.0, 0.0)),
+                ((left + right + 1) / 2, (top + bottom + 1) / 2)
+            );
+        });
+    }
+
+    #[test]
+    fn the_axes_run_just_outside_the_plot_and_data_stays_inside() {
+        let svg = framed(|f| {
+            let ticks = [(0.0, "0".to_string()), (5.0, "5".to_string())];
+            let axes = Axes::new(&ticks, &[], "x", "y");
+            f.draw_axes(&ChartStyle::default(), &axes).expect("axes");
+            // A line far beyond the plot is held inside it.
+            f.polyline([(-100.0, 0.0), (100.0, 0.0)], RED.into())
+                .expect("a line");
+        });
+        // The y axis one pixel left of the plot, the x axis one pixel below it, from corner to
+        // corner; each x tick's mark goes 5 px down from the axis.
+        assert!(svg.contains(r#"points="73,10 73,250 ""#), "{svg}");
+        assert!(svg.contains(r#"points="73,250 389,250 ""#), "{svg}");
+        assert!(svg.contains(r#"points="74,250 74,255 ""#), "{svg}");
+        // The line is cut at the plot's edges (plotters holds a point to x0 ..= x1, x1 being one
+        // past the last column).
+        assert!(svg.contains(r#"points="74,130 390,130 ""#), "{svg}");
     }
 }
