@@ -45,15 +45,19 @@ for (const activation of ['tanh', 'relu']) {
 }
 
 test('the map fills in over several frames, then says where the stable band is', async ({ page }) => {
-  await openPage(page, { hash: 'map.columns=64&map.depth=120' });
-  await page.locator('#cell-stability-map').scrollIntoViewIfNeeded();
+  await openMap(page, 'map.columns=64&map.depth=120');
+  // A new depth starts a new map now, while the test watches: the map that every cell's mount
+  // started could be complete before the first look (its columns come from the Worker while the
+  // page opens).
+  await page.evaluate(() => window.gradscope.cells['stability-map'].input('depth', '119'));
   const seen = [];
-  for (let i = 0; i < 400; i += 1) {
+  for (let i = 0; i < 2000; i += 1) {
     const s = await mapCell(page);
-    seen.push(s.done);
-    if (s.complete) break;
+    seen.push(s);
+    if (s.complete && seen.some((x) => !x.complete)) break;
   }
-  expect(seen.some((d) => d > 0 && d < 64)).toBe(true); // a partial map was on screen
+  // A partial map was on screen: some columns done, not all.
+  expect(seen.some((s) => !s.complete && s.done > 0 && s.done < s.total)).toBe(true);
   await page.waitForFunction(() => window.gradscope.cells['stability-map'].complete);
   const summary = await page.textContent('#cell-stability-map [data-out="summary"]');
   expect(summary).toContain('σ*');
