@@ -458,8 +458,7 @@ function addExports(root, wasm, ctx, info) {
  * and opens it.
  */
 function shareButton(root, ctx, info) {
-  const button = h('button', { type: 'button', class: 'share-open', 'data-part': 'share', 'data-i18n': 'share.open', 'aria-haspopup': 'dialog' });
-  button.textContent = ctx.t.translate('share.open');
+  const button = h('button', { type: 'button', class: 'share-open', 'data-part': 'share', 'data-i18n': 'share.open', 'aria-haspopup': 'dialog', text: ctx.t.translate('share.open') });
   let dialog = null;
   button.addEventListener('click', async () => {
     try {

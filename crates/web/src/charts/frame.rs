@@ -173,23 +173,25 @@ impl<DB: DrawingBackend> Frame<DB> {
             .map(|(v, t)| (self.at((self.x.0, *v)).1, t.as_str()))
             .collect();
 
+        // Everything is drawn on the area that holds the plot and its bands (drawn on the plot's
+        // own area, a tick mark outside it would be cut to nothing): the plot's pixel (x, y) is
+        // its (x + y_band, y).
+        let (x_band, y_band) = self.bands;
+        let segment = |(x0, y0): (i32, i32), (x1, y1): (i32, i32), style: ShapeStyle| {
+            let path = PathElement::new(vec![(x0 + y_band, y0), (x1 + y_band, y1)], style);
+            self.framed.draw(&path)
+        };
         if axes.grid {
             let grid = palette::GRID.stroke_width(style.stroke(1.0));
             for &(x, _) in &xs {
-                self.line((x, 0), (x, h), grid)?;
+                segment((x, 0), (x, h), grid)?;
             }
             for &(y, _) in &ys {
-                self.line((0, y), (w, y), grid)?;
+                segment((0, y), (w, y), grid)?;
             }
         }
-        // The rest is drawn around the plot, on the area that holds its bands: the plot's pixel
-        // (x, y) is its (x + y_band, y).
-        let (x_band, y_band) = self.bands;
         let ink = palette::INK.stroke_width(style.stroke(1.0));
-        let line = |(x0, y0): (i32, i32), (x1, y1): (i32, i32)| {
-            let path = PathElement::new(vec![(x0 + y_band, y0), (x1 + y_band, y1)], ink);
-            self.framed.draw(&path)
-        };
+        let line = |a, b| segment(a, b, ink);
         let text = |text: &str, font: &TextStyle, (x, y): (i32, i32)| {
             self.framed.draw_text(text, font, (x + y_band, y))
         };
@@ -254,11 +256,6 @@ impl<DB: DrawingBackend> Frame<DB> {
     pub fn rect(&self, a: (f64, f64), b: (f64, f64), fill: ShapeStyle) -> Result<(), ChartError> {
         self.plot
             .draw(&Rectangle::new([self.at(a), self.at(b)], fill))?;
-        Ok(())
-    }
-
-    fn line(&self, a: (i32, i32), b: (i32, i32), style: ShapeStyle) -> Result<(), ChartError> {
-        self.plot.draw(&PathElement::new(vec![a, b], style))?;
         Ok(())
     }
 }
